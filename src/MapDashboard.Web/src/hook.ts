@@ -1,0 +1,170 @@
+import type Map from 'ol/Map';
+import type Layer from 'ol/layer/Layer';
+import VectorTileLayer from 'ol/layer/VectorTile';
+import VectorLayer from 'ol/layer/Vector';
+import type { FeatureLike } from 'ol/Feature';
+import type { StyleFunction } from 'ol/style/Style';
+import { fromLonLat, transformExtent } from 'ol/proj';
+import { getCenter } from 'ol/extent';
+import { blendOverBackground, type Palette } from './theme';
+import { lang } from './i18n';
+
+/**
+ * window.mapDashboard — a read-only TEST / AUTOMATION HOOK, not an API for features.
+ * Browser tests (tests/MapDashboard.BrowserTests) assert on it. Everything it reports
+ * is read from what OpenLayers actually rendered, never from what we meant to render.
+ */
+export interface MapDashboardHook {
+  view: 'wall' | 'lead' | 'plan';
+  lang(): string;
+  /** True once the data is loaded and a rendercomplete has fired with every tile loaded. */
+  ready: boolean;
+  whenReady: Promise<void>;
+  /** Resolves on the next rendercomplete after the view stops moving (for after a click). */
+  idle(): Promise<void>;
+  zoom(): number;
+  /** View extent, EPSG:4326 [minLon, minLat, maxLon, maxLat]. */
+  extent(): [number, number, number, number];
+  layerNames(): string[];
+  /** Properties of features a layer rendered in the view extent (styled, deduplicated by code/id). */
+  renderedFeatures(layer: string): Record<string, unknown>[];
+  renderedCounts(): Record<string, number>;
+  /** Page (CSS px) position of a lon/lat. */
+  pixelOf(lon: number, lat: number): [number, number];
+  /** What is drawn at a page pixel, top layer first. */
+  featuresAt(x: number, y: number): { layer: string; properties: Record<string, unknown> }[];
+  /**
+   * A page pixel where a grid's status fill is the only thing drawn, with the colour a
+   * screenshot should show there (fill blended over the map background). Null when the
+   * grid is not rendered or no clear pixel exists.
+   */
+  probeGridFill(code?: string, status?: string): { x: number; y: number; code: string; status: string; expectedRgb: [number, number, number] } | null;
+  selectedGrid(): string | null;
+  routeLengthMetres(): number | null;
+}
+
+type Extra = Partial<Pick<MapDashboardHook, 'selectedGrid' | 'routeLengthMetres'>>;
+
+declare global { interface Window { mapDashboard?: MapDashboardHook } }
+
+const nameOf = (l: Layer) => l.get('name') as string | undefined;
+const propsOf = (f: FeatureLike) => {
+  const { geometry: _g, ...rest } = f.getProperties();
+  return rest;
+};
+
+export function installHook(view: MapDashboardHook['view'], map: Map, palette: Palette, dataLoaded: Promise<unknown>, extra: Extra = {}) {
+  const layers = () => map.getAllLayers().filter((l) => nameOf(l));
+  const byName = (name: string) => layers().find((l) => nameOf(l) === name);
+  const viewExtent = () => map.getView().calculateExtent(map.getSize());
+  const mapOffset = () => map.getViewport()!.getBoundingClientRect();
+
+  const idle = () => new Promise<void>((resolve) => {
+    const check = () => {
+      const v = map.getView();
+      if (v.getAnimating() || v.getInteracting()) map.once('rendercomplete', check);
+      else resolve();
+    };
+    map.once('rendercomplete', check);
+    map.render();
+  });
+
+  function renderedFeatures(name: string): Record<string, unknown>[] {
+    const layer = byName(name);
+    if (!layer || !layer.getVisible()) return [];
+    const style = layer.get('styleFn') as StyleFunction | undefined;
+    const resolution = map.getView().getResolution()!;
+    const extent = viewExtent();
+    let features: FeatureLike[];
+    if (layer instanceof VectorTileLayer) {
+      // Features of the tiles the layer actually rendered at this resolution.
+      features = layer.getFeaturesInExtent(extent);
+    } else if (layer instanceof VectorLayer) {
+      features = layer.getSource()?.getFeaturesInExtent(extent) ?? [];
+    } else {
+      return [];
+    }
+    const seen = new Set<unknown>();
+    const out: Record<string, unknown>[] = [];
+    for (const f of features) {
+      // Count only what the style draws (e.g. police grids are in the grids tiles but not drawn there).
+      if (style && !style(f, resolution)) continue;
+      const key = f.get('code') ?? f.getId() ?? f;
+      if (seen.has(key)) continue; // a polygon crossing tiles comes once per tile
+      seen.add(key);
+      out.push(propsOf(f));
+    }
+    return out;
+  }
+
+  function featuresAt(x: number, y: number) {
+    const r = mapOffset();
+    const hits: { layer: string; properties: Record<string, unknown> }[] = [];
+    map.forEachFeatureAtPixel([x - r.left, y - r.top], (f, l) => {
+      hits.push({ layer: l ? nameOf(l) ?? '' : '', properties: propsOf(f) });
+    }, { hitTolerance: 3 });
+    return hits;
+  }
+
+  function probeGridFill(code?: string, status?: string) {
+    const grids = byName('grids');
+    if (!(grids instanceof VectorTileLayer)) return null;
+    const r = mapOffset();
+    const candidates = grids.getFeaturesInExtent(viewExtent()).filter((f) =>
+      (f.get('kind') === 'community_grid' || f.get('kind') === 'dedicated_grid') &&
+      (!code || f.get('code') === code) && (!status || f.get('status') === status));
+    for (const f of candidates) {
+      // Walk a lattice over the feature's (tile-clipped) extent, centre first.
+      const e = f.getGeometry()!.getExtent();
+      const [cx, cy] = getCenter(e);
+      const points: [number, number][] = [[cx, cy]];
+      for (let i = 1; i < 8; i++) for (let j = 1; j < 8; j++) points.push([e[0] + (e[2] - e[0]) * i / 8, e[1] + (e[3] - e[1]) * j / 8]);
+      for (const c of points) {
+        const px = map.getPixelFromCoordinate(c);
+        if (!px || px[0] < 20 || px[1] < 20 || px[0] > r.width - 20 || px[1] > r.height - 20) continue;
+        const hits = featuresAt(px[0] + r.left, px[1] + r.top);
+        if (hits.length === 1 && hits[0].layer === 'grids' && hits[0].properties.code === f.get('code')) {
+          const s = f.get('status') as 'red' | 'yellow' | 'blue';
+          return {
+            x: Math.round(px[0] + r.left), y: Math.round(px[1] + r.top), code: f.get('code'), status: s,
+            expectedRgb: blendOverBackground(palette.gridFill[s], palette.background),
+          };
+        }
+      }
+    }
+    return null;
+  }
+
+  let markReady!: () => void;
+  const hook: MapDashboardHook = {
+    view,
+    lang,
+    ready: false,
+    whenReady: new Promise<void>((res) => (markReady = res)),
+    idle,
+    zoom: () => map.getView().getZoom() ?? 0,
+    extent: () => transformExtent(viewExtent(), 'EPSG:3857', 'EPSG:4326') as [number, number, number, number],
+    layerNames: () => layers().map((l) => nameOf(l)!),
+    renderedFeatures,
+    renderedCounts: () => Object.fromEntries(layers().map((l) => [nameOf(l)!, renderedFeatures(nameOf(l)!).length])),
+    pixelOf: (lon, lat) => {
+      const r = mapOffset();
+      const px = map.getPixelFromCoordinate(fromLonLat([lon, lat]));
+      return [px[0] + r.left, px[1] + r.top];
+    },
+    featuresAt,
+    probeGridFill,
+    selectedGrid: extra.selectedGrid ?? (() => null),
+    routeLengthMetres: extra.routeLengthMetres ?? (() => null),
+  };
+  window.mapDashboard = hook;
+
+  // Ready = data loaded (labels, selected grid…) and then one full render with all tiles in.
+  dataLoaded.then(idle).then(() => {
+    hook.ready = true;
+    document.body.dataset.ready = 'true';
+    markReady();
+  });
+  return hook;
+}
+

@@ -1,0 +1,25 @@
+import 'ol/ol.css';
+import './style.css';
+import { wallView } from './views/wall';
+import { leadView } from './views/lead';
+import { planView } from './views/plan';
+import { t } from './i18n';
+
+// One bundle, three views: the server answers /wall, /lead and /plan with this page.
+const views: Record<string, (root: HTMLElement) => Promise<void>> = {
+  '/wall': wallView,
+  '/lead': leadView,
+  '/plan': planView,
+};
+
+const root = document.getElementById('app')!;
+const path = location.pathname.replace(/\/+$/, '') || '/wall';
+const view = views[path] ?? wallView;
+
+view(root).catch((e: unknown) => {
+  console.error(e);
+  root.append(Object.assign(document.createElement('div'), {
+    className: 'fatal',
+    textContent: `${t('loadFailed')}: ${e instanceof Error ? e.message : String(e)}`,
+  }));
+});

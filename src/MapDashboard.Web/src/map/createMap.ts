@@ -1,0 +1,70 @@
+import Map from 'ol/Map';
+import View from 'ol/View';
+import { defaults as defaultControls, Attribution } from 'ol/control';
+import { defaults as defaultInteractions } from 'ol/interaction';
+import { fromLonLat, transformExtent } from 'ol/proj';
+import type BaseLayer from 'ol/layer/Base';
+import { api, type BBox, type Category, type MapConfig, type TerritoryUnit } from '../api';
+import type { Palette } from '../theme';
+import { territoryLayer } from '../layers/territory';
+import { gridLayer, policeGridLayer } from '../layers/grids';
+import { buildingLayer } from '../layers/buildings';
+import { hazardLayer } from '../layers/hazards';
+import { roadLayer, waterLayer } from '../layers/base';
+import { labelLayer } from '../layers/labels';
+import { externalBaseLayer } from '../layers/externalBase';
+
+export interface MapContext {
+  map: Map;
+  config: MapConfig;
+  units: TerritoryUnit[];
+  categories: Category[];
+  palette: Palette;
+  district: TerritoryUnit | undefined;
+}
+
+export interface MapOptions {
+  target: HTMLElement;
+  palette: Palette;
+  /** The wall is unattended: no zoom buttons, no mouse-wheel surprises. */
+  interactive: boolean;
+}
+
+export const toMercator = (bbox: BBox) => transformExtent(bbox, 'EPSG:4326', 'EPSG:3857');
+
+export async function createMap(o: MapOptions): Promise<MapContext> {
+  const [config, units, categories] = await Promise.all([api.config(), api.territory(), api.categories()]);
+  const district = units.find((u) => u.kind === 'district');
+  o.target.style.background = o.palette.background;
+
+  const external = externalBaseLayer(config.baseLayer);
+  const c = config.tileLayers ?? [];
+  const layers: BaseLayer[] = [
+    ...(external ? [external] : []),
+    waterLayer(o.palette, c),
+    roadLayer(o.palette, c),
+    gridLayer(o.palette, c),
+    buildingLayer(o.palette, c),
+    territoryLayer(o.palette, c),
+    policeGridLayer(o.palette, c),
+    hazardLayer(o.palette, c, categories),
+    labelLayer(o.palette, units),
+  ];
+
+  const map = new Map({
+    target: o.target,
+    layers,
+    view: new View({ center: fromLonLat(config.center), zoom: config.zoom, maxZoom: 20 }),
+    controls: o.interactive
+      ? defaultControls({ attribution: !!external })
+      : external ? [new Attribution({ collapsible: false })] : [],
+    interactions: o.interactive ? defaultInteractions() : [],
+  });
+  const extent = district?.bbox ?? config.extent;
+  map.getView().fit(toMercator(extent), { padding: [40, 40, 40, 40] });
+  return { map, config, units, categories, palette: o.palette, district };
+}
+
+export function fitBBox(map: Map, bbox: BBox, animate: boolean, padding = [60, 60, 60, 60]): void {
+  map.getView().fit(toMercator(bbox), { padding, duration: animate ? 450 : 0, maxZoom: 18 });
+}

@@ -1,0 +1,49 @@
+import VectorTileLayer from 'ol/layer/VectorTile';
+import VectorTileSource from 'ol/source/VectorTile';
+import MVT from 'ol/format/MVT';
+import { createXYZ } from 'ol/tilegrid';
+import type { StyleFunction } from 'ol/style/Style';
+import type { TileLayerConfig } from '../api';
+
+// Beyond this zoom the client over-zooms: a z16 tile at extent 4096 is ~15 cm per unit,
+// finer than any of our data, and z17..z22 requests would only multiply server work.
+const CLIENT_MAX_TILE_ZOOM = 16;
+
+/** Server minimum zooms from the contract; /api/config overrides them. */
+const DEFAULT_MIN_ZOOM: Record<string, number> = {
+  territory: 0, grids: 10, buildings: 13, hazards: 12, roads: 10, water: 0,
+};
+
+export interface TileLayerOptions {
+  /** MVT layer name, also the URL segment. */
+  source: string;
+  /** Name reported by the test hook (several OL layers can read one MVT layer). */
+  name: string;
+  style: StyleFunction;
+  config: TileLayerConfig[];
+  zIndex: number;
+  declutter?: boolean;
+}
+
+export function mvtLayer(o: TileLayerOptions): VectorTileLayer {
+  const cfg = o.config.find((c) => c.name === o.source);
+  const minZoom = cfg?.minZoom ?? DEFAULT_MIN_ZOOM[o.source] ?? 0;
+  const maxZoom = Math.max(minZoom, Math.min(cfg?.maxZoom ?? CLIENT_MAX_TILE_ZOOM, CLIENT_MAX_TILE_ZOOM));
+  const source = new VectorTileSource({
+    format: new MVT({ idProperty: undefined }),
+    url: `/tiles/${o.source}/{z}/{x}/{y}.mvt`,
+    // The tile grid's minZoom clamps requests: a wall zoomed out below z13 still gets
+    // z13 building tiles instead of asking the server for tiles it refuses (400).
+    tileGrid: createXYZ({ minZoom, maxZoom, tileSize: 512 }),
+  });
+  const layer = new VectorTileLayer({
+    source,
+    style: o.style,
+    zIndex: o.zIndex,
+    declutter: o.declutter ?? false,
+    // 'hybrid' keeps polygons as cached images while panning; text/points redraw crisply.
+    renderMode: 'hybrid',
+    properties: { name: o.name, styleFn: o.style },
+  });
+  return layer;
+}

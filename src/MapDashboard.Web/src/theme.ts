@@ -1,0 +1,94 @@
+// Two palettes: the wall display is dark (a lit room, viewed for hours, from metres away);
+// the desk views are light. Layers take a palette once, when they are created.
+
+export type Rgba = [number, number, number, number];
+
+export interface Palette {
+  name: 'dark' | 'light';
+  background: string;           // the map container's CSS background: the "paper"
+  gridFill: Record<'red' | 'yellow' | 'blue', Rgba>;
+  gridStroke: Record<'red' | 'yellow' | 'blue', string>;
+  microGrid: string;
+  policeGrid: string;
+  district: string;
+  street: string;
+  community: string;
+  building: string;
+  buildingStroke: string;
+  ownerless: string;
+  disputed: string;
+  road: string;
+  roadMajor: string;
+  water: string;
+  waterStroke: string;
+  label: string;
+  labelHalo: string;
+  selection: string;
+  route: string;
+  /** Label sizes in CSS px: the wall is read from ~3 m, the desk from 50 cm. */
+  streetLabelPx: number;
+  communityLabelPx: number;
+}
+
+export const dark: Palette = {
+  name: 'dark',
+  background: '#071422',
+  gridFill: { red: [239, 68, 68, 0.42], yellow: [250, 204, 21, 0.34], blue: [56, 132, 255, 0.26] },
+  gridStroke: { red: '#ff6b6b', yellow: '#fcd34d', blue: '#5aa2ff' },
+  microGrid: 'rgba(170, 200, 230, 0.35)',
+  policeGrid: '#34d399',
+  district: '#7dd3fc',
+  street: '#e2e8f0',
+  community: 'rgba(226, 232, 240, 0.55)',
+  building: 'rgba(148, 163, 184, 0.55)',
+  buildingStroke: 'rgba(203, 213, 225, 0.6)',
+  ownerless: '#f59e0b',
+  disputed: '#f472b6',
+  road: 'rgba(100, 116, 139, 0.65)',
+  roadMajor: 'rgba(148, 163, 184, 0.8)',
+  water: 'rgba(14, 116, 144, 0.55)',
+  waterStroke: 'rgba(34, 211, 238, 0.5)',
+  label: '#ffffff',
+  labelHalo: 'rgba(2, 8, 23, 0.92)',
+  selection: '#22d3ee',
+  route: '#f97316',
+  streetLabelPx: 30,
+  communityLabelPx: 20,
+};
+
+export const light: Palette = {
+  name: 'light',
+  background: '#eef1f4',
+  gridFill: { red: [220, 38, 38, 0.32], yellow: [234, 179, 8, 0.32], blue: [37, 99, 235, 0.18] },
+  gridStroke: { red: '#b91c1c', yellow: '#a16207', blue: '#1d4ed8' },
+  microGrid: 'rgba(51, 65, 85, 0.3)',
+  policeGrid: '#059669',
+  district: '#0f172a',
+  street: '#1e293b',
+  community: 'rgba(30, 41, 59, 0.5)',
+  building: 'rgba(100, 116, 139, 0.55)',
+  buildingStroke: 'rgba(51, 65, 85, 0.7)',
+  ownerless: '#d97706',
+  disputed: '#db2777',
+  road: 'rgba(255, 255, 255, 0.95)',
+  roadMajor: 'rgba(253, 230, 138, 1)',
+  water: 'rgba(147, 197, 253, 0.85)',
+  waterStroke: 'rgba(59, 130, 246, 0.6)',
+  label: '#0f172a',
+  labelHalo: 'rgba(255, 255, 255, 0.95)',
+  selection: '#0891b2',
+  route: '#ea580c',
+  streetLabelPx: 18,
+  communityLabelPx: 14,
+};
+
+export const css = (c: Rgba): string => `rgba(${c[0]}, ${c[1]}, ${c[2]}, ${c[3]})`;
+
+/** The colour a translucent fill shows over the palette background (what a screenshot reads). */
+export function blendOverBackground(c: Rgba, background: string): [number, number, number] {
+  const bg = [1, 3, 5].map((i) => parseInt(background.slice(i, i + 2), 16));
+  return [0, 1, 2].map((i) => Math.round(c[i] * c[3] + bg[i] * (1 - c[3]))) as [number, number, number];
+}
+
+/** Fonts: Noto Sans CJK is what fonts-noto-cjk installs on the wall PCs and CI. */
+export const FONT_STACK = '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';

@@ -1,0 +1,22 @@
+import { createMap, type MapContext } from '../map/createMap';
+import { light } from '../theme';
+import type { StringKey } from '../i18n';
+import { el } from '../ui/dom';
+import { topbar } from '../ui/topbar';
+import { legend } from '../ui/legend';
+
+// The shared frame of the desk views (/lead, /plan): header, side panel, map, legend.
+export async function deskLayout(root: HTMLElement, viewClass: string, titleKey: StringKey) {
+  document.body.classList.add('theme-light', viewClass);
+  const side = el('aside', { class: 'side' });
+  const mapEl = el('div', { class: 'map', id: 'map' });
+  const mapWrap = el('div', { class: 'map-wrap' }, mapEl);
+  const header = el('div', { class: 'topbar-slot' });
+  root.append(el('div', { class: 'desk' }, header, el('main', { class: 'desk-main' }, side, mapWrap)));
+  const ctx: MapContext = await createMap({ target: mapEl, palette: light, interactive: true });
+  header.replaceWith(topbar(ctx.district?.name ?? '', titleKey));
+  const lg = legend(light, ctx.categories);
+  lg.classList.add('compact');
+  mapWrap.append(lg);
+  return { ctx, side, mapWrap };
+}
