@@ -1,6 +1,26 @@
+using MapDashboard.Server.Database;
+using MapDashboard.Server.Endpoints;
+using MapDashboard.Server.Options;
+using MapDashboard.Server.Tiles;
+using MapDashboard.Server.Views;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddMapDashboardDatabase();
+builder.Services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptions.Section));
+builder.Services.AddProblemDetails();
+builder.Services.AddTiles();
+
 var app = builder.Build();
-
-app.MapGet("/", () => "Hello World!");
-
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapHealthApi();
+app.MapConfigApi();
+app.MapTerritoryApi();
+app.MapGridsApi();
+app.MapCategoriesApi();
+app.MapTilesApi();
+app.MapViews();
 app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

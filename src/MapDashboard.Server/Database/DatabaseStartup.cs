@@ -1,0 +1,43 @@
+using MapDashboard.Data.Loading;
+using MapDashboard.Data.Migrations;
+using MapDashboard.Server.Options;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace MapDashboard.Server.Database;
+
+/// <summary>
+/// Runs before Kestrel starts listening (hosted services start first), so the
+/// first request already finds the schema and the district in place.
+/// </summary>
+public sealed class DatabaseStartup(
+    DatabaseTarget target,
+    NpgsqlDataSource db,
+    IOptions<DemoOptions> demo,
+    IWebHostEnvironment environment,
+    ILogger<DatabaseStartup> log) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancel)
+    {
+        if (target.Cluster is { } cluster)
+        {
+            log.LogInformation("Starting the private PostGIS cluster in {Directory} on port {Port}", cluster.DataDirectory, cluster.Port);
+            await cluster.EnsureStartedAsync(cancel);
+        }
+
+        var applied = await MigrationRunner.ApplyAsync(db, cancel);
+        log.LogInformation("Schema at version {Version} ({Applied} migrations applied now)", MigrationRunner.LatestVersion, applied);
+
+        if (demo.Value.LoadOnStart)
+        {
+            var directory = Path.GetFullPath(Path.Combine(environment.ContentRootPath, demo.Value.DataDirectory));
+            var result = await DistrictLoader.LoadIfEmptyAsync(db, directory, cancel);
+            if (result.Loaded)
+                log.LogInformation("Loaded the demo district from {Directory}: {Units} territory units, {Buildings} buildings, {Hazards} hazards",
+                    directory, result.Units, result.Buildings, result.Hazards);
+        }
+    }
+
+    // The private cluster outlives the server on purpose: the next run reuses it at once.
+    public Task StopAsync(CancellationToken cancel) => Task.CompletedTask;
+}

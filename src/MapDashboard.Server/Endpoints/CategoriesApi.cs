@@ -1,0 +1,18 @@
+using MapDashboard.Data;
+using Npgsql;
+
+namespace MapDashboard.Server.Endpoints;
+
+public static class CategoriesApi
+{
+    static readonly string ListSql = SqlResource.Beside<Marker>("categories.sql");
+
+    public static IEndpointRouteBuilder MapCategoriesApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/categories", async (NpgsqlDataSource db, CancellationToken cancel) =>
+            SqlJson.Json((await SqlJson.QueryAsync(db, ListSql, cancel))!));
+        return app;
+    }
+
+    sealed class Marker;
+}

@@ -1,0 +1,26 @@
+using MapDashboard.Data;
+using Npgsql;
+
+namespace MapDashboard.Server.Endpoints;
+
+/// <summary>One grid with its worker, buildings, households, residents and hazards: the leader's grid panel.</summary>
+public static class GridsApi
+{
+    static readonly string PanelSql = SqlResource.Beside<Marker>("grid_panel.sql");
+
+    public static IEndpointRouteBuilder MapGridsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/grids/{code}", GetGrid);
+        return app;
+    }
+
+    static async Task<IResult> GetGrid(string code, NpgsqlDataSource db, CancellationToken cancel)
+    {
+        var json = await SqlJson.QueryAsync(db, PanelSql, cancel, ("code", code));
+        return json is null
+            ? Problems.NotFound("Unknown grid", $"no community, dedicated, micro or police grid has code '{code}'")
+            : SqlJson.Json(json);
+    }
+
+    sealed class Marker;
+}

@@ -1,0 +1,41 @@
+using MapDashboard.Domain.Tiles;
+using MapDashboard.Server.Endpoints;
+using MapDashboard.Server.Options;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace MapDashboard.Server.Tiles;
+
+/// <summary>GET /tiles/{layer}/{z}/{x}/{y}.mvt — Mapbox Vector Tiles straight from ST_AsMVT.</summary>
+public static class TilesApi
+{
+    public const string ContentType = "application/vnd.mapbox-vector-tile";
+
+    public static IServiceCollection AddTiles(this IServiceCollection services) =>
+        services.AddSingleton<TileCatalog>();
+
+    public static IEndpointRouteBuilder MapTilesApi(this IEndpointRouteBuilder app)
+    {
+        // z/x/y are taken as text and parsed here, so "abc" earns a problem
+        // body that names the segment rather than the router's bare 404.
+        app.MapGet("/tiles/{layer}/{z}/{x}/{y}.mvt", GetTile);
+        return app;
+    }
+
+    static async Task<IResult> GetTile(string layer, string z, string x, string y,
+        TileCatalog catalog, NpgsqlDataSource db, IOptions<MapOptions> map, HttpContext http, CancellationToken cancel)
+    {
+        if (catalog.Find(layer) is not { } tileLayer)
+            return Problems.NotFound("Unknown tile layer",
+                $"layer '{layer}' does not exist; layers are {string.Join(", ", catalog.Layers.Select(l => l.Name))}");
+        if (!TileAddress.TryParse(z, x, y, out var tile, out var error))
+            return Problems.BadRequest("Invalid tile address", error);
+
+        http.Response.Headers.CacheControl = $"public, max-age={map.Value.TileCacheSeconds}";
+        if (tile.Z < tileLayer.MinZoom || tile.Z > TileCatalog.MaxZoom)
+            return TypedResults.NoContent();
+
+        var bytes = await TileQuery.RunAsync(db, tileLayer, tile, cancel);
+        return bytes.Length == 0 ? TypedResults.NoContent() : TypedResults.Bytes(bytes, ContentType);
+    }
+}
