@@ -4,7 +4,7 @@ import VectorTileLayer from 'ol/layer/VectorTile';
 import VectorLayer from 'ol/layer/Vector';
 import type { FeatureLike } from 'ol/Feature';
 import type { StyleFunction } from 'ol/style/Style';
-import { fromLonLat, transformExtent } from 'ol/proj';
+import { fromLonLat, toLonLat, transformExtent } from 'ol/proj';
 import { getCenter } from 'ol/extent';
 import { blendOverBackground, type Palette } from './theme';
 import { lang } from './i18n';
@@ -31,6 +31,10 @@ export interface MapDashboardHook {
   renderedCounts(): Record<string, number>;
   /** Page (CSS px) position of a lon/lat. */
   pixelOf(lon: number, lat: number): [number, number];
+  /** Lon/lat under a page pixel. */
+  lonLatAt(x: number, y: number): [number, number];
+  /** A page pixel where the given layer draws the feature with this code, or null. */
+  pixelOfFeature(layer: string, code: string): [number, number] | null;
   /** What is drawn at a page pixel, top layer first. */
   featuresAt(x: number, y: number): { layer: string; properties: Record<string, unknown> }[];
   /**
@@ -106,27 +110,57 @@ export function installHook(view: MapDashboardHook['view'], map: Map, palette: P
     return hits;
   }
 
-  function probeGridFill(code?: string, status?: string) {
-    const grids = byName('grids');
-    if (!(grids instanceof VectorTileLayer)) return null;
+  // A point is only usable if no panel, legend or popup covers the map there.
+  const onMapCanvas = (x: number, y: number) => {
+    const top = document.elementFromPoint(x, y);
+    return !!top && top.tagName === 'CANVAS' && map.getViewport()!.contains(top);
+  };
+
+  // Where to look for a feature on screen: its own point, else a lattice over its
+  // (tile-clipped) extent, centre first. Hit detection then confirms what is really drawn.
+  function candidatePixels(f: FeatureLike): [number, number][] {
+    const g = f.getGeometry()!;
+    const e = g.getExtent();
+    const coords: number[][] = [getCenter(e)];
+    if (g.getType() !== 'Point') {
+      for (let i = 1; i < 8; i++) for (let j = 1; j < 8; j++) coords.push([e[0] + (e[2] - e[0]) * i / 8, e[1] + (e[3] - e[1]) * j / 8]);
+    }
     const r = mapOffset();
-    const candidates = grids.getFeaturesInExtent(viewExtent()).filter((f) =>
+    return coords.map((c) => map.getPixelFromCoordinate(c))
+      .filter((px) => px && px[0] >= 20 && px[1] >= 20 && px[0] <= r.width - 20 && px[1] <= r.height - 20)
+      .map((px) => [px[0] + r.left, px[1] + r.top] as [number, number])
+      .filter(([x, y]) => onMapCanvas(x, y));
+  }
+
+  const featuresOf = (layer: string, keep: (f: FeatureLike) => boolean) => {
+    const l = byName(layer);
+    if (l instanceof VectorTileLayer) return l.getFeaturesInExtent(viewExtent()).filter(keep);
+    if (l instanceof VectorLayer) return (l.getSource()?.getFeaturesInExtent(viewExtent()) ?? []).filter(keep);
+    return [];
+  };
+
+  function pixelOfFeature(layer: string, code: string): [number, number] | null {
+    for (const f of featuresOf(layer, (x) => x.get('code') === code)) {
+      for (const [x, y] of candidatePixels(f)) {
+        const top = featuresAt(x, y)[0];
+        if (top && top.layer === layer && top.properties.code === code) return [Math.round(x), Math.round(y)];
+      }
+    }
+    return null;
+  }
+
+  function probeGridFill(code?: string, status?: string) {
+    const candidates = featuresOf('grids', (f) =>
       (f.get('kind') === 'community_grid' || f.get('kind') === 'dedicated_grid') &&
       (!code || f.get('code') === code) && (!status || f.get('status') === status));
     for (const f of candidates) {
-      // Walk a lattice over the feature's (tile-clipped) extent, centre first.
-      const e = f.getGeometry()!.getExtent();
-      const [cx, cy] = getCenter(e);
-      const points: [number, number][] = [[cx, cy]];
-      for (let i = 1; i < 8; i++) for (let j = 1; j < 8; j++) points.push([e[0] + (e[2] - e[0]) * i / 8, e[1] + (e[3] - e[1]) * j / 8]);
-      for (const c of points) {
-        const px = map.getPixelFromCoordinate(c);
-        if (!px || px[0] < 20 || px[1] < 20 || px[0] > r.width - 20 || px[1] > r.height - 20) continue;
-        const hits = featuresAt(px[0] + r.left, px[1] + r.top);
+      for (const [x, y] of candidatePixels(f)) {
+        // Only the grid's fill may be drawn here: no line, building, label or second grid.
+        const hits = featuresAt(x, y);
         if (hits.length === 1 && hits[0].layer === 'grids' && hits[0].properties.code === f.get('code')) {
           const s = f.get('status') as 'red' | 'yellow' | 'blue';
           return {
-            x: Math.round(px[0] + r.left), y: Math.round(px[1] + r.top), code: f.get('code'), status: s,
+            x: Math.round(x), y: Math.round(y), code: f.get('code'), status: s,
             expectedRgb: blendOverBackground(palette.gridFill[s], palette.background),
           };
         }
@@ -152,6 +186,11 @@ export function installHook(view: MapDashboardHook['view'], map: Map, palette: P
       const px = map.getPixelFromCoordinate(fromLonLat([lon, lat]));
       return [px[0] + r.left, px[1] + r.top];
     },
+    lonLatAt: (x, y) => {
+      const r = mapOffset();
+      return toLonLat(map.getCoordinateFromPixel([x - r.left, y - r.top])) as [number, number];
+    },
+    pixelOfFeature,
     featuresAt,
     probeGridFill,
     selectedGrid: extra.selectedGrid ?? (() => null),

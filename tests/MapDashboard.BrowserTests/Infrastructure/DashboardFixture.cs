@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using MapDashboard.TestSupport;
+
+namespace MapDashboard.BrowserTests.Infrastructure;
+
+/// <summary>
+/// Everything a browser test needs, started once per collection and in order: the
+/// web client's build in the server's wwwroot (a server started without it serves no
+/// static files), the real server on a private PostGIS with the demo district, then chromium.
+/// </summary>
+public sealed class DashboardFixture : IAsyncLifetime
+{
+    readonly DashboardHost _host = new();
+    readonly ChromiumFixture _chromium = new();
+
+    public string BaseUrl => _host.BaseUrl;
+    public Microsoft.Playwright.IBrowser Browser => _chromium.Browser;
+    public DashboardApi Api { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await EnsureWebBuildAsync();
+        await _host.InitializeAsync();
+        await _chromium.InitializeAsync();
+        Api = new DashboardApi(BaseUrl);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _chromium.DisposeAsync();
+        await _host.DisposeAsync();
+    }
+
+    public Task<MapPage> OpenAsync(string path, int width = 1600, int height = 900) =>
+        MapPage.OpenAsync(Browser, BaseUrl, path, width, height);
+
+    /// <summary>CI builds the client first; a developer running only `dotnet test` gets it built here.</summary>
+    static async Task EnsureWebBuildAsync()
+    {
+        var index = Path.Combine(RepositoryPaths.ServerProject, "wwwroot", "index.html");
+        if (File.Exists(index)) return;
+        var web = Path.Combine(RepositoryPaths.Root, "src", "MapDashboard.Web");
+        if (!Directory.Exists(Path.Combine(web, "node_modules"))) await RunAsync(web, "npm", "ci --no-audit --no-fund");
+        await RunAsync(web, "npm", "run build");
+        if (!File.Exists(index)) throw new InvalidOperationException($"the web build did not produce {index}");
+    }
+
+    static async Task RunAsync(string dir, string file, string args)
+    {
+        using var p = Process.Start(new ProcessStartInfo(file, args) { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        if (p.ExitCode != 0) throw new InvalidOperationException($"{file} {args} failed in {dir}: {await stdout}{await stderr}");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DashboardCollection : ICollectionFixture<DashboardFixture>
+{
+    public const string Name = "dashboard";
+}

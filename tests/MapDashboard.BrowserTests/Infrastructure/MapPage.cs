@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace MapDashboard.BrowserTests.Infrastructure;
+
+/// <summary>
+/// One view of the client in a fresh browser context, read through window.mapDashboard
+/// (the client's read-only test hook, src/MapDashboard.Web/src/hook.ts) and through
+/// real screenshot pixels.
+/// </summary>
+public sealed class MapPage : IAsyncDisposable
+{
+    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    readonly IBrowserContext _context;
+    readonly List<string> _consoleErrors = [];
+    public IPage Page { get; }
+
+    MapPage(IBrowserContext context, IPage page)
+    {
+        _context = context;
+        Page = page;
+        Page.Console += (_, m) => { if (m.Type == "error") _consoleErrors.Add(m.Text); };
+        Page.PageError += (_, e) => _consoleErrors.Add(e);
+    }
+
+    public IReadOnlyList<string> ConsoleErrors => _consoleErrors;
+
+    /// <summary>Open a view and wait until the hook says every tile of the first render is in.</summary>
+    public static async Task<MapPage> OpenAsync(IBrowser browser, string baseUrl, string path, int width = 1600, int height = 900, string? locale = "zh-CN")
+    {
+        var context = await browser.NewContextAsync(new()
+        {
+            BaseURL = baseUrl,
+            ViewportSize = new() { Width = width, Height = height },
+            DeviceScaleFactor = 1,
+            Locale = locale,
+        });
+        var page = await context.NewPageAsync();
+        var mapPage = new MapPage(context, page);
+        await page.GotoAsync(path);
+        await mapPage.WaitReadyAsync();
+        return mapPage;
+    }
+
+    public async Task WaitReadyAsync()
+    {
+        try
+        {
+            await Page.WaitForFunctionAsync("() => window.mapDashboard && window.mapDashboard.ready", null, new() { Timeout = 45_000 });
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"the map never became ready; console errors: {string.Join(" | ", _consoleErrors)}");
+        }
+    }
+
+    /// <summary>Wait for the next complete render after the view stops moving.</summary>
+    public Task IdleAsync() => Page.EvaluateAsync("() => window.mapDashboard.idle()");
+
+    public Task<T> HookAsync<T>(string expression, object? arg = null) =>
+        Page.EvaluateAsync<T>($"(arg) => window.mapDashboard.{expression}", arg);
+
+    public Task<Dictionary<string, int>> RenderedCountsAsync() => HookAsync<Dictionary<string, int>>("renderedCounts()");
+
+    /// <summary>Current view extent, EPSG:4326 [minLon, minLat, maxLon, maxLat].</summary>
+    public Task<double[]> ExtentAsync() => HookAsync<double[]>("extent()");
+
+    public async Task<JsonElement?> ProbeGridFillAsync(string? status = null)
+    {
+        var probe = await Page.EvaluateAsync<JsonElement>("(s) => window.mapDashboard.probeGridFill(undefined, s ?? undefined)", status);
+        return probe.ValueKind == JsonValueKind.Object ? probe : null;
+    }
+
+    /// <summary>
+    /// The RGB of one page pixel in a real screenshot. The PNG is decoded by the browser
+    /// itself (createImageBitmap), so the test needs no image library.
+    /// </summary>
+    public async Task<int[]> ScreenshotPixelAsync(int x, int y)
+    {
+        var png = await Page.ScreenshotAsync(new() { Type = ScreenshotType.Png });
+        return await Page.EvaluateAsync<int[]>(
+            """
+            async ({ b64, x, y }) => {
+              const blob = await (await fetch('data:image/png;base64,' + b64)).blob();
+              const bitmap = await createImageBitmap(blob);
+              const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+              const ctx = canvas.getContext('2d');
+              ctx.drawImage(bitmap, 0, 0);
+              return Array.from(ctx.getImageData(x, y, 1, 1).data.slice(0, 3));
+            }
+            """,
+            new { b64 = Convert.ToBase64String(png), x, y });
+    }
+
+    public async Task<string> SaveScreenshotAsync(string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        var path = Path.Combine(ScreenshotFolder, name + ".png");
+        await Page.ScreenshotAsync(new() { Path = path, Type = ScreenshotType.Png });
+        return path;
+    }
+
+    public async ValueTask DisposeAsync() => await _context.CloseAsync();
+}
