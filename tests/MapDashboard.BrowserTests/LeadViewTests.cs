@@ -61,7 +61,7 @@ public sealed class LeadViewTests(DashboardFixture dashboard)
     {
         var grid = await dashboard.Api.StaffedGridAsync();
         await using var page = await dashboard.OpenAsync($"/lead?grid={Uri.EscapeDataString(grid.GetProperty("code").GetString()!)}");
-        var buildings = await page.HookAsync<JsonElement[]>("renderedFeatures('buildings')");
+        var buildings = (await page.HookAsync<JsonElement>("renderedFeatures('buildings')")).EnumerateArray().ToList();
         Assert.NotEmpty(buildings);
 
         foreach (var b in buildings.Take(15))

@@ -36,7 +36,7 @@ export interface MapDashboardHook {
   /** A page pixel where the given layer draws the feature with this code, or null. */
   pixelOfFeature(layer: string, code: string): [number, number] | null;
   /** What is drawn at a page pixel, top layer first. */
-  featuresAt(x: number, y: number): { layer: string; properties: Record<string, unknown> }[];
+  featuresAt(x: number, y: number, hitTolerance?: number): { layer: string; properties: Record<string, unknown> }[];
   /**
    * A page pixel where a grid's status fill is the only thing drawn, with the colour a
    * screenshot should show there (fill blended over the map background). Null when the
@@ -101,12 +101,12 @@ export function installHook(view: MapDashboardHook['view'], map: Map, palette: P
     return out;
   }
 
-  function featuresAt(x: number, y: number) {
+  function featuresAt(x: number, y: number, hitTolerance = 3) {
     const r = mapOffset();
     const hits: { layer: string; properties: Record<string, unknown> }[] = [];
     map.forEachFeatureAtPixel([x - r.left, y - r.top], (f, l) => {
       hits.push({ layer: l ? nameOf(l) ?? '' : '', properties: propsOf(f) });
-    }, { hitTolerance: 3 });
+    }, { hitTolerance });
     return hits;
   }
 
@@ -155,8 +155,9 @@ export function installHook(view: MapDashboardHook['view'], map: Map, palette: P
       (!code || f.get('code') === code) && (!status || f.get('status') === status));
     for (const f of candidates) {
       for (const [x, y] of candidatePixels(f)) {
-        // Only the grid's fill may be drawn here: no line, building, label or second grid.
-        const hits = featuresAt(x, y);
+        // Only the grid's fill may be drawn here, and nothing else within 10 px: anti-aliased
+        // edges of a nearby line or symbol would tint the pixel.
+        const hits = featuresAt(x, y, 10);
         if (hits.length === 1 && hits[0].layer === 'grids' && hits[0].properties.code === f.get('code')) {
           const s = f.get('status') as 'red' | 'yellow' | 'blue';
           return {

@@ -10,17 +10,27 @@ namespace MapDashboard.BrowserTests.Infrastructure;
 /// </summary>
 public sealed class DashboardFixture : IAsyncLifetime
 {
-    readonly DashboardHost _host = new();
+    /// <summary>
+    /// Set to a running server's URL (e.g. http://127.0.0.1:5080) to test against it instead
+    /// of starting one: handy while developing the client. Unset in CI.
+    /// </summary>
+    public const string ExternalServerVariable = "MAPDASHBOARD_TEST_URL";
+
+    static readonly string? ExternalServer = Environment.GetEnvironmentVariable(ExternalServerVariable);
+    readonly DashboardHost? _host = string.IsNullOrEmpty(ExternalServer) ? new() : null;
     readonly ChromiumFixture _chromium = new();
 
-    public string BaseUrl => _host.BaseUrl;
+    public string BaseUrl => _host?.BaseUrl ?? ExternalServer!.TrimEnd('/');
     public Microsoft.Playwright.IBrowser Browser => _chromium.Browser;
     public DashboardApi Api { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        await EnsureWebBuildAsync();
-        await _host.InitializeAsync();
+        if (_host is not null)
+        {
+            await EnsureWebBuildAsync();
+            await _host.InitializeAsync();
+        }
         await _chromium.InitializeAsync();
         Api = new DashboardApi(BaseUrl);
     }
@@ -28,7 +38,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _chromium.DisposeAsync();
-        await _host.DisposeAsync();
+        if (_host is not null) await _host.DisposeAsync();
     }
 
     public Task<MapPage> OpenAsync(string path, int width = 1600, int height = 900) =>

@@ -35,6 +35,9 @@ export function mvtLayer(o: TileLayerOptions): VectorTileLayer {
     // The tile grid's minZoom clamps requests: a wall zoomed out below z13 still gets
     // z13 building tiles instead of asking the server for tiles it refuses (400).
     tileGrid: createXYZ({ minZoom, maxZoom, tileSize: 512 }),
+    // No fade-in: a wall display gains nothing from it, and a screenshot taken mid-fade
+    // would show half-transparent colours.
+    transition: 0,
   });
   const layer = new VectorTileLayer({
     source,

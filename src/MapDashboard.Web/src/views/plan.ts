@@ -1,5 +1,6 @@
 import Draw from 'ol/interaction/Draw';
 import Modify from 'ol/interaction/Modify';
+import DoubleClickZoom from 'ol/interaction/DoubleClickZoom';
 import type LineString from 'ol/geom/LineString';
 import { getLength } from 'ol/sphere';
 import { unByKey } from 'ol/Observable';
@@ -18,6 +19,8 @@ import { deskLayout } from './deskLayout';
 export async function planView(root: HTMLElement): Promise<void> {
   const { ctx, side } = await deskLayout(root, 'view-plan', 'planTitle');
   const { map } = ctx;
+  // A double-click finishes a line; it must not also zoom the map under the planner's hand.
+  map.getInteractions().getArray().filter((i) => i instanceof DoubleClickZoom).forEach((i) => i.setActive(false));
   const route = routeLayer(light);
   map.addLayer(route.layer);
   const stats = routeStats();

@@ -23,15 +23,15 @@ export async function wallView(root: HTMLElement): Promise<void> {
     document.title = `${districtName} · ${t('wallTitle')}`;
   });
   root.append(
-    el('header', { class: 'wall-bar' }, el('div', { class: 'logo' }), title, el('div', { class: 'spacer' }), clock(), langSwitch()),
-    gridStats(dark, ctx.units),
+    el('header', { class: 'wall-bar' }, el('div', { class: 'logo' }), title, el('div', { class: 'spacer' }),
+      gridStats(dark, ctx.units), clock(), langSwitch()),
     legend(dark, ctx.categories),
   );
 
   const refit = () => {
     ctx.map.updateSize();
-    // Leave room for the title bar above and the legend on the left.
-    fitBBox(ctx.map, ctx.district?.bbox ?? ctx.config.extent, false, [110, 60, 40, 60]);
+    // Leave room for the title bar above and the legend at the bottom left.
+    fitBBox(ctx.map, ctx.district?.bbox ?? ctx.config.extent, false, [120, 80, 50, 300]);
   };
   refit();
   window.addEventListener('resize', refit);
