@@ -73,21 +73,20 @@ export function installHook(view: MapDashboardHook['view'], map: Map, palette: P
     map.render();
   });
 
+  // Features a layer holds in the view extent. For vector tiles these come from the tiles the
+  // layer actually rendered at this resolution (VectorTileLayer#getFeaturesInExtent).
+  const featuresOf = (layer: string, keep: (f: FeatureLike) => boolean = () => true): FeatureLike[] => {
+    const l = byName(layer);
+    if (!l?.getVisible()) return [];
+    if (l instanceof VectorTileLayer) return l.getFeaturesInExtent(viewExtent()).filter(keep);
+    if (l instanceof VectorLayer) return (l.getSource()?.getFeaturesInExtent(viewExtent()) ?? []).filter(keep);
+    return [];
+  };
+
   function renderedFeatures(name: string): Record<string, unknown>[] {
-    const layer = byName(name);
-    if (!layer || !layer.getVisible()) return [];
-    const style = layer.get('styleFn') as StyleFunction | undefined;
+    const style = byName(name)?.get('styleFn') as StyleFunction | undefined;
     const resolution = map.getView().getResolution()!;
-    const extent = viewExtent();
-    let features: FeatureLike[];
-    if (layer instanceof VectorTileLayer) {
-      // Features of the tiles the layer actually rendered at this resolution.
-      features = layer.getFeaturesInExtent(extent);
-    } else if (layer instanceof VectorLayer) {
-      features = layer.getSource()?.getFeaturesInExtent(extent) ?? [];
-    } else {
-      return [];
-    }
+    const features = featuresOf(name);
     const seen = new Set<unknown>();
     const out: Record<string, unknown>[] = [];
     for (const f of features) {
@@ -131,13 +130,6 @@ export function installHook(view: MapDashboardHook['view'], map: Map, palette: P
       .map((px) => [px[0] + r.left, px[1] + r.top] as [number, number])
       .filter(([x, y]) => onMapCanvas(x, y));
   }
-
-  const featuresOf = (layer: string, keep: (f: FeatureLike) => boolean) => {
-    const l = byName(layer);
-    if (l instanceof VectorTileLayer) return l.getFeaturesInExtent(viewExtent()).filter(keep);
-    if (l instanceof VectorLayer) return (l.getSource()?.getFeaturesInExtent(viewExtent()) ?? []).filter(keep);
-    return [];
-  };
 
   function pixelOfFeature(layer: string, code: string): [number, number] | null {
     for (const f of featuresOf(layer, (x) => x.get('code') === code)) {

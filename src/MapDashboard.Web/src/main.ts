@@ -22,4 +22,7 @@ view(root).catch((e: unknown) => {
     className: 'fatal',
     textContent: `${t('loadFailed')}: ${e instanceof Error ? e.message : String(e)}`,
   }));
+  // The wall runs unattended: if the server was down when it started, try again later
+  // rather than show an error until someone walks up to it.
+  if (view === wallView) setTimeout(() => location.reload(), 30_000);
 });
