@@ -1,7 +1,9 @@
 using NetTopologySuite.Geometries;
 using ProjNet.CoordinateSystems.Transformations;
 
-namespace MapDashboard.Domain.Geometry;
+// The folder is Geometry/, but a namespace named Geometry would hide NTS's Geometry type from all code in
+// MapDashboard.Domain.*, so this one namespace is named for what it does instead.
+namespace MapDashboard.Domain.Projection;
 
 /// <summary>
 /// Applies a ProjNet <see cref="MathTransform"/> to every coordinate of an NTS geometry.

@@ -1,4 +1,8 @@
-namespace MapDashboard.Domain.Geometry;
+using NetTopologySuite.Geometries;
+
+// The folder is Geometry/, but a namespace named Geometry would hide NTS's Geometry type from all code in
+// MapDashboard.Domain.*, so this one namespace is named for what it does instead.
+namespace MapDashboard.Domain.Projection;
 
 /// <summary>
 /// Areas and lengths of EPSG:4326 geometries in metric units, measured in UTM 48N.
@@ -6,7 +10,7 @@ namespace MapDashboard.Domain.Geometry;
 /// </summary>
 public static class MetricMeasure
 {
-    public static double AreaSquareMetres(NetTopologySuite.Geometries.Geometry wgs84) => Utm48N.Project(wgs84).Area;
+    public static double AreaSquareMetres(Geometry wgs84) => Utm48N.Project(wgs84).Area;
 
-    public static double LengthMetres(NetTopologySuite.Geometries.Geometry wgs84) => Utm48N.Project(wgs84).Length;
+    public static double LengthMetres(Geometry wgs84) => Utm48N.Project(wgs84).Length;
 }

@@ -2,7 +2,9 @@ using NetTopologySuite.Geometries;
 using ProjNet.CoordinateSystems;
 using ProjNet.CoordinateSystems.Transformations;
 
-namespace MapDashboard.Domain.Geometry;
+// The folder is Geometry/, but a namespace named Geometry would hide NTS's Geometry type from all code in
+// MapDashboard.Domain.*, so this one namespace is named for what it does instead.
+namespace MapDashboard.Domain.Projection;
 
 /// <summary>
 /// Projects between WGS84 / CGCS2000 longitude-latitude (EPSG:4326) and UTM zone 48N (EPSG:32648),
@@ -28,15 +30,15 @@ public static class Utm48N
     public static (double Lon, double Lat) ToLonLat(double x, double y) => Inverse.Transform(x, y);
 
     /// <summary>A copy of an EPSG:4326 geometry in UTM 48N metres (SRID 32648).</summary>
-    public static NetTopologySuite.Geometries.Geometry Project(NetTopologySuite.Geometries.Geometry wgs84)
+    public static Geometry Project(Geometry wgs84)
         => Apply(wgs84, Forward, UtmFactory);
 
     /// <summary>A copy of a UTM 48N geometry in EPSG:4326 degrees (SRID 4326).</summary>
-    public static NetTopologySuite.Geometries.Geometry Unproject(NetTopologySuite.Geometries.Geometry utm)
+    public static Geometry Unproject(Geometry utm)
         => Apply(utm, Inverse, Wgs84Factory);
 
-    private static NetTopologySuite.Geometries.Geometry Apply(
-        NetTopologySuite.Geometries.Geometry source, MathTransform transform, GeometryFactory factory)
+    private static Geometry Apply(
+        Geometry source, MathTransform transform, GeometryFactory factory)
     {
         var copy = factory.CreateGeometry(source);
         copy.Apply(new MathTransformFilter(transform));

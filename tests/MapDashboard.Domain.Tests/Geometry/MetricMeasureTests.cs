@@ -1,7 +1,8 @@
-using MapDashboard.Domain.Geometry;
+using MapDashboard.Domain.Projection;
 using NetTopologySuite.IO;
 
-namespace MapDashboard.Domain.Tests.Geometry;
+// Not ".Geometry": that namespace would hide NTS's Geometry type from the other test folders.
+namespace MapDashboard.Domain.Tests.Projection;
 
 public class MetricMeasureTests
 {

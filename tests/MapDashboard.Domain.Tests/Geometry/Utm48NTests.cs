@@ -1,8 +1,9 @@
-using MapDashboard.Domain.Geometry;
+using MapDashboard.Domain.Projection;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 
-namespace MapDashboard.Domain.Tests.Geometry;
+// Not ".Geometry": that namespace would hide NTS's Geometry type from the other test folders.
+namespace MapDashboard.Domain.Tests.Projection;
 
 public class Utm48NTests
 {
