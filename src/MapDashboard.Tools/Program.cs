@@ -1,1 +1,7 @@
-Console.WriteLine("tools");
+using System.CommandLine;
+using MapDashboard.Tools;
+
+// Composition only: each verb lives in its own file and adds itself here.
+var root = new RootCommand("MapDashboard tools");
+root.Subcommands.Add(GenerateCommand.Create());
+return await root.Parse(args).InvokeAsync();
