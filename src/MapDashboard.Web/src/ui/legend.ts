@@ -5,22 +5,23 @@ import { css, type Palette } from '../theme';
 import { el } from './dom';
 
 // The legend mirrors the layer styles (same palette), so it cannot drift from the map.
-export function legend(p: Palette, categories: Category[]): HTMLElement {
-  const box = el('div', { class: 'legend', 'data-testid': 'legend' });
+// On the desk views it folds away (it would cover part of the map); the wall keeps it open.
+export function legend(p: Palette, categories: Category[], collapsible = false): HTMLElement {
+  const box = el(collapsible ? 'details' : 'div', { class: collapsible ? 'legend compact' : 'legend', 'data-testid': 'legend' });
   const swatch = (style: string, key: StringKey) => el('div', { class: 'legend-row' }, el('span', { class: 'swatch', style }), el('span', {}, t(key)));
   onLang(() => {
     box.replaceChildren(
-      el('div', { class: 'legend-title' }, t('legend')),
+      el(collapsible ? 'summary' : 'div', { class: 'legend-title' }, t('legend')),
       swatch(`background:${css(p.gridFill.red)};border:2px solid ${p.gridStroke.red}`, 'statusRed'),
       swatch(`background:${css(p.gridFill.yellow)};border:2px solid ${p.gridStroke.yellow}`, 'statusYellow'),
       swatch(`background:${css(p.gridFill.blue)};border:2px solid ${p.gridStroke.blue}`, 'statusBlue'),
-      swatch(`border-top:1px solid ${p.microGrid};height:0;margin-top:8px`, 'microGrid'),
-      swatch(`border-top:2px dashed ${p.policeGrid};height:0;margin-top:8px`, 'policeGrid'),
+      swatch(`border-top:2px solid ${p.microGrid};height:0`, 'microGrid'),
+      swatch(`border-top:3px dashed ${p.policeGrid};height:0`, 'policeGrid'),
       swatch(`background:${p.building};border:1px solid ${p.buildingStroke}`, 'building'),
       swatch(`background:${p.building};border:2px solid ${p.ownerless}`, 'buildingOwnerless'),
       swatch(`background:${p.building};border:2px dashed ${p.disputed}`, 'buildingDisputed'),
       el('div', { class: 'legend-sub' }, t('hazard')),
-      el('div', { class: 'legend-cats' }, ...categories.slice(0, 10).map((c) => el('span', { class: 'legend-cat' },
+      el('div', { class: 'legend-cats' }, ...categories.map((c) => el('span', { class: 'legend-cat' },
         el('span', { class: 'dot', style: `background:${categoryColour(categories, c.code)}` }),
         lang() === 'en' ? c.nameEn : c.nameZh))),
     );

@@ -15,8 +15,6 @@ export async function deskLayout(root: HTMLElement, viewClass: string, titleKey:
   root.append(el('div', { class: 'desk' }, header, el('main', { class: 'desk-main' }, side, mapWrap)));
   const ctx: MapContext = await createMap({ target: mapEl, palette: light, interactive: true });
   header.replaceWith(topbar(ctx.district?.name ?? '', titleKey));
-  const lg = legend(light, ctx.categories);
-  lg.classList.add('compact');
-  mapWrap.append(lg);
+  mapWrap.append(legend(light, ctx.categories, true));
   return { ctx, side, mapWrap };
 }
