@@ -1,5 +1,6 @@
 using MapDashboard.Server.Database;
 using MapDashboard.Server.Endpoints;
+using MapDashboard.Server.Live;
 using MapDashboard.Server.Options;
 using MapDashboard.Server.Tiles;
 using MapDashboard.Server.Views;
@@ -9,6 +10,7 @@ builder.AddMapDashboardDatabase();
 builder.Services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptions.Section));
 builder.Services.AddProblemDetails();
 builder.Services.AddTiles();
+builder.AddLive();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -18,7 +20,9 @@ app.MapConfigApi();
 app.MapTerritoryApi();
 app.MapGridsApi();
 app.MapCategoriesApi();
+app.MapHazardsApi();
 app.MapTilesApi();
+app.MapLive();
 app.MapViews();
 app.Run();
 

@@ -42,6 +42,9 @@ public class MigrationTests
                            where i.tablename = gc.f_table_name
                              and i.indexdef ilike '%using gist%(' || gc.f_geometry_column || ')%')
             from geometry_columns gc where gc.f_table_schema = 'public'
+              -- The change log's geometries are read by seq and filtered in the server, never
+              -- searched spatially: an index there would only slow every captured write.
+              and gc.f_table_name <> 'change_log'
             """, conn);
         await using var reader = await cmd.ExecuteReaderAsync();
         var columns = 0;

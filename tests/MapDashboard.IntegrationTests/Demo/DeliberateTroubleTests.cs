@@ -26,15 +26,18 @@ public class DeliberateTroubleTests(DashboardHost host)
             var parent = gap.GetProperty("parent_code").GetString()!;
             var (lon, lat) = (gap.GetProperty("centroid")[0].GetDouble(), gap.GetProperty("centroid")[1].GetDouble());
             // The uncovered part of the parent that contains the gap's centroid, measured in m².
+            // The children are the units of the neighbours' kind (grids, or police grids under the district).
             await using var cmd = new NpgsqlCommand("""
                 with parent as (select id, boundary from territory_unit where code = @parent),
                      children as (select ST_Union(c.boundary) as u from territory_unit c, parent
-                                  where c.parent_id = parent.id and c.kind in ('community_grid', 'dedicated_grid', 'micro_grid')),
+                                  where c.parent_id = parent.id
+                                    and c.kind = (select kind from territory_unit where code = @near)),
                      uncovered as (select (ST_Dump(ST_Difference(parent.boundary, children.u))).geom as g from parent, children)
                 select coalesce(sum(ST_Area(ST_Transform(g, 32648))), 0)
                 from uncovered where ST_Intersects(g, ST_Buffer(ST_SetSRID(ST_MakePoint(@lon, @lat), 4326), 0.00001))
                 """, conn);
             cmd.Parameters.AddWithValue("parent", parent);
+            cmd.Parameters.AddWithValue("near", gap.GetProperty("near_codes")[0].GetString()!);
             cmd.Parameters.AddWithValue("lon", lon);
             cmd.Parameters.AddWithValue("lat", lat);
             var area = Convert.ToDouble(await cmd.ExecuteScalarAsync());
@@ -110,9 +113,11 @@ public class DeliberateTroubleTests(DashboardHost host)
         {
             await using var cmd = new NpgsqlCommand("""
                 select count(distinct c.organisation_id) from ownership_claim c
-                join building b on c.asset_kind = 'building' and b.id = c.asset_id
-                where b.code = @code
+                where c.asset_kind = @kind
+                  and c.asset_id = case @kind when 'building' then (select id from building where code = @code)
+                                              else (select id from hazard where code = @code) end
                 """, conn);
+            cmd.Parameters.AddWithValue("kind", d.GetProperty("asset_kind").GetString()!);
             cmd.Parameters.AddWithValue("code", d.GetProperty("asset_code").GetString()!);
             Assert.True((long)(await cmd.ExecuteScalarAsync())! >= 2, $"{d} is not claimed by two organisations");
         }

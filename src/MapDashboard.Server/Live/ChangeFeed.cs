@@ -1,0 +1,219 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using MapDashboard.Data.Live;
+using MapDashboard.Server.Database;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace MapDashboard.Server.Live;
+
+/// <summary>
+/// The one fan-out point of a server node. A single loop owns the feed
+/// position and the groups: it reads the change log after the position
+/// (woken by NOTIFY, or by its own poll), routes each change to the groups it
+/// concerns, and handles subscriptions in the same loop, so a new client's
+/// replay ends exactly where group delivery begins: nothing lost, nothing twice.
+/// </summary>
+public sealed class ChangeFeed(
+    NpgsqlDataSource db,
+    DatabaseTarget target,
+    IHubContext<MapHub, IMapClient> hub,
+    IOptions<LiveOptions> options,
+    ILogger<ChangeFeed> log) : BackgroundService
+{
+    const int PageSize = 1000;
+
+    readonly Channel<Func<CancellationToken, Task>> _work = Channel.CreateUnbounded<Func<CancellationToken, Task>>();
+    readonly SemaphoreSlim _wake = new(0, int.MaxValue);
+    readonly Dictionary<string, LiveGroup> _groups = new();
+    readonly Dictionary<string, LiveGroup> _groupOfConnection = new();
+    long _position = -1;
+
+    /// <summary>The seq up to which every change has been routed; -1 until the feed has started.</summary>
+    public long Position => Interlocked.Read(ref _position);
+
+    public int GroupCount => _groups.Count;
+
+    public Task<SubscribeResult> SubscribeAsync(string connectionId, IReadOnlySet<string> layers, SubscriptionArea area,
+        long? sinceSeq, CancellationToken cancel)
+    {
+        var done = new TaskCompletionSource<SubscribeResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        cancel.Register(() => done.TrySetCanceled());
+        Enqueue(async stop =>
+        {
+            try { done.TrySetResult(await SubscribeNowAsync(connectionId, layers, area, sinceSeq, stop)); }
+            catch (Exception e) { done.TrySetException(e); }
+        });
+        return done.Task;
+    }
+
+    public void Unsubscribe(string connectionId) => Enqueue(_ => { Leave(connectionId); return Task.CompletedTask; });
+
+    void Enqueue(Func<CancellationToken, Task> work)
+    {
+        _work.Writer.TryWrite(work);
+        _wake.Release();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stop)
+    {
+        var listener = new ChangeNotificationListener(target.ConnectionString, () => _wake.Release(), log).RunAsync(stop);
+        var o = options.Value;
+        var nextPositions = DateTime.UtcNow;
+        var nextHeartbeat = DateTime.UtcNow.AddSeconds(o.HeartbeatSeconds);
+        var backoff = TimeSpan.FromMilliseconds(250);
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                if (_position < 0) Interlocked.Exchange(ref _position, (await ChangeLog.PositionAsync(db, stop)).Newest);
+                await DispatchNewChangesAsync(stop);
+                while (_work.Reader.TryRead(out var work)) await work(stop);
+                if (DateTime.UtcNow >= nextPositions)
+                {
+                    await FlushPositionsAsync();
+                    nextPositions = DateTime.UtcNow.AddMilliseconds(o.PositionIntervalMilliseconds);
+                }
+                if (DateTime.UtcNow >= nextHeartbeat)
+                {
+                    await SendHeartbeatsAsync();
+                    nextHeartbeat = DateTime.UtcNow.AddSeconds(o.HeartbeatSeconds);
+                }
+                backoff = TimeSpan.FromMilliseconds(250);
+                await _wake.WaitAsync(TimeSpan.FromMilliseconds(Math.Min(o.PollMilliseconds, o.PositionIntervalMilliseconds)), stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested) { break; }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+            {
+                // PostgreSQL restarting or unreachable: the position has not moved, so
+                // once it is back the next read picks up exactly where this one failed.
+                log.LogWarning("Change feed paused at seq {Seq}: {Error}", _position, e.Message);
+                await Task.Delay(backoff, stop).ContinueWith(_ => { });
+                backoff = TimeSpan.FromMilliseconds(Math.Min(backoff.TotalMilliseconds * 2, 5000));
+            }
+        }
+        await listener;
+    }
+
+    async Task DispatchNewChangesAsync(CancellationToken stop)
+    {
+        while (true)
+        {
+            var rows = await ChangeLog.ReadAsync(db, _position, long.MaxValue, PageSize, stop);
+            if (rows.Count == 0) return;
+            var features = ParseFeatures(rows);
+            foreach (var group in _groups.Values)
+            {
+                var items = Route(group, rows, features);
+                if (items.Count > 0) await Send(() => hub.Clients.Group(group.Name).Changes(new ChangeBatch(_position, rows[^1].Seq, items)));
+            }
+            Interlocked.Exchange(ref _position, rows[^1].Seq);
+            if (rows.Count < PageSize) return;
+        }
+    }
+
+    async Task<SubscribeResult> SubscribeNowAsync(string connectionId, IReadOnlySet<string> layers, SubscriptionArea area,
+        long? sinceSeq, CancellationToken stop)
+    {
+        await DispatchNewChangesAsync(stop); // route what is pending first, so replay and group delivery meet at _position
+        var (newest, prunedThrough) = await ChangeLog.PositionAsync(db, stop);
+        var since = sinceSeq ?? _position;
+        string? resync = since < prunedThrough
+            ? $"the change log keeps changes after seq {prunedThrough} only; sinceSeq {since} is older"
+            : since > newest ? $"sinceSeq {since} is ahead of the change log (newest {newest}): the database was replaced" : null;
+        Leave(connectionId);
+        if (resync is not null)
+        {
+            await hub.Clients.Client(connectionId).Resync(new ResyncNotice(resync, _position));
+            return new SubscribeResult(LiveLayers.ProtocolVersion, _position, 0, Resync: true);
+        }
+
+        var probe = new LiveGroup(LiveGroup.NameFor(layers, area), layers, area);
+        var replayed = await ReplayAsync(connectionId, probe, since, stop);
+        await Join(connectionId, probe);
+        return new SubscribeResult(LiveLayers.ProtocolVersion, _position, replayed, Resync: false);
+    }
+
+    /// <summary>Sends one client what it missed in (since, _position], positions coalesced; returns the count of changes.</summary>
+    async Task<int> ReplayAsync(string connectionId, LiveGroup filter, long since, CancellationToken stop)
+    {
+        var client = hub.Clients.Client(connectionId);
+        var count = 0;
+        for (var after = since; after < _position;)
+        {
+            var rows = await ChangeLog.ReadAsync(db, after, _position, PageSize, stop);
+            if (rows.Count == 0) break;
+            var items = Route(filter, rows, ParseFeatures(rows));
+            if (items.Count > 0) await client.Changes(new ChangeBatch(after, rows[^1].Seq, items));
+            count += items.Count;
+            after = rows[^1].Seq;
+        }
+        if (filter.PendingPositions.Count > 0)
+            await client.Positions(new PositionBatch(_position, filter.PendingPositions.Values.ToList()));
+        await client.Heartbeat(new Heartbeat(_position));
+        return count;
+    }
+
+    static List<ChangeItem> Route(LiveGroup group, IReadOnlyList<ChangeRow> rows, Dictionary<long, JsonElement> features)
+    {
+        var items = new List<ChangeItem>();
+        foreach (var row in rows)
+        {
+            if (group.Route(row, r => features.TryGetValue(r.Seq, out var f) ? f : null) is not { } item) continue;
+            if (row.Layer == LiveLayers.Workers) group.PendingPositions[row.FeatureId] = item;
+            else items.Add(item);
+        }
+        return items;
+    }
+
+    static Dictionary<long, JsonElement> ParseFeatures(IReadOnlyList<ChangeRow> rows)
+    {
+        var features = new Dictionary<long, JsonElement>(rows.Count);
+        foreach (var row in rows)
+            if (row.FeatureJson is { } json)
+                using (var doc = JsonDocument.Parse(json)) features[row.Seq] = doc.RootElement.Clone();
+        return features;
+    }
+
+    async Task Join(string connectionId, LiveGroup probe)
+    {
+        if (!_groups.TryGetValue(probe.Name, out var group))
+            _groups[probe.Name] = group = probe;
+        group.Members++;
+        _groupOfConnection[connectionId] = group;
+        await hub.Groups.AddToGroupAsync(connectionId, group.Name);
+    }
+
+    void Leave(string connectionId)
+    {
+        if (!_groupOfConnection.Remove(connectionId, out var group)) return;
+        _ = hub.Groups.RemoveFromGroupAsync(connectionId, group.Name);
+        if (--group.Members == 0) _groups.Remove(group.Name);
+    }
+
+    async Task FlushPositionsAsync()
+    {
+        foreach (var group in _groups.Values.Where(g => g.PendingPositions.Count > 0))
+        {
+            var batch = new PositionBatch(_position, group.PendingPositions.Values.ToList());
+            group.PendingPositions.Clear();
+            await Send(() => hub.Clients.Group(group.Name).Positions(batch));
+        }
+    }
+
+    async Task SendHeartbeatsAsync()
+    {
+        foreach (var group in _groups.Values)
+            await Send(() => hub.Clients.Group(group.Name).Heartbeat(new Heartbeat(_position)));
+    }
+
+    async Task Send(Func<Task> send)
+    {
+        try { await send(); }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException)
+        {
+            log.LogDebug("A live send failed: {Error}", e.Message); // a client that left; SignalR drops it
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using MapDashboard.Data.Live;
+using MapDashboard.Server.Endpoints;
+using Npgsql;
+
+namespace MapDashboard.Server.Live;
+
+public static class LiveRegistration
+{
+    public static WebApplicationBuilder AddLive(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<LiveOptions>(builder.Configuration.GetSection(LiveOptions.Section));
+        builder.Services.AddSignalR(o => o.EnableDetailedErrors = false);
+        builder.Services.AddSingleton<ChangeFeed>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ChangeFeed>());
+        builder.Services.AddHostedService<ChangeLogPruner>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapLive(this IEndpointRouteBuilder app)
+    {
+        app.MapHub<MapHub>("/hubs/map");
+        // The snapshot stamp: read this before loading tiles, then Subscribe with it as sinceSeq.
+        app.MapGet("/api/live/position", async (NpgsqlDataSource db, CancellationToken cancel) =>
+        {
+            var (newest, prunedThrough) = await ChangeLog.PositionAsync(db, cancel);
+            return TypedResults.Ok(new { seq = newest, prunedThrough, protocol = LiveLayers.ProtocolVersion });
+        });
+        return app;
+    }
+}
