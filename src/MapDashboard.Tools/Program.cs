@@ -4,4 +4,5 @@ using MapDashboard.Tools;
 // Composition only: each verb lives in its own file and adds itself here.
 var root = new RootCommand("MapDashboard tools");
 root.Subcommands.Add(GenerateCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
 return await root.Parse(args).InvokeAsync();

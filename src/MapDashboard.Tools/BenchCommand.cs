@@ -1,0 +1,32 @@
+using System.CommandLine;
+using MapDashboard.Generator;
+using MapDashboard.Tools.Bench;
+
+namespace MapDashboard.Tools;
+
+/// <summary><c>bench tiles</c>: the benchmarks, each printing its figures and the baseline measured in the same run.</summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var bench = new Command("bench", "Benchmarks on a throw-away private PostGIS cluster");
+        bench.Subcommands.Add(Tiles());
+        return bench;
+    }
+
+    static Command Tiles()
+    {
+        var size = new Option<DistrictSize>("--size") { Description = "district to generate and load", DefaultValueFactory = _ => DistrictSize.City };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => DistrictGenerator.DefaultSeed };
+        var concurrency = new Option<int>("--concurrency") { Description = "requests in flight", DefaultValueFactory = _ => 8 };
+        var rounds = new Option<int>("--rounds") { Description = "measured rounds of each kind; medians are reported", DefaultValueFactory = _ => 5 };
+        var zooms = new Option<int[]>("--zoom") { Description = "zoom levels whose tiles cover the district", DefaultValueFactory = _ => [14, 15], AllowMultipleArgumentsPerToken = true };
+        var layers = new Option<string[]>("--layer") { DefaultValueFactory = _ => ["grids", "buildings", "hazards"], AllowMultipleArgumentsPerToken = true };
+
+        var command = new Command("tiles", "GET /tiles against the bare ST_AsMVT query for the same tiles") { size, seed, concurrency, rounds, zooms, layers };
+        command.SetAction(parse => TileBenchmark.RunAsync(new TileBenchmark.Settings(
+            parse.GetValue(size), parse.GetValue(seed), parse.GetValue(concurrency), parse.GetValue(rounds),
+            parse.GetValue(zooms)!, parse.GetValue(layers)!), Console.Out));
+        return command;
+    }
+}
