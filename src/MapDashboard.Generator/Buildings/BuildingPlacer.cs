@@ -69,8 +69,11 @@ public sealed class BuildingPlacer(TerritoryPlan plan, DistrictLattice lattice, 
 
         foreach (var community in plan.Communities.Where(c => c.Spec.Fixed is not null))
         {
+            // Each grid offers the first building of every block before any block's second, so they spread out.
             var perGrid = plan.Grids.Where(g => g.Community == community.Index)
-                .Select(g => new Queue<Footprint>(g.Rect.Cells().SelectMany(c => candidates[c.I, c.J])))
+                .Select(g => new Queue<Footprint>(g.Rect.Cells()
+                    .SelectMany((c, block) => candidates[c.I, c.J].Select((footprint, rank) => (footprint, rank, block)))
+                    .OrderBy(x => x.rank).ThenBy(x => x.block).Select(x => x.footprint)))
                 .ToList();
             var wanted = community.Spec.Fixed!.ResidentialBuildings;
             var taken = 0;
