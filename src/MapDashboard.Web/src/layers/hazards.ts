@@ -8,7 +8,7 @@ import type { Palette } from '../theme';
 // Sixteen, enough for the demo's category list without two categories sharing a colour.
 const CATEGORY_COLOURS = [
   '#f97316', '#a855f7', '#06b6d4', '#ef4444', '#84cc16', '#eab308', '#ec4899', '#14b8a6',
-  '#e11d48', '#6366f1', '#f5f5f4', '#78350f', '#0ea5e9', '#65a30d', '#c026d3', '#94a3b8',
+  '#e11d48', '#6366f1', '#fca5a5', '#78350f', '#0ea5e9', '#65a30d', '#c026d3', '#94a3b8',
 ];
 const SEVERITY_RADIUS: Record<string, number> = { low: 5, medium: 6.5, high: 8, critical: 10 };
 
