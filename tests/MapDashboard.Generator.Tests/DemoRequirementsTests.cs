@@ -6,7 +6,8 @@ using MapDashboard.Generator.Tests.Support;
 namespace MapDashboard.Generator.Tests;
 
 /// <summary>The demo district has what the brief asks of it: enough of everything, everyone in place, codes in their formats.</summary>
-public class DemoRequirementsTests(DemoDistrictFixture demo) : IClassFixture<DemoDistrictFixture>
+[Collection(DemoDistrictCollection.Name)]
+public class DemoRequirementsTests(DemoDistrictFixture demo)
 {
     private GeneratedDistrict District => demo.District;
 

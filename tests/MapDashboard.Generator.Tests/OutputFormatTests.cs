@@ -6,7 +6,8 @@ using MapDashboard.Generator.Tests.Support;
 namespace MapDashboard.Generator.Tests;
 
 /// <summary>The files follow data/README.md: one record per table row, snake_case properties, 7-decimal coordinates.</summary>
-public sealed class OutputFormatTests(DemoDistrictFixture demo) : IClassFixture<DemoDistrictFixture>, IDisposable
+[Collection(DemoDistrictCollection.Name)]
+public sealed class OutputFormatTests(DemoDistrictFixture demo) : IDisposable
 {
     private readonly TempFolder _folder = Written(demo);
 

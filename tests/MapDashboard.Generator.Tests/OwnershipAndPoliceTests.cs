@@ -5,7 +5,8 @@ using MapDashboard.Generator.Tests.Support;
 namespace MapDashboard.Generator.Tests;
 
 /// <summary>The manifest's lists of unclear ownership and police mismatches are exactly what the data shows.</summary>
-public class OwnershipAndPoliceTests(DemoDistrictFixture demo) : IClassFixture<DemoDistrictFixture>
+[Collection(DemoDistrictCollection.Name)]
+public class OwnershipAndPoliceTests(DemoDistrictFixture demo)
 {
     private Deliberate Deliberate => demo.District.Deliberate;
 

@@ -5,7 +5,8 @@ using MapDashboard.Generator.Tests.Support;
 namespace MapDashboard.Generator.Tests;
 
 /// <summary>天庆嘉园社区 matches the seed report: 0.45 km², compounds A/B/C, 52 buildings, 2,465 households, 7,792 residents, 6 grids.</summary>
-public class TianqingTests(DemoDistrictFixture demo) : IClassFixture<DemoDistrictFixture>
+[Collection(DemoDistrictCollection.Name)]
+public class TianqingTests(DemoDistrictFixture demo)
 {
     private TerritoryUnit Community => demo.OfKind(TerritoryKinds.Community).Single(c => c.Name == "天庆嘉园社区");
 

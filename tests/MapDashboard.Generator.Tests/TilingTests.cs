@@ -7,7 +7,8 @@ namespace MapDashboard.Generator.Tests;
 /// Children tile their parent exactly, except for the gaps and overlaps the manifest lists: the uncovered and
 /// double-covered land, measured in UTM metres, matches the manifest's area_m2 to 1%, and is zero everywhere else.
 /// </summary>
-public class TilingTests(DemoDistrictFixture demo) : IClassFixture<DemoDistrictFixture>
+[Collection(DemoDistrictCollection.Name)]
+public class TilingTests(DemoDistrictFixture demo)
 {
     // Shared edges have identical coordinates, so a clean tiling measures zero up to floating-point noise.
     private const double CleanTolerance = 0.01;

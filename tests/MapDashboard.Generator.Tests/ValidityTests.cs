@@ -3,7 +3,8 @@ using MapDashboard.Generator.Tests.Support;
 namespace MapDashboard.Generator.Tests;
 
 /// <summary>Every geometry is valid after rounding, as PostGIS's check constraints will demand.</summary>
-public class ValidityTests(DemoDistrictFixture demo) : IClassFixture<DemoDistrictFixture>
+[Collection(DemoDistrictCollection.Name)]
+public class ValidityTests(DemoDistrictFixture demo)
 {
     [Fact]
     public void Every_territory_polygon_is_valid_and_rounded()

@@ -34,3 +34,10 @@ public abstract class DistrictFixture
 public sealed class DemoDistrictFixture() : DistrictFixture(DistrictSize.Demo);
 
 public sealed class CityDistrictFixture() : DistrictFixture(DistrictSize.City);
+
+/// <summary>One demo district for every test class that reads it: generating it is the slow part.</summary>
+[CollectionDefinition(Name)]
+public sealed class DemoDistrictCollection : ICollectionFixture<DemoDistrictFixture>
+{
+    public const string Name = "demo district";
+}
