@@ -52,4 +52,18 @@ public class Utm48NTests
 
         Assert.Equal(103.8, original.Coordinate.X);
     }
+
+    [Fact]
+    public void Projecting_from_many_threads_at_once_gives_the_same_answers()
+    {
+        // The server projects on request threads; the shared transforms must not keep per-call state.
+        var inputs = Enumerable.Range(0, 20_000).Select(k => (Lon: 103.7 + k * 1e-5, Lat: 36.0 + k * 3e-6)).ToArray();
+        var expected = inputs.Select(p => Utm48N.FromLonLat(p.Lon, p.Lat)).ToArray();
+
+        var actual = new (double X, double Y)[inputs.Length];
+        Parallel.For(0, inputs.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            k => actual[k] = Utm48N.FromLonLat(inputs[k].Lon, inputs[k].Lat));
+
+        Assert.Equal(expected, actual);
+    }
 }
