@@ -11,7 +11,20 @@ public static class BenchCommand
     {
         var bench = new Command("bench", "Benchmarks on a throw-away private PostGIS cluster");
         bench.Subcommands.Add(Tiles());
+        bench.Subcommands.Add(Live());
         return bench;
+    }
+
+    static Command Live()
+    {
+        var clients = new Option<int>("--clients") { DefaultValueFactory = _ => 200 };
+        var changes = new Option<int>("--changes-per-second") { DefaultValueFactory = _ => 50 };
+        var pings = new Option<int>("--pings-per-second") { DefaultValueFactory = _ => 400 };
+        var seconds = new Option<int>("--seconds") { DefaultValueFactory = _ => 30 };
+        var command = new Command("live", "Commit-to-client latency of the live feed with many SignalR clients") { clients, changes, pings, seconds };
+        command.SetAction(parse => LiveBenchmark.RunAsync(new LiveBenchmark.Settings(
+            parse.GetValue(clients), parse.GetValue(changes), parse.GetValue(pings), parse.GetValue(seconds)), Console.Out));
+        return command;
     }
 
     static Command Tiles()

@@ -12,7 +12,19 @@ const request = JSON.parse(requestJson);
 const resume = flags.includes("--resume");
 const clients = Number(flags[flags.indexOf("--clients") + 1] ?? 1) || 1;
 
-const print = (event) => process.stdout.write(JSON.stringify({ t: Date.now(), ...event }) + "\n");
+// Lines are buffered and written every 20 ms: stdout to a pipe is synchronous
+// in node, and a write per event from hundreds of connections would stall the
+// client (and, through TCP back-pressure, the server it measures).
+let pending = [];
+const print = (event) => {
+  pending.push(JSON.stringify({ t: Date.now(), ...event }));
+  if (pending.length === 1) setTimeout(flush, 20);
+};
+function flush() {
+  const lines = pending;
+  pending = [];
+  if (lines.length) process.stdout.write(lines.join("\n") + "\n");
+}
 
 function startClient(index) {
   let lastSeq = request.sinceSeq ?? null;
@@ -54,7 +66,7 @@ function startClient(index) {
         return;
       } catch (e) {
         print({ event: "error", client: index, message: String(e?.message ?? e) });
-        if (!resume) process.exit(2);
+        if (!resume) { flush(); process.exit(2); }
         try { await connection.stop(); } catch { /* already stopped */ }
         await new Promise((r) => setTimeout(r, delay));
       }

@@ -1,7 +1,6 @@
 using MapDashboard.Domain.Projection;
 using NetTopologySuite.IO;
 
-// Not ".Geometry": that namespace would hide NTS's Geometry type from the other test folders.
 namespace MapDashboard.Domain.Tests.Projection;
 
 public class MetricMeasureTests

@@ -1,7 +1,5 @@
 using NetTopologySuite.Geometries;
 
-// The folder is Geometry/, but a namespace named Geometry would hide NTS's Geometry type from all code in
-// MapDashboard.Domain.*, so this one namespace is named for what it does instead.
 namespace MapDashboard.Domain.Projection;
 
 /// <summary>

@@ -2,7 +2,6 @@ using MapDashboard.Domain.Projection;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 
-// Not ".Geometry": that namespace would hide NTS's Geometry type from the other test folders.
 namespace MapDashboard.Domain.Tests.Projection;
 
 public class Utm48NTests

@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using MapDashboard.Generator;
+
+namespace MapDashboard.Tools.Bench;
+
+/// <summary>
+/// Commit-to-client latency of the live feed: N real SignalR clients (npm
+/// client, node, loopback) watch the whole district while hazard changes and
+/// worker pings are written straight into PostGIS. Latency is the client's
+/// receive time minus the writer's commit time (one machine, one clock).
+/// </summary>
+public static class LiveBenchmark
+{
+    public sealed record Settings(int Clients, int ChangesPerSecond, int PingsPerSecond, int Seconds);
+
+    public static async Task<int> RunAsync(Settings settings, TextWriter output)
+    {
+        await using var district = await BenchDistrict.CreateAsync(DistrictSize.Demo, DistrictGenerator.DefaultSeed, output);
+        await using var server = await ServerProcess.StartAsync(district.Cluster.ConnectionString);
+        await Task.Delay(2000); // let the server's start-up allocations settle before the baseline
+        var baseline = server.WorkingSet();
+
+        var received = new ConcurrentBag<(int Client, long Seq, string Code, long AtMs)>();
+        var positionMessages = new ConcurrentDictionary<int, int>();
+        var subscribed = 0;
+        var ready = new TaskCompletionSource();
+        await using var clients = NodeLiveClient.Start(server.BaseUrl, new { layers = new[] { "hazards", "workers" } }, e =>
+        {
+            var client = (int?)e["client"] ?? -1;
+            switch ((string?)e["event"])
+            {
+                case "subscribed":
+                    if (Interlocked.Increment(ref subscribed) == settings.Clients) ready.TrySetResult();
+                    break;
+                case "changes":
+                    foreach (var item in e["items"]!.AsArray())
+                        received.Add((client, (long)item!["seq"]!, (string?)item["code"] ?? "", (long)e["t"]!));
+                    break;
+                case "positions":
+                    positionMessages.AddOrUpdate(client, 1, (_, n) => n + 1);
+                    break;
+                case "error":
+                    Console.Error.WriteLine($"client {client}: {e["message"]}");
+                    break;
+            }
+        }, clients: settings.Clients);
+        if (await Task.WhenAny(ready.Task, Task.Delay(TimeSpan.FromSeconds(120))) != ready.Task)
+            throw new InvalidOperationException($"only {subscribed} of {settings.Clients} clients subscribed within 120 s");
+        await Task.Delay(2000);
+        var perClient = (server.WorkingSet() - baseline) / (double)settings.Clients;
+        output.WriteLine($"{settings.Clients} clients subscribed; writing {settings.ChangesPerSecond} hazard changes/s and " +
+                         $"{settings.PingsPerSecond} worker pings/s for {settings.Seconds} s");
+
+        var load = new LiveLoad(district.Db);
+        await load.RunAsync(settings.ChangesPerSecond, settings.PingsPerSecond, TimeSpan.FromSeconds(settings.Seconds), CancellationToken.None);
+        await WaitForQuietAsync(received, TimeSpan.FromSeconds(10));
+
+        Report(output, settings, load, received.ToList(), positionMessages, perClient, server.WorkingSet());
+        return 0;
+    }
+
+    static void Report(TextWriter output, Settings settings, LiveLoad load, List<(int Client, long Seq, string Code, long AtMs)> received,
+        ConcurrentDictionary<int, int> positionMessages, double perClientBytes, long workingSet)
+    {
+        var written = load.CommittedAtMs;
+        var ours = received.Where(r => written.ContainsKey(r.Code)).ToList();
+        var distinct = ours.Select(r => (r.Client, r.Seq)).Distinct().Count();
+        var expected = written.Count * settings.Clients;
+        var latencies = ours.Select(r => (double)(r.AtMs - written[r.Code])).Order().ToArray();
+        output.WriteLine();
+        output.WriteLine($"changes committed {written.Count}, deliveries expected {expected}, received {ours.Count}");
+        output.WriteLine($"lost {expected - distinct}, duplicated {ours.Count - distinct}");
+        output.WriteLine($"commit-to-client latency ms: p50 {LatencyRun.Percentile(latencies, 0.50):F0}, " +
+                         $"p95 {LatencyRun.Percentile(latencies, 0.95):F0}, p99 {LatencyRun.Percentile(latencies, 0.99):F0} " +
+                         "(targets: p99 ≤ 250, lost 0, duplicated 0)");
+        var positionRate = positionMessages.Values.DefaultIfEmpty(0).Average() / settings.Seconds;
+        output.WriteLine($"worker pings written {load.PingsWritten}; position messages per client per second {positionRate:F2} (coalesced, ≤ 1)");
+        output.WriteLine($"server memory per connected client {perClientBytes / 1024:F0} KiB; server working set {workingSet / 1048576.0:F0} MiB");
+    }
+
+    static async Task WaitForQuietAsync(ConcurrentBag<(int, long, string, long)> received, TimeSpan max)
+    {
+        var deadline = DateTime.UtcNow + max;
+        var last = -1;
+        while (DateTime.UtcNow < deadline && received.Count != last)
+        {
+            last = received.Count;
+            await Task.Delay(1000);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace MapDashboard.Tools.Bench;
+
+/// <summary>
+/// Runs LiveClient/subscribe.mjs — a live-map client written from PROTOCOL.md
+/// with the real npm @microsoft/signalr package — and hands every event it
+/// prints (one JSON object a line) to <paramref name="onEvent"/>.
+/// </summary>
+public sealed class NodeLiveClient : IAsyncDisposable
+{
+    readonly Process _process;
+
+    NodeLiveClient(Process process) => _process = process;
+
+    public bool HasExited => _process.HasExited;
+
+    public static string ScriptPath
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                var script = Path.Combine(dir.FullName, "src", "MapDashboard.Tools", "LiveClient", "subscribe.mjs");
+                if (File.Exists(script)) return script;
+            }
+            throw new FileNotFoundException("src/MapDashboard.Tools/LiveClient/subscribe.mjs not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    public static NodeLiveClient Start(string baseUrl, object subscribeRequest, Action<JsonObject> onEvent, bool resume = false, int clients = 1)
+    {
+        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { ScriptPath, baseUrl, JsonSerializer.Serialize(subscribeRequest, new JsonSerializerOptions(JsonSerializerDefaults.Web)),
+                                  "--clients", clients.ToString() })
+            start.ArgumentList.Add(a);
+        if (resume) start.ArgumentList.Add("--resume");
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (!string.IsNullOrWhiteSpace(e.Data) && e.Data.StartsWith('{')) onEvent(JsonNode.Parse(e.Data)!.AsObject());
+        };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[live client] {e.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new NodeLiveClient(process);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+}
