@@ -21,9 +21,10 @@ public static class BenchCommand
         var changes = new Option<int>("--changes-per-second") { DefaultValueFactory = _ => 50 };
         var pings = new Option<int>("--pings-per-second") { DefaultValueFactory = _ => 400 };
         var seconds = new Option<int>("--seconds") { DefaultValueFactory = _ => 30 };
-        var command = new Command("live", "Commit-to-client latency of the live feed with many SignalR clients") { clients, changes, pings, seconds };
+        var sampled = new Option<int>("--sampled-clients") { Description = "clients that report each change's receive time", DefaultValueFactory = _ => 20 };
+        var command = new Command("live", "Commit-to-client latency of the live feed with many SignalR clients") { clients, changes, pings, seconds, sampled };
         command.SetAction(parse => LiveBenchmark.RunAsync(new LiveBenchmark.Settings(
-            parse.GetValue(clients), parse.GetValue(changes), parse.GetValue(pings), parse.GetValue(seconds)), Console.Out));
+            parse.GetValue(clients), parse.GetValue(changes), parse.GetValue(pings), parse.GetValue(seconds), parse.GetValue(sampled)), Console.Out));
         return command;
     }
 

@@ -82,6 +82,8 @@ public sealed class ChangeFeed(
                 }
                 backoff = TimeSpan.FromMilliseconds(250);
                 await _wake.WaitAsync(TimeSpan.FromMilliseconds(Math.Min(o.PollMilliseconds, o.PositionIntervalMilliseconds)), stop);
+                // One pass reads everything committed so far: the other wake-ups of a burst are already served.
+                while (_wake.Wait(0)) { }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested) { break; }
             catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)

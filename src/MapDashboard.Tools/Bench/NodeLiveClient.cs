@@ -30,13 +30,20 @@ public sealed class NodeLiveClient : IAsyncDisposable
         }
     }
 
-    public static NodeLiveClient Start(string baseUrl, object subscribeRequest, Action<JsonObject> onEvent, bool resume = false, int clients = 1)
+    /// <param name="sample">with many clients, only this many print their change items; all print a tally each second</param>
+    public static NodeLiveClient Start(string baseUrl, object subscribeRequest, Action<JsonObject> onEvent, bool resume = false,
+        int clients = 1, int? sample = null)
     {
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { ScriptPath, baseUrl, JsonSerializer.Serialize(subscribeRequest, new JsonSerializerOptions(JsonSerializerDefaults.Web)),
                                   "--clients", clients.ToString() })
             start.ArgumentList.Add(a);
         if (resume) start.ArgumentList.Add("--resume");
+        if (sample is { } k)
+        {
+            start.ArgumentList.Add("--sample");
+            start.ArgumentList.Add(k.ToString());
+        }
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) =>
         {

@@ -4,13 +4,18 @@
 //   node subscribe.mjs <baseUrl> '<Subscribe request JSON>' [--resume] [--clients N]
 // --resume: on a lost connection, reconnect with backoff and Subscribe again
 //           from the last seq applied; on resync, reload the position and subscribe from it.
-// --clients N: open N connections (benchmark); only events of client 0 carry items.
+// --clients N: open N connections (benchmark); only client 0's items carry features.
+// --sample K:  only clients 0..K-1 print their change items; every client prints a
+//              tally (received, distinct, duplicates) each second, so a benchmark
+//              counts loss on all clients without printing every item of every one.
 import * as signalR from "@microsoft/signalr";
 
 const [baseUrl, requestJson, ...flags] = process.argv.slice(2);
 const request = JSON.parse(requestJson);
 const resume = flags.includes("--resume");
-const clients = Number(flags[flags.indexOf("--clients") + 1] ?? 1) || 1;
+const flag = (name, fallback) => (flags.includes(name) ? Number(flags[flags.indexOf(name) + 1]) : fallback);
+const clients = flag("--clients", 1);
+const sample = flag("--sample", clients);
 
 // Lines are buffered and written every 20 ms: stdout to a pipe is synchronous
 // in node, and a write per event from hundreds of connections would stall the
@@ -28,13 +33,22 @@ function flush() {
 
 function startClient(index) {
   let lastSeq = request.sinceSeq ?? null;
+  const seen = new Set();
+  let received = 0;
+  if (sample < clients)
+    setInterval(() => print({ event: "tally", client: index, received, distinct: seen.size, duplicates: received - seen.size }), 1000);
   const connection = new signalR.HubConnectionBuilder()
     .withUrl(`${baseUrl}/hubs/map`)
     .configureLogging(signalR.LogLevel.None)
     .build();
 
   connection.on("changes", (batch) => {
-    for (const item of batch.items) if (lastSeq === null || item.seq > lastSeq) lastSeq = item.seq;
+    for (const item of batch.items) {
+      if (lastSeq === null || item.seq > lastSeq) lastSeq = item.seq;
+      received++;
+      seen.add(item.seq);
+    }
+    if (index >= sample) return;
     print({ event: "changes", client: index, fromSeq: batch.fromSeq, toSeq: batch.toSeq,
             items: batch.items.map((i) => ({ seq: i.seq, layer: i.layer, id: i.id, op: i.op,
                                              code: i.feature?.properties?.code ?? null, feature: index === 0 ? i.feature : undefined })) });
