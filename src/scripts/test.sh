@@ -22,6 +22,9 @@ projects=(
   tests/MapDashboard.IntegrationTests
   tests/MapDashboard.BrowserTests
 )
+for dir in tests/*Tests; do
+  [[ " ${projects[*]} " == *" $dir "* ]] || { echo "test.sh: $dir is not in the list of test projects" >&2; exit 1; }
+done
 log="$(mktemp)"
 status=0
 for project in "${projects[@]}"; do
