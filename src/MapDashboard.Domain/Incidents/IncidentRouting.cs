@@ -20,8 +20,9 @@ public sealed record Route(
 /// </summary>
 public static class IncidentRouting
 {
-    // Grids that staff work in; police grids (警格) are a separate partition and never route incidents.
-    static readonly string[] GridKinds = ["micro_grid", "community_grid", "dedicated_grid"];
+    // Grids that staff work in, largest kind first (an overlap is named by the grids that clash, not their micro-grids);
+    // police grids (警格) are a separate partition and never route incidents.
+    static readonly string[] GridKinds = ["community_grid", "dedicated_grid", "micro_grid"];
 
     public static Route? Decide(IReadOnlyList<CoveringUnit> covering, IReadOnlyList<TroubledAsset> assets)
     {
@@ -31,7 +32,7 @@ public static class IncidentRouting
         if (fallback is null) return null; // outside every street: the validator refuses such points first
 
         var grids = covering.Where(u => GridKinds.Contains(u.Kind)).ToList();
-        var clashing = grids.GroupBy(g => g.Kind).FirstOrDefault(k => k.Count() > 1);
+        var clashing = grids.GroupBy(g => g.Kind).OrderBy(k => Array.IndexOf(GridKinds, k.Key)).FirstOrDefault(k => k.Count() > 1);
         string? reason = null;
         CoveringUnit? grid = null;
         if (clashing is not null)
