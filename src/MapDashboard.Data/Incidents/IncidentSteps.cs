@@ -33,8 +33,7 @@ public sealed class IncidentSteps(NpgsqlDataSource db)
 
         var now = DateTimeOffset.UtcNow;
         var limits = await TimeLimitsReader.ForAsync(conn, tx, incident.Category);
-        var recorded = decision.Reopened ? $"rating {rating}: reopened" + (string.IsNullOrWhiteSpace(note) ? "" : $"; {note}") : note ?? "";
-        if (action == IncidentAction.Rate && !decision.Reopened) recorded = $"rating {rating}" + (string.IsNullOrWhiteSpace(note) ? "" : $"; {note}");
+        var recorded = HistoryNote(action, decision, rating, note);
         await conn.ExecuteAsync(ApplySql, new
         {
             id = incident.Id, from = from.Name(), to = decision.To.Name(), dueAt = limits.DueAt(decision.To, now), now,
@@ -43,5 +42,13 @@ public sealed class IncidentSteps(NpgsqlDataSource db)
         await GridStatusRefresher.RefreshAsync(conn, tx, (incident.Lon, incident.Lat));
         await tx.CommitAsync(cancel);
         return new StepResult(true, decision);
+    }
+
+    // A rating is history too: "rating 5", or "rating 2: reopened", before the actor's own note.
+    static string HistoryNote(IncidentAction action, TransitionDecision decision, int? rating, string? note)
+    {
+        if (action != IncidentAction.Rate) return note ?? "";
+        var prefix = decision.Reopened ? $"rating {rating}: reopened" : $"rating {rating}";
+        return string.IsNullOrWhiteSpace(note) ? prefix : $"{prefix}; {note}";
     }
 }
