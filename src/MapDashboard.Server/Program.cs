@@ -1,6 +1,8 @@
 using MapDashboard.Server.Database;
 using MapDashboard.Server.Endpoints;
+using MapDashboard.Server.Incidents;
 using MapDashboard.Server.Live;
+using MapDashboard.Server.Open311;
 using MapDashboard.Server.Options;
 using MapDashboard.Server.Tiles;
 using MapDashboard.Server.Views;
@@ -11,6 +13,7 @@ builder.Services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptio
 builder.Services.AddProblemDetails();
 builder.Services.AddTiles();
 builder.AddLive();
+builder.AddIncidents();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -21,6 +24,9 @@ app.MapTerritoryApi();
 app.MapGridsApi();
 app.MapCategoriesApi();
 app.MapHazardsApi();
+app.MapIncidentsApi();
+app.MapIndicatorsApi();
+app.MapOpen311Api();
 app.MapTilesApi();
 app.MapLive();
 app.MapViews();

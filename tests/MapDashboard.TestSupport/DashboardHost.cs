@@ -27,6 +27,9 @@ public class DashboardHost : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Whether the demo district is loaded at start; a subclass may start empty.</summary>
     protected virtual bool LoadDemo => true;
 
+    /// <summary>Whether the demo incident stream runs; off so tests see only what they write.</summary>
+    protected virtual bool DemoIncidentStream => false;
+
     public async Task InitializeAsync()
     {
         _connectionString = await TestCluster.CreateDatabaseAsync(GetType().Name);
@@ -42,6 +45,8 @@ public class DashboardHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:MapDashboard", _connectionString);
         builder.UseSetting("Demo:LoadOnStart", LoadDemo ? "true" : "false");
         builder.UseSetting("Demo:DataDirectory", RepositoryPaths.DemoDistrict);
+        // Tests arrange their own incidents; a test that wants the demo stream turns it on.
+        builder.UseSetting("Demo:IncidentStream", DemoIncidentStream ? "true" : "false");
         builder.UseContentRoot(RepositoryPaths.ServerProject);
         builder.UseEnvironment("Production");
     }

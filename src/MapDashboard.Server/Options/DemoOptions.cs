@@ -10,4 +10,10 @@ public sealed class DemoOptions
 
     /// <summary>Folder of generator output (data/README.md), relative to the content root unless absolute.</summary>
     public string DataDirectory { get; set; } = "../../data/demo";
+
+    /// <summary>Keep reports and workflow steps flowing on the district so the wall display is alive (off in tests).</summary>
+    public bool IncidentStream { get; set; } = true;
+
+    /// <summary>Seconds between two demo events (a new report or one workflow step).</summary>
+    public double IncidentStreamSeconds { get; set; } = 12;
 }

@@ -1,0 +1,40 @@
+using Dapper;
+using MapDashboard.Domain.Incidents;
+using Npgsql;
+
+namespace MapDashboard.Data.Incidents;
+
+/// <summary>
+/// One pass of escalation: every incident whose timed stage outlived its limit
+/// goes up a level (<see cref="Escalation"/>), then every grid is recoloured —
+/// time passing is what turns a grid red, and no row change announces it.
+/// </summary>
+public static class EscalationSweep
+{
+    static readonly string OverdueSql = SqlResource.Beside<IncidentIntake>("overdue_incidents.sql");
+    static readonly string EscalateSql = SqlResource.Beside<IncidentIntake>("apply_escalation.sql");
+
+    sealed record Overdue(long Id, string Code, string Stage, short Level, string Category);
+
+    public sealed record SweepResult(int Escalated, int MarkedOverdue, int GridsRecoloured);
+
+    public static async Task<SweepResult> RunOnceAsync(NpgsqlDataSource db, CancellationToken cancel = default)
+    {
+        var now = DateTimeOffset.UtcNow;
+        await using var conn = await db.OpenConnectionAsync(cancel);
+        await using var tx = await conn.BeginTransactionAsync(cancel);
+        var overdue = (await conn.QueryAsync<Overdue>(OverdueSql, new { now }, tx)).ToList();
+        var limits = new Dictionary<string, StageTimeLimits>();
+        var escalated = 0;
+        foreach (var o in overdue)
+        {
+            if (!limits.TryGetValue(o.Category, out var l)) limits[o.Category] = l = await TimeLimitsReader.ForAsync(conn, tx, o.Category);
+            var d = Escalation.OnOverdue(StageNames.ParseStage(o.Stage), (EscalationLevel)o.Level, l, now);
+            await conn.ExecuteAsync(EscalateSql, new { id = o.Id, level = (short)d.Level, dueAt = d.NewDueAt, now, note = d.Note }, tx);
+            if (d.Escalated) escalated++;
+        }
+        var recoloured = await GridStatusRefresher.RefreshAsync(conn, tx);
+        await tx.CommitAsync(cancel);
+        return new SweepResult(escalated, overdue.Count - escalated, recoloured);
+    }
+}

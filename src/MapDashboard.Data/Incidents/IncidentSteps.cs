@@ -1,0 +1,54 @@
+using Dapper;
+using MapDashboard.Domain.Incidents;
+using Npgsql;
+
+namespace MapDashboard.Data.Incidents;
+
+/// <summary>The outcome of a workflow step: done (with the stage reached), refused with a reason, or no such incident.</summary>
+public sealed record StepResult(bool Found, TransitionDecision? Decision);
+
+/// <summary>
+/// Applies a workflow step (dispatch, accept, resolve, rate, close) as
+/// <see cref="IncidentWorkflow"/> decides: the new stage with its due time, the
+/// history entry (who, when, note) and the grid's colour, in one transaction.
+/// </summary>
+public sealed class IncidentSteps(NpgsqlDataSource db)
+{
+    static readonly string LockSql = SqlResource.Beside<IncidentIntake>("lock_incident.sql");
+    static readonly string ApplySql = SqlResource.Beside<IncidentIntake>("apply_transition.sql");
+
+    sealed record Locked(long Id, string Stage, string Category, double Lon, double Lat);
+
+    public async Task<StepResult> ActAsync(string code, IncidentAction action, string actor, string? note, int? rating,
+        CancellationToken cancel = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(cancel);
+        await using var tx = await conn.BeginTransactionAsync(cancel);
+        var incident = await conn.QuerySingleOrDefaultAsync<Locked>(LockSql, new { code }, tx);
+        if (incident is null) return new StepResult(false, null);
+
+        var from = StageNames.ParseStage(incident.Stage);
+        var decision = IncidentWorkflow.Decide(from, action, rating);
+        if (!decision.Allowed) return new StepResult(true, decision);
+
+        var now = DateTimeOffset.UtcNow;
+        var limits = await TimeLimitsReader.ForAsync(conn, tx, incident.Category);
+        var recorded = HistoryNote(action, decision, rating, note);
+        await conn.ExecuteAsync(ApplySql, new
+        {
+            id = incident.Id, from = from.Name(), to = decision.To.Name(), dueAt = limits.DueAt(decision.To, now), now,
+            rating = (short?)rating, actor, note = recorded,
+        }, tx);
+        await GridStatusRefresher.RefreshAsync(conn, tx, (incident.Lon, incident.Lat));
+        await tx.CommitAsync(cancel);
+        return new StepResult(true, decision);
+    }
+
+    // A rating is history too: "rating 5", or "rating 2: reopened", before the actor's own note.
+    static string HistoryNote(IncidentAction action, TransitionDecision decision, int? rating, string? note)
+    {
+        if (action != IncidentAction.Rate) return note ?? "";
+        var prefix = decision.Reopened ? $"rating {rating}: reopened" : $"rating {rating}";
+        return string.IsNullOrWhiteSpace(note) ? prefix : $"{prefix}; {note}";
+    }
+}

@@ -1,0 +1,76 @@
+using Dapper;
+using MapDashboard.Data;
+using MapDashboard.Data.Incidents;
+using MapDashboard.Domain.Incidents;
+using MapDashboard.Server.Options;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace MapDashboard.Server.Incidents;
+
+/// <summary>
+/// Keeps the demo district's wall display alive: every few seconds either a
+/// new report arrives or an open incident takes its next step, through the same
+/// intake and workflow as the API. Demo:IncidentStream=false switches it off.
+/// </summary>
+public sealed class DemoIncidentStream(
+    NpgsqlDataSource db, IncidentIntake intake, IncidentSteps steps, IOptions<DemoOptions> options,
+    ILogger<DemoIncidentStream> log) : BackgroundService
+{
+    static readonly string PickSql = SqlResource.Beside<DemoIncidentStream>("demo_pick.sql");
+    static readonly string[] Descriptions = ["楼道里有人飞线充电", "下水井盖堵塞冒水", "三楼以上没有水", "单元门口电线垂得很低", "屋顶漏水", "邻居噪音扰民", "小区门口乱停车", "垃圾没有清运"];
+
+    sealed record Pick(double Lon, double Lat, string Category, string? OpenCode);
+
+    protected override async Task ExecuteAsync(CancellationToken stop)
+    {
+        if (!options.Value.IncidentStream) return;
+        var random = new Random();
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(0.5, options.Value.IncidentStreamSeconds)));
+        while (await Tick(timer, stop))
+        {
+            try
+            {
+                await using var conn = await db.OpenConnectionAsync(stop);
+                var pick = await conn.QuerySingleOrDefaultAsync<Pick>(PickSql);
+                if (pick is null) continue; // no district loaded
+                if (pick.OpenCode is null || random.NextDouble() < 0.4)
+                    await ReportAsync(pick, random, stop);
+                else
+                    await StepAsync(conn, pick.OpenCode, random, stop);
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException)
+            {
+                log.LogWarning("Demo incident stream: {Error}", e.Message);
+            }
+        }
+    }
+
+    async Task ReportAsync(Pick pick, Random random, CancellationToken stop)
+    {
+        var report = new IncidentReport(pick.Category, pick.Lat, pick.Lon, Descriptions[random.Next(Descriptions.Length)], null, null);
+        await intake.ReportAsync(report, new IntakeSource("demo", "demo resident"), stop);
+    }
+
+    async Task StepAsync(NpgsqlConnection conn, string code, Random random, CancellationToken stop)
+    {
+        var stage = StageNames.ParseStage(await conn.ExecuteScalarAsync<string>("select stage from incident where code = @code", new { code }) ?? "closed");
+        var (action, actor) = stage switch
+        {
+            IncidentStage.Reported => (IncidentAction.Dispatch, "demo dispatcher"),
+            IncidentStage.Dispatched => (IncidentAction.Accept, "demo grid worker"),
+            IncidentStage.Accepted => (IncidentAction.Resolve, "demo grid worker"),
+            IncidentStage.Resolved => (IncidentAction.Rate, "demo resident"),
+            _ => (IncidentAction.Close, "demo dispatcher"),
+        };
+        // Mostly satisfied residents; one in eight is not, and the incident reopens.
+        int? rating = action == IncidentAction.Rate ? (random.Next(8) == 0 ? 2 : random.Next(4, 6)) : null;
+        await steps.ActAsync(code, action, actor, "demo stream", rating, stop);
+    }
+
+    static async Task<bool> Tick(PeriodicTimer timer, CancellationToken stop)
+    {
+        try { return await timer.WaitForNextTickAsync(stop); }
+        catch (OperationCanceledException) { return false; }
+    }
+}

@@ -1,0 +1,115 @@
+using MapDashboard.Data;
+using MapDashboard.Data.Incidents;
+using MapDashboard.Domain.Incidents;
+using MapDashboard.Server.Endpoints;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace MapDashboard.Server.Incidents;
+
+/// <summary>
+/// The project's own door to the incident loop: report, read with history,
+/// list, and the workflow steps 社区派单 (dispatch), 党员接单 (accept), resolve,
+/// 群众评单 (rate), close. Every refusal is a problem details body naming why.
+/// </summary>
+public static class IncidentsApi
+{
+    static readonly string DetailSql = SqlResource.Beside<Marker>("incident_detail.sql");
+    static readonly string ListSql = SqlResource.Beside<Marker>("incident_list.sql");
+    static readonly string UnitExistsSql = SqlResource.Beside<Marker>("unit_exists.sql");
+
+    const int MaxActor = 100;
+    const int MaxNote = 2000;
+    const int MaxList = 500;
+
+    public sealed record ReportBody(string? Category, double? Lat, double? Lon, string? Description, string? PhotoUrl, string? Contact, string? Actor);
+
+    public sealed record StepBody(string? Actor, string? Note, int? Rating);
+
+    public static IEndpointRouteBuilder MapIncidentsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/incidents");
+        api.MapPost("/", Report);
+        api.MapGet("/", List);
+        api.MapGet("/{code}", Get);
+        api.MapPost("/{code}/{action}", Step);
+        return app;
+    }
+
+    static async Task<IResult> Report(ReportBody? body, ReportValidatorSource validators, IncidentIntake intake,
+        NpgsqlDataSource db, CancellationToken cancel)
+    {
+        if (body is null) return Problems.BadRequest("No report", "send a JSON body with category, lat, lon and optionally description, photoUrl, contact");
+        var report = new IncidentReport(body.Category, body.Lat, body.Lon, body.Description, body.PhotoUrl, body.Contact);
+        var problems = (await validators.GetAsync(cancel)).Validate(report, ReportValidator.FieldNames.Rest);
+        if (body.Actor is { Length: > MaxActor }) problems = [.. problems, new("actor", $"actor has {body.Actor.Length} characters; at most {MaxActor}")];
+        if (problems.Count > 0)
+            return Problems.BadRequest("Invalid report", string.Join("; ", problems.Select(p => p.Message)));
+
+        var result = await intake.ReportAsync(report, new IntakeSource("api", body.Actor ?? "reporter"), cancel);
+        var detail = (await SqlJson.QueryAsync(db, DetailSql, cancel, ("code", result.Code)))!;
+        var notice = result.Duplicate
+            ? $"the same problem is already open as {result.Code}: this report was linked to it instead of creating a new incident"
+            : null;
+        var json = $$"""{"duplicate":{{(result.Duplicate ? "true" : "false")}},"notice":{{System.Text.Json.JsonSerializer.Serialize(notice)}},"incident":{{detail}}}""";
+        return result.Duplicate
+            ? TypedResults.Text(json, "application/json; charset=utf-8", statusCode: StatusCodes.Status200OK)
+            : TypedResults.Text(json, "application/json; charset=utf-8", statusCode: StatusCodes.Status201Created);
+    }
+
+    static async Task<IResult> Get(string code, NpgsqlDataSource db, CancellationToken cancel) =>
+        await SqlJson.QueryAsync(db, DetailSql, cancel, ("code", code)) is { } json
+            ? SqlJson.Json(json)
+            : Problems.NotFound("Unknown incident", $"no incident has code '{code}'");
+
+    static async Task<IResult> List(string? unit, string? stage, string? category, bool? open, bool? overdue, int? limit,
+        NpgsqlDataSource db, CancellationToken cancel)
+    {
+        string[]? stages = null;
+        if (!string.IsNullOrWhiteSpace(stage))
+        {
+            stages = stage.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (stages.FirstOrDefault(s => !Enum.GetValues<IncidentStage>().Select(x => x.Name()).Contains(s)) is { } bad)
+                return Problems.BadRequest("Unknown stage", $"stage '{bad}' is not one of {string.Join(", ", Enum.GetValues<IncidentStage>().Select(x => x.Name()))}");
+        }
+        if (limit is < 1 or > MaxList) return Problems.BadRequest("Bad limit", $"limit must be between 1 and {MaxList}");
+        if (unit is not null && !await UnitExistsAsync(db, unit, cancel))
+            return Problems.NotFound("Unknown territory unit", $"no district, street, community or grid has code '{unit}'");
+
+        await using var cmd = db.CreateCommand(ListSql);
+        cmd.Parameters.Add(new NpgsqlParameter("unit", NpgsqlDbType.Text) { Value = (object?)unit ?? DBNull.Value });
+        cmd.Parameters.Add(new NpgsqlParameter("stages", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = (object?)stages ?? DBNull.Value });
+        cmd.Parameters.Add(new NpgsqlParameter("category", NpgsqlDbType.Text) { Value = (object?)category ?? DBNull.Value });
+        cmd.Parameters.Add(new NpgsqlParameter("open", NpgsqlDbType.Boolean) { Value = (object?)open ?? DBNull.Value });
+        cmd.Parameters.Add(new NpgsqlParameter("overdue", NpgsqlDbType.Boolean) { Value = (object?)overdue ?? DBNull.Value });
+        cmd.Parameters.AddWithValue("limit", limit ?? 100);
+        return SqlJson.Json((string)(await cmd.ExecuteScalarAsync(cancel))!);
+    }
+
+    static async Task<IResult> Step(string code, string action, StepBody? body, IncidentSteps steps, NpgsqlDataSource db, CancellationToken cancel)
+    {
+        if (!StageNames.TryParseAction(action, out var act))
+            return Problems.NotFound("Unknown workflow step", $"'{action}' is not one of dispatch, accept, resolve, rate, close");
+        if (string.IsNullOrWhiteSpace(body?.Actor))
+            return Problems.BadRequest("Who acts?", "actor is required: the dispatcher, worker or reporter taking this step");
+        if (body.Actor.Length > MaxActor) return Problems.BadRequest("Actor too long", $"actor has {body.Actor.Length} characters; at most {MaxActor}");
+        if (act == IncidentAction.Rate && body.Rating is not (>= 1 and <= 5))
+            return Problems.BadRequest("Rating needed", body.Rating is null ? "rate needs a rating from 1 to 5" : $"rating {body.Rating} is not between 1 and 5");
+        if (body.Note is { Length: > MaxNote }) return Problems.BadRequest("Note too long", $"note has {body.Note.Length} characters; at most {MaxNote}");
+
+        var result = await steps.ActAsync(code, act, body.Actor, body.Note, body.Rating, cancel);
+        if (!result.Found) return Problems.NotFound("Unknown incident", $"no incident has code '{code}'");
+        if (result.Decision is { Allowed: false } refused)
+            return TypedResults.Problem(title: "Step not allowed", detail: refused.Refusal, statusCode: StatusCodes.Status409Conflict);
+        return SqlJson.Json((await SqlJson.QueryAsync(db, DetailSql, cancel, ("code", code)))!);
+    }
+
+    static async Task<bool> UnitExistsAsync(NpgsqlDataSource db, string code, CancellationToken cancel)
+    {
+        await using var cmd = db.CreateCommand(UnitExistsSql);
+        cmd.Parameters.AddWithValue("code", code);
+        return (bool)(await cmd.ExecuteScalarAsync(cancel))!;
+    }
+
+    sealed class Marker;
+}

@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using MapDashboard.Data;
+using MapDashboard.Data.Incidents;
+using MapDashboard.Domain.Incidents;
+using MapDashboard.Server.Endpoints;
+using MapDashboard.Server.Incidents;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace MapDashboard.Server.Open311;
+
+/// <summary>
+/// Open311 GeoReport v2 (wiki.open311.org/GeoReport_v2), so existing civic
+/// reporting apps can post into the same intake as the REST API. json and xml,
+/// the spec's field names, its error array and its status values open/closed;
+/// the internal stage and routing travel in extended_attributes.
+/// </summary>
+public static class Open311Api
+{
+    static readonly string ServicesSql = SqlResource.Beside<Marker>("services.sql");
+    static readonly string RequestsSql = SqlResource.Beside<Marker>("requests.sql");
+    static readonly string TokenSql = SqlResource.Beside<Marker>("token.sql");
+
+    /// <summary>The spec's default window for GET requests when no dates are given.</summary>
+    static readonly TimeSpan DefaultWindow = TimeSpan.FromDays(90);
+
+    public static IEndpointRouteBuilder MapOpen311Api(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/open311/v2");
+        api.MapGet("/services.{format}", Services);
+        api.MapGet("/services/{code}.{format}", ServiceDefinition);
+        api.MapPost("/requests.{format}", PostRequest);
+        api.MapGet("/requests.{format}", Requests);
+        api.MapGet("/requests/{id}.{format}", Request);
+        api.MapGet("/tokens/{token}.{format}", Token);
+        return app;
+    }
+
+    static async Task<IResult> Services(string format, NpgsqlDataSource db, CancellationToken cancel)
+    {
+        if (!Open311Format.IsKnown(format)) return UnknownFormat(format);
+        var json = (await Query(db, ServicesSql, cancel, ("code", NpgsqlDbType.Text, null)))!;
+        return Open311Format.List(format, json, "services", "service");
+    }
+
+    static async Task<IResult> ServiceDefinition(string code, string format, NpgsqlDataSource db, CancellationToken cancel)
+    {
+        if (!Open311Format.IsKnown(format)) return UnknownFormat(format);
+        var json = (await Query(db, ServicesSql, cancel, ("code", NpgsqlDbType.Text, code)))!;
+        if (JsonNode.Parse(json)!.AsArray().Count == 0) return Open311Format.Errors(format, 404, $"service_code '{code}' is not a known service");
+        // No category asks for extra fields (metadata false): the definition has no attributes.
+        return Open311Format.Object(format, new JsonObject { ["service_code"] = code, ["attributes"] = new JsonArray() }, "service_definition");
+    }
+
+    static async Task<IResult> PostRequest(string format, HttpRequest http, Open311Keys keys, ReportValidatorSource validators,
+        IncidentIntake intake, CancellationToken cancel)
+    {
+        if (!Open311Format.IsKnown(format)) return UnknownFormat(format);
+        if (!http.HasFormContentType)
+            return Open311Format.Errors(format, 400, "send the request as application/x-www-form-urlencoded (GeoReport v2)");
+        var form = await http.ReadFormAsync(cancel);
+        string? Field(string name) => form[name].FirstOrDefault() is { Length: > 0 } v ? v : null;
+        if (!await keys.IsValidAsync(Field("api_key") ?? http.Query["api_key"].FirstOrDefault(), cancel))
+            return Open311Format.Errors(format, 403, "api_key is missing or not valid");
+
+        var errors = new List<string>();
+        double? Coordinate(string name)
+        {
+            if (Field(name) is not { } text) return null;
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return value;
+            errors.Add($"{name} '{text}' is not a number");
+            return double.NaN;
+        }
+        var (lat, lon) = (Coordinate("lat"), Coordinate("long"));
+        if (errors.Count > 0) return Open311Format.Errors(format, 400, [.. errors]);
+        if (lat is null && lon is null && (Field("address_string") ?? Field("address_id")) is not null)
+            return Open311Format.Errors(format, 400, "lat and long are required: this server does not geocode address_string or address_id");
+
+        var contact = string.Join(" ", new[] { Field("first_name"), Field("last_name"), Field("email"), Field("phone") }.Where(s => s is not null));
+        var report = new IncidentReport(Field("service_code"), lat, lon, Field("description"), Field("media_url"), contact.Length > 0 ? contact : null);
+        var problems = (await validators.GetAsync(cancel)).Validate(report, ReportValidator.FieldNames.Open311);
+        if (problems.Count > 0) return Open311Format.Errors(format, 400, problems.Select(p => p.Message).ToArray());
+
+        var token = Guid.NewGuid().ToString("N");
+        var result = await intake.ReportAsync(report, new IntakeSource("open311", Field("account_id") ?? Field("device_id") ?? "open311 client", token), cancel);
+        var answer = new JsonObject
+        {
+            ["service_request_id"] = result.Code,
+            ["token"] = result.Duplicate ? null : token,
+            ["service_notice"] = result.Duplicate
+                ? $"duplicate: the same problem is already open as {result.Code}; this report was linked to it"
+                : result.Route is { OwnershipUnclear: true } r ? $"ownership unclear ({r.Reason}); routed to the community or street" : null,
+            ["account_id"] = Field("account_id"),
+        };
+        return Open311Format.List(format, Open311Format.ToJson(new JsonArray(answer)), "service_requests", "request",
+            result.Duplicate ? StatusCodes.Status200OK : StatusCodes.Status201Created);
+    }
+
+    static async Task<IResult> Requests(string format, string? service_request_id, string? service_code, string? start_date,
+        string? end_date, string? status, NpgsqlDataSource db, CancellationToken cancel)
+    {
+        if (!Open311Format.IsKnown(format)) return UnknownFormat(format);
+        var errors = new List<string>();
+        var end = ParseDate(end_date, "end_date", errors) ?? DateTimeOffset.UtcNow;
+        var start = ParseDate(start_date, "start_date", errors) ?? end - DefaultWindow;
+        var statuses = List(status);
+        if (statuses?.FirstOrDefault(s => s is not ("open" or "closed")) is { } bad) errors.Add($"status '{bad}' is not open or closed");
+        if (errors.Count > 0) return Open311Format.Errors(format, 400, [.. errors]);
+        var json = await RequestsAsync(db, cancel, List(service_request_id), List(service_code), start, end, statuses);
+        return Open311Format.List(format, json, "service_requests", "request");
+    }
+
+    static async Task<IResult> Request(string id, string format, NpgsqlDataSource db, CancellationToken cancel)
+    {
+        if (!Open311Format.IsKnown(format)) return UnknownFormat(format);
+        var json = await RequestsAsync(db, cancel, [id], null, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, null);
+        return JsonNode.Parse(json)!.AsArray().Count == 0
+            ? Open311Format.Errors(format, 404, $"service_request_id '{id}' was not found")
+            : Open311Format.List(format, json, "service_requests", "request");
+    }
+
+    static async Task<IResult> Token(string token, string format, NpgsqlDataSource db, CancellationToken cancel)
+    {
+        if (!Open311Format.IsKnown(format)) return UnknownFormat(format);
+        return await Query(db, TokenSql, cancel, ("token", NpgsqlDbType.Text, token)) is { } json
+            ? Open311Format.List(format, json, "service_requests", "request")
+            : Open311Format.Errors(format, 404, $"token '{token}' was not found");
+    }
+
+    static Task<string?> RequestsAsync(NpgsqlDataSource db, CancellationToken cancel, string[]? ids, string[]? codes,
+        DateTimeOffset start, DateTimeOffset end, string[]? statuses) =>
+        Query(db, RequestsSql, cancel,
+            ("ids", NpgsqlDbType.Array | NpgsqlDbType.Text, ids), ("codes", NpgsqlDbType.Array | NpgsqlDbType.Text, codes),
+            ("start", NpgsqlDbType.TimestampTz, start == DateTimeOffset.MinValue ? DateTime.MinValue.ToUniversalTime() : start.UtcDateTime),
+            ("end", NpgsqlDbType.TimestampTz, end == DateTimeOffset.MaxValue ? DateTime.MaxValue.ToUniversalTime() : end.UtcDateTime),
+            ("statuses", NpgsqlDbType.Array | NpgsqlDbType.Text, statuses));
+
+    static async Task<string?> Query(NpgsqlDataSource db, string sql, CancellationToken cancel, params (string Name, NpgsqlDbType Type, object? Value)[] parameters)
+    {
+        await using var cmd = db.CreateCommand(sql);
+        foreach (var (name, type, value) in parameters) cmd.Parameters.Add(new NpgsqlParameter(name, type) { Value = value ?? DBNull.Value });
+        return await cmd.ExecuteScalarAsync(cancel) as string;
+    }
+
+    static string[]? List(string? commaSeparated) =>
+        string.IsNullOrWhiteSpace(commaSeparated) ? null : commaSeparated.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    static DateTimeOffset? ParseDate(string? text, string name, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)) return value;
+        errors.Add($"{name} '{text}' is not a W3C datetime (e.g. 2026-11-22T08:00:00+08:00)");
+        return null;
+    }
+
+    static IResult UnknownFormat(string format) => Open311Format.Errors(Open311Format.Json, 400, $"format '{format}' is not json or xml");
+
+    sealed class Marker;
+}
