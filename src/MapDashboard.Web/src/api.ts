@@ -1,5 +1,6 @@
 // Typed fetches for the server's HTTP contract (src/MapDashboard.Server/README.md).
 // Everything is EPSG:4326; bboxes are [minLon, minLat, maxLon, maxLat].
+import type { LivePosition } from './live/protocol';
 
 export type BBox = [number, number, number, number];
 export type GridStatus = 'red' | 'yellow' | 'blue';
@@ -56,8 +57,8 @@ export interface GridCollection {
   features: GeoJsonFeature[];
 }
 
-async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url, { headers: { Accept: 'application/json' } });
+async function getJson<T>(url: string, cache: RequestCache = 'default'): Promise<T> {
+  const res = await fetch(url, { headers: { Accept: 'application/json' }, cache });
   if (!res.ok) {
     // Problem details carry a `detail` that names what is wrong; show that, not just the status.
     let detail = res.statusText;
@@ -73,4 +74,6 @@ export const api = {
   search: (q: string) => getJson<TerritoryUnit[]>(`/api/territory/search?q=${encodeURIComponent(q)}`),
   grid: (code: string) => getJson<GridCollection>(`/api/grids/${encodeURIComponent(code)}`),
   categories: () => getJson<Category[]>('/api/categories'),
+  // Never from the HTTP cache: a stale seq would let the snapshot miss changes.
+  livePosition: () => getJson<LivePosition>('/api/live/position', 'no-store'),
 };

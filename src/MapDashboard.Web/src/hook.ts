@@ -8,6 +8,7 @@ import { fromLonLat, toLonLat, transformExtent } from 'ol/proj';
 import { getCenter } from 'ol/extent';
 import { blendOverBackground, type Palette } from './theme';
 import { lang } from './i18n';
+import type { LiveStatus } from './live/liveMap';
 
 /**
  * window.mapDashboard — a read-only TEST / AUTOMATION HOOK, not an API for features.
@@ -26,7 +27,10 @@ export interface MapDashboardHook {
   /** View extent, EPSG:4326 [minLon, minLat, maxLon, maxLat]. */
   extent(): [number, number, number, number];
   layerNames(): string[];
-  /** Properties of features a layer rendered in the view extent (styled, deduplicated by code/id). */
+  /**
+   * Properties of features a layer rendered in the view extent (styled, deduplicated by code/id).
+   * A tile layer's live overlay counts as the layer: its changed features replace the tiles' copies.
+   */
   renderedFeatures(layer: string): Record<string, unknown>[];
   renderedCounts(): Record<string, number>;
   /** Page (CSS px) position of a lon/lat. */
@@ -45,13 +49,17 @@ export interface MapDashboardHook {
   probeGridFill(code?: string, status?: string): { x: number; y: number; code: string; status: string; expectedRgb: [number, number, number] } | null;
   selectedGrid(): string | null;
   routeLengthMetres(): number | null;
+  /** The live link: state, last applied seq, items applied… (src/live/liveMap.ts). */
+  live(): LiveStatus | null;
 }
 
-type Extra = Partial<Pick<MapDashboardHook, 'selectedGrid' | 'routeLengthMetres'>>;
+type Extra = Partial<Pick<MapDashboardHook, 'selectedGrid' | 'routeLengthMetres' | 'live'>>;
 
 declare global { interface Window { mapDashboard?: MapDashboardHook } }
 
 const nameOf = (l: Layer) => l.get('name') as string | undefined;
+// A live overlay (src/live/overlays.ts) reports under the name of the tile layer it completes.
+const reportedName = (l: Layer) => nameOf(l) ?? (l.get('overlayOf') as string | undefined);
 const propsOf = (f: FeatureLike) => {
   const { geometry: _g, ...rest } = f.getProperties();
   return rest;
@@ -73,25 +81,32 @@ export function installHook(view: MapDashboardHook['view'], map: Map, palette: P
     map.render();
   });
 
-  // Features a layer holds in the view extent. For vector tiles these come from the tiles the
-  // layer actually rendered at this resolution (VectorTileLayer#getFeaturesInExtent).
-  const featuresOf = (layer: string, keep: (f: FeatureLike) => boolean = () => true): FeatureLike[] => {
-    const l = byName(layer);
+  // A named layer and the live overlay drawn with it, if any.
+  const drawnBy = (name: string): Layer[] => {
+    const l = byName(name);
     if (!l?.getVisible()) return [];
-    if (l instanceof VectorTileLayer) return l.getFeaturesInExtent(viewExtent()).filter(keep);
-    if (l instanceof VectorLayer) return (l.getSource()?.getFeaturesInExtent(viewExtent()) ?? []).filter(keep);
-    return [];
+    const overlay = l.get('overlay') as Layer | undefined;
+    return overlay ? [l, overlay] : [l];
   };
 
-  function renderedFeatures(name: string): Record<string, unknown>[] {
-    const style = byName(name)?.get('styleFn') as StyleFunction | undefined;
+  // Features one layer draws in the view extent. For vector tiles these come from the tiles
+  // the layer actually rendered at this resolution (VectorTileLayer#getFeaturesInExtent).
+  // Only what the layer's style draws counts: police grids are in the grids tiles but not
+  // drawn there, and a tile's copy of a feature changed live is hidden behind the overlay's.
+  const featuresIn = (l: Layer): FeatureLike[] => {
+    const features: FeatureLike[] = l instanceof VectorTileLayer ? l.getFeaturesInExtent(viewExtent())
+      : l instanceof VectorLayer ? l.getSource()?.getFeaturesInExtent(viewExtent()) ?? [] : [];
+    const style = l.get('styleFn') as StyleFunction | undefined;
     const resolution = map.getView().getResolution()!;
-    const features = featuresOf(name);
+    return style ? features.filter((f) => style(f, resolution)) : features;
+  };
+  const featuresOf = (layer: string, keep: (f: FeatureLike) => boolean = () => true): FeatureLike[] =>
+    drawnBy(layer).flatMap((l) => featuresIn(l).filter(keep));
+
+  function renderedFeatures(name: string): Record<string, unknown>[] {
     const seen = new Set<unknown>();
     const out: Record<string, unknown>[] = [];
-    for (const f of features) {
-      // Count only what the style draws (e.g. police grids are in the grids tiles but not drawn there).
-      if (style && !style(f, resolution)) continue;
+    for (const f of featuresOf(name)) {
       const key = f.get('code') ?? f.getId() ?? f;
       if (seen.has(key)) continue; // a polygon crossing tiles comes once per tile
       seen.add(key);
@@ -104,8 +119,8 @@ export function installHook(view: MapDashboardHook['view'], map: Map, palette: P
     const r = mapOffset();
     const hits: { layer: string; properties: Record<string, unknown> }[] = [];
     map.forEachFeatureAtPixel([x - r.left, y - r.top], (f, l) => {
-      hits.push({ layer: l ? nameOf(l) ?? '' : '', properties: propsOf(f) });
-    }, { hitTolerance });
+      hits.push({ layer: reportedName(l) ?? '', properties: propsOf(f) });
+    }, { hitTolerance, layerFilter: (l) => !!reportedName(l) }); // not the wall's passing pulses
     return hits;
   }
 
@@ -188,6 +203,7 @@ export function installHook(view: MapDashboardHook['view'], map: Map, palette: P
     probeGridFill,
     selectedGrid: extra.selectedGrid ?? (() => null),
     routeLengthMetres: extra.routeLengthMetres ?? (() => null),
+    live: extra.live ?? (() => null),
   };
   window.mapDashboard = hook;
 

@@ -79,4 +79,13 @@ export const en: Strings = {
   planHint: 'Click on the map to start a patrol route, double-click to finish; drag vertices to adjust.',
   loading: 'Loading…',
   loadFailed: 'Failed to load data',
+  liveTitle: 'Live data link',
+  liveConnecting: 'connecting',
+  liveConnected: 'connected',
+  liveReconnecting: 'reconnecting',
+  liveOffline: 'offline since {time}',
+  worker: 'Grid worker',
+  pingJustNow: 'just now',
+  pingMinutes: '{n} min ago',
+  pingHours: '{n} h ago',
 };

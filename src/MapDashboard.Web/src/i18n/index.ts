@@ -25,6 +25,10 @@ export const t = (key: StringKey): string => tables[current][key];
 export const tKey = (prefix: string, value: string): string =>
   (tables[current] as Record<string, string>)[prefix + value] ?? value;
 
+/** A string with `{name}` placeholders filled in, e.g. tFill('liveOffline', { time: '14:05' }). */
+export const tFill = (key: StringKey, values: Record<string, string | number>): string =>
+  t(key).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+
 /** Re-run `render` now and on every language change; views use it for dynamic text. */
 export function onLang(render: () => void): void {
   listeners.add(render);

@@ -77,5 +77,15 @@ export const zhCN = {
   planHint: '在地图上单击开始绘制巡查路线，双击结束；拖动节点可调整。',
   loading: '加载中…',
   loadFailed: '数据加载失败',
+  // The live link (src/live/): the indicator on every view and the worker layer.
+  liveTitle: '实时数据连接',
+  liveConnecting: '正在连接',
+  liveConnected: '已连接',
+  liveReconnecting: '正在重连',
+  liveOffline: '离线 自 {time}',
+  worker: '网格员',
+  pingJustNow: '刚刚',
+  pingMinutes: '{n} 分钟前',
+  pingHours: '{n} 小时前',
 };
 export type Strings = typeof zhCN;

@@ -1,13 +1,12 @@
 import { Fill, Stroke, Style } from 'ol/style';
 import type { FeatureLike } from 'ol/Feature';
-import type { TileLayerConfig } from '../api';
-import { mvtLayer } from '../map/tileLayer';
+import { mvtLayer, type TileSetup } from '../map/tileLayer';
 import type { Palette } from '../theme';
 
 // Buildings are the densest layer (tens of thousands citywide): three constant styles.
 // Ownerless (无主) and disputed (权属争议) buildings get a coloured outline: unclear
 // ownership is the pain point the centre exists to see.
-export function buildingLayer(p: Palette, config: TileLayerConfig[]) {
+export function buildingLayer(p: Palette, config: TileSetup) {
   const fill = new Fill({ color: p.building });
   const normal = new Style({ fill, stroke: new Stroke({ color: p.buildingStroke, width: 0.6 }) });
   const ownerless = new Style({ fill, stroke: new Stroke({ color: p.ownerless, width: 2 }) });

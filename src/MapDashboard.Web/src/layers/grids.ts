@@ -1,7 +1,6 @@
 import { Fill, Stroke, Style } from 'ol/style';
 import type { FeatureLike } from 'ol/Feature';
-import type { TileLayerConfig } from '../api';
-import { mvtLayer } from '../map/tileLayer';
+import { mvtLayer, type TileSetup } from '../map/tileLayer';
 import { css, type Palette } from '../theme';
 
 const STATUSES = ['red', 'yellow', 'blue'] as const;
@@ -9,7 +8,7 @@ const STATUSES = ['red', 'yellow', 'blue'] as const;
 // Community and dedicated grids carry the 红黄蓝 status as a translucent fill;
 // micro-grids subdivide them and only need a hairline. Police grids (警格) are a
 // separate partition drawn above buildings by policeGridLayer.
-export function gridLayer(p: Palette, config: TileLayerConfig[]) {
+export function gridLayer(p: Palette, config: TileSetup) {
   const fills = Object.fromEntries(STATUSES.map((s) => [s, new Style({
     fill: new Fill({ color: css(p.gridFill[s]) }),
     stroke: new Stroke({ color: p.gridStroke[s], width: 1.2 }),
@@ -24,7 +23,7 @@ export function gridLayer(p: Palette, config: TileLayerConfig[]) {
   return mvtLayer({ source: 'grids', name: 'grids', style, config, zIndex: 20 });
 }
 
-export function policeGridLayer(p: Palette, config: TileLayerConfig[]) {
+export function policeGridLayer(p: Palette, config: TileSetup) {
   const dashed = new Style({ stroke: new Stroke({ color: p.policeGrid, width: 2, lineDash: [10, 7] }) });
   const style = (f: FeatureLike) => (f.get('kind') === 'police_grid' ? dashed : undefined);
   return mvtLayer({ source: 'grids', name: 'policeGrids', style, config, zIndex: 45 });

@@ -1,7 +1,7 @@
 import { Circle, Fill, Stroke, Style } from 'ol/style';
 import type { FeatureLike } from 'ol/Feature';
-import type { Category, TileLayerConfig } from '../api';
-import { mvtLayer } from '../map/tileLayer';
+import type { Category } from '../api';
+import { mvtLayer, type TileSetup } from '../map/tileLayer';
 import type { Palette } from '../theme';
 
 // Distinct hues that survive on both palettes; categories take them in sort order.
@@ -17,7 +17,7 @@ export function categoryColour(categories: Category[], code: string): string {
   return CATEGORY_COLOURS[(i < 0 ? categories.length : i) % CATEGORY_COLOURS.length];
 }
 
-export function hazardLayer(p: Palette, config: TileLayerConfig[], categories: Category[]) {
+export function hazardLayer(p: Palette, config: TileSetup, categories: Category[]) {
   // One style per (category, severity, resolved) made on first use and kept: bounded by
   // the category list, never per feature.
   const cache = new Map<string, Style>();
@@ -34,6 +34,9 @@ export function hazardLayer(p: Palette, config: TileLayerConfig[], categories: C
           radius: SEVERITY_RADIUS[severity] ?? 6,
           fill: resolved ? undefined : new Fill({ color: colour }),
           stroke: new Stroke({ color: resolved ? colour : p.labelHalo, width: resolved ? 2 : 1.5 }),
+          // OpenLayers 10 hit-detects a point symbol of a vector tile layer only if it was
+          // decluttered or may never be: without this a hazard cannot be clicked or found.
+          declutterMode: 'none',
         }),
         // Worse hazards draw on top of milder neighbours.
         zIndex: Object.keys(SEVERITY_RADIUS).indexOf(severity),

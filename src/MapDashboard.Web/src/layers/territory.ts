@@ -1,12 +1,11 @@
 import { Stroke, Style } from 'ol/style';
 import type { FeatureLike } from 'ol/Feature';
-import type { TileLayerConfig } from '../api';
-import { mvtLayer } from '../map/tileLayer';
+import { mvtLayer, type TileSetup } from '../map/tileLayer';
 import type { Palette } from '../theme';
 
 // District, street and community boundaries: outlines only, no fill, so the grid
 // status colours underneath read true (and the tests can sample them).
-export function territoryLayer(p: Palette, config: TileLayerConfig[]) {
+export function territoryLayer(p: Palette, config: TileSetup) {
   const styles: Record<string, Style[]> = {
     // A soft wide line under a crisp one makes the district edge read as a border from afar.
     district: [

@@ -13,6 +13,7 @@ import { hazardLayer } from '../layers/hazards';
 import { roadLayer, waterLayer } from '../layers/base';
 import { labelLayer } from '../layers/labels';
 import { externalBaseLayer } from '../layers/externalBase';
+import type { TileSetup } from './tileLayer';
 
 export interface MapContext {
   map: Map;
@@ -21,6 +22,8 @@ export interface MapContext {
   categories: Category[];
   palette: Palette;
   district: TerritoryUnit | undefined;
+  /** The live feed's seq the tiles are stamped with: changes after it are applied live. */
+  snapshotSeq: number;
 }
 
 export interface MapOptions {
@@ -33,12 +36,15 @@ export interface MapOptions {
 export const toMercator = (bbox: BBox) => transformExtent(bbox, 'EPSG:4326', 'EPSG:3857');
 
 export async function createMap(o: MapOptions): Promise<MapContext> {
-  const [config, units, categories] = await Promise.all([api.config(), api.territory(), api.categories()]);
+  // The live position is read before any tile is requested (PROTOCOL.md, step 1): every tile
+  // is then at least as new as its seq, and the live feed replays whatever came after it.
+  const [config, units, categories, position] =
+    await Promise.all([api.config(), api.territory(), api.categories(), api.livePosition()]);
   const district = units.find((u) => u.kind === 'district');
   o.target.style.background = o.palette.background;
 
   const external = externalBaseLayer(config.baseLayer);
-  const c = config.tileLayers ?? [];
+  const c: TileSetup = { layers: config.tileLayers ?? [], version: position.seq };
   const layers: BaseLayer[] = [
     ...(external ? [external] : []),
     waterLayer(o.palette, c),
@@ -62,7 +68,7 @@ export async function createMap(o: MapOptions): Promise<MapContext> {
   });
   const extent = district?.bbox ?? config.extent;
   map.getView().fit(toMercator(extent), { padding: [40, 40, 40, 40] });
-  return { map, config, units, categories, palette: o.palette, district };
+  return { map, config, units, categories, palette: o.palette, district, snapshotSeq: position.seq };
 }
 
 export function fitBBox(map: Map, bbox: BBox, animate: boolean, padding = [60, 60, 60, 60]): void {

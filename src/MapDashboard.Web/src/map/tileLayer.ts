@@ -14,24 +14,34 @@ const DEFAULT_MIN_ZOOM: Record<string, number> = {
   territory: 0, grids: 10, buildings: 13, hazards: 12, roads: 10, water: 0,
 };
 
+/**
+ * What every tile layer needs from the server before it may load a tile: the zoom
+ * limits from /api/config, and the live feed's seq the snapshot is stamped with.
+ */
+export interface TileSetup {
+  layers: TileLayerConfig[];
+  /** The seq from GET /api/live/position, read before any tile (see src/live/). */
+  version: number;
+}
+
 export interface TileLayerOptions {
-  /** MVT layer name, also the URL segment. */
+  /** MVT layer name, also the URL segment and the live layer whose changes apply to it. */
   source: string;
   /** Name reported by the test hook (several OL layers can read one MVT layer). */
   name: string;
   style: StyleFunction;
-  config: TileLayerConfig[];
+  config: TileSetup;
   zIndex: number;
   declutter?: boolean;
 }
 
 export function mvtLayer(o: TileLayerOptions): VectorTileLayer {
-  const cfg = o.config.find((c) => c.name === o.source);
+  const cfg = o.config.layers.find((c) => c.name === o.source);
   const minZoom = cfg?.minZoom ?? DEFAULT_MIN_ZOOM[o.source] ?? 0;
   const maxZoom = Math.max(minZoom, Math.min(cfg?.maxZoom ?? CLIENT_MAX_TILE_ZOOM, CLIENT_MAX_TILE_ZOOM));
   const source = new VectorTileSource({
     format: new MVT({ idProperty: undefined }),
-    url: `/tiles/${o.source}/{z}/{x}/{y}.mvt`,
+    url: tileUrl(o.source, o.config.version),
     // The tile grid's minZoom clamps requests: a wall zoomed out below z13 still gets
     // z13 building tiles instead of asking the server for tiles it refuses (400).
     tileGrid: createXYZ({ minZoom, maxZoom, tileSize: 512 }),
@@ -46,7 +56,20 @@ export function mvtLayer(o: TileLayerOptions): VectorTileLayer {
     declutter: o.declutter ?? false,
     // 'hybrid' keeps polygons as cached images while panning; text/points redraw crisply.
     renderMode: 'hybrid',
-    properties: { name: o.name, styleFn: o.style },
+    properties: { name: o.name, styleFn: o.style, tileSource: o.source },
   });
   return layer;
+}
+
+// ?v=<seq> makes the URL of a tile new whenever the snapshot is: the browser's HTTP cache
+// (tiles are public, max-age=60) can never hand back a tile older than the snapshot.
+const tileUrl = (source: string, version: number) => `/tiles/${source}/{z}/{x}/{y}.mvt?v=${version}`;
+
+/**
+ * Reload a tile layer's snapshot at a newer seq. A new URL is a new source key, so
+ * OpenLayers keeps drawing the old tiles until the new ones are in: no blank frame,
+ * unlike source.refresh(), which drops the tiles first.
+ */
+export function setTileVersion(layer: VectorTileLayer, version: number): void {
+  layer.getSource()!.setUrl(tileUrl(layer.get('tileSource') as string, version));
 }

@@ -20,6 +20,8 @@ export function legend(p: Palette, categories: Category[], collapsible = false):
       swatch(`background:${p.building};border:1px solid ${p.buildingStroke}`, 'building'),
       swatch(`background:${p.building};border:2px solid ${p.ownerless}`, 'buildingOwnerless'),
       swatch(`background:${p.building};border:2px dashed ${p.disputed}`, 'buildingDisputed'),
+      // As layers/workers.ts draws a live worker position.
+      swatch(`background:${p.label};border:3px solid ${p.selection};border-radius:50%;width:14px;height:14px;margin:0 6px`, 'worker'),
       el('div', { class: 'legend-sub' }, t('hazard')),
       el('div', { class: 'legend-cats' }, ...categories.map((c) => el('span', { class: 'legend-cat' },
         el('span', { class: 'dot', style: `background:${categoryColour(categories, c.code)}` }),

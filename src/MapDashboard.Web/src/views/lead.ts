@@ -14,7 +14,7 @@ const SELECTABLE_GRIDS = new Set(['community_grid', 'dedicated_grid']);
 // The leader view: navigate district → street → community → grid, open a grid's card.
 // The selected grid lives in the URL (/lead?grid=CODE) so a link opens the same grid.
 export async function leadView(root: HTMLElement): Promise<void> {
-  const { ctx, side, mapWrap } = await deskLayout(root, 'view-lead', 'leadTitle');
+  const { ctx, side, mapWrap, live } = await deskLayout(root, 'view-lead', 'leadTitle');
   const { map, categories } = ctx;
   const selection = selectionLayer(light);
   map.addLayer(selection.layer);
@@ -62,7 +62,7 @@ export async function leadView(root: HTMLElement): Promise<void> {
 
   const initial = new URLSearchParams(location.search).get('grid');
   const loaded = initial ? selectGrid(initial, false).catch((e) => console.error(e)) : Promise.resolve();
-  installHook('lead', map, light, loaded, { selectedGrid: () => selected });
+  installHook('lead', map, light, loaded, { selectedGrid: () => selected, live: live.status });
 }
 
 function setUrlGrid(code: string | null) {

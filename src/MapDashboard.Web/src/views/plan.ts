@@ -17,7 +17,7 @@ import { deskLayout } from './deskLayout';
 // Saving and coverage analysis come with the route-planning API; until then Save is
 // visibly disabled rather than pretending to store anything.
 export async function planView(root: HTMLElement): Promise<void> {
-  const { ctx, side } = await deskLayout(root, 'view-plan', 'planTitle');
+  const { ctx, side, live } = await deskLayout(root, 'view-plan', 'planTitle');
   const { map } = ctx;
   // A double-click finishes a line; it must not also zoom the map under the planner's hand.
   map.getInteractions().getArray().filter((i) => i instanceof DoubleClickZoom).forEach((i) => i.setActive(false));
@@ -79,5 +79,5 @@ export async function planView(root: HTMLElement): Promise<void> {
     saveNote));
   setDrawing(true);
 
-  installHook('plan', map, light, Promise.resolve(), { routeLengthMetres: stats.metres });
+  installHook('plan', map, light, Promise.resolve(), { routeLengthMetres: stats.metres, live: live.status });
 }

@@ -1,3 +1,4 @@
+import type { GridStatus } from '../api';
 import { createMap, fitBBox } from '../map/createMap';
 import { installHook } from '../hook';
 import { dark } from '../theme';
@@ -7,6 +8,7 @@ import { clock } from '../ui/clock';
 import { legend } from '../ui/legend';
 import { gridStats } from '../ui/gridStats';
 import { langSwitch } from '../ui/langSwitch';
+import { startLive } from '../live/liveMap';
 
 // The command-centre wall (指挥中心大屏): the whole district, dark, no controls —
 // it runs unattended for days, so it refits itself when the screen size changes.
@@ -16,6 +18,15 @@ export async function wallView(root: HTMLElement): Promise<void> {
   root.append(mapEl);
 
   const ctx = await createMap({ target: mapEl, palette: dark, interactive: false });
+  const stats = gridStats(dark, ctx.units);
+  // Live from the snapshot on: changes appear in place, each marked by a passing pulse,
+  // and a grid's new status moves the headline counts too.
+  const live = startLive(ctx, {
+    pulse: true,
+    onFeature: (layer, props) => {
+      if (layer === 'grids') stats.setStatus(String(props.code), String(props.kind), props.status as GridStatus);
+    },
+  });
   const districtName = ctx.district?.name ?? '';
   const title = el('div', { class: 'wall-title' });
   onLang(() => {
@@ -24,7 +35,7 @@ export async function wallView(root: HTMLElement): Promise<void> {
   });
   root.append(
     el('header', { class: 'wall-bar' }, el('div', { class: 'logo' }), title, el('div', { class: 'spacer' }),
-      gridStats(dark, ctx.units), clock(), langSwitch()),
+      stats.element, clock(), live.badge, langSwitch()),
     legend(dark, ctx.categories),
   );
 
@@ -35,5 +46,5 @@ export async function wallView(root: HTMLElement): Promise<void> {
   };
   refit();
   window.addEventListener('resize', refit);
-  installHook('wall', ctx.map, dark, Promise.resolve());
+  installHook('wall', ctx.map, dark, Promise.resolve(), { live: live.status });
 }

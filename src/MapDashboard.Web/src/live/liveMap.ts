@@ -1,0 +1,157 @@
+import type { HubConnection } from '@microsoft/signalr';
+import { api } from '../api';
+import type { MapContext } from '../map/createMap';
+import { workerLayer } from '../layers/workers';
+import { liveBadge } from '../ui/liveBadge';
+import { startConnection, type ConnectionState } from './connection';
+import { LiveOverlays } from './overlays';
+import { pulseLayer } from './pulse';
+import {
+  SERVER_EVENTS, type ChangeBatch, type Heartbeat, type LiveLayer, type PositionBatch,
+  type ResyncNotice, type SubscribeRequest, type SubscribeResult,
+} from './protocol';
+
+/** The layers this client draws; incidents and routes join when the map shows them. */
+const LAYERS: LiveLayer[] = ['territory', 'grids', 'buildings', 'hazards', 'workers'];
+
+/**
+ * Past this many live features (or hidden deleted ones) the tiles are reloaded at the
+ * current seq and the overlays emptied: a wall left on for weeks keeps flat memory.
+ */
+export const OVERLAY_CAP = 1000;
+
+/** What window.mapDashboard.live() reports. */
+export interface LiveStatus {
+  state: ConnectionState;
+  /** Highest seq applied (changes and heartbeats): the next Subscribe's sinceSeq. */
+  seq: number;
+  /** Change items applied since the page opened (duplicates and other layers not counted). */
+  applied: number;
+  /** The seq the tiles on screen are stamped with. */
+  snapshotSeq: number;
+  /** Live features and hidden ids held over the tiles. */
+  overlay: number;
+  /** Features pulsing now, and pulses started since the page opened (the wall only). */
+  pulsing: number;
+  pulsed: number;
+  subscribes: number;
+  resyncs: number;
+  downSince: string | null;
+}
+
+export interface LiveOptions {
+  /** The wall marks each new or changed feature for a few seconds. */
+  pulse: boolean;
+  /** Told of every upserted feature's properties, for views that count or list them. */
+  onFeature?(layer: LiveLayer, properties: Record<string, unknown>): void;
+}
+
+/**
+ * Makes a map live (PROTOCOL.md): the tiles were loaded at ctx.snapshotSeq; subscribe from
+ * there, apply each change in place over the tiles, and keep resuming from the last applied
+ * seq across any disconnect. Returns the connection badge for the view to place.
+ */
+export function startLive(ctx: MapContext, o: LiveOptions) {
+  const { map } = ctx;
+  const overlays = new LiveOverlays(map);
+  const workers = workerLayer(ctx.palette, map.getView().getProjection().getCode());
+  map.addLayer(workers.layer);
+  const pulses = o.pulse ? pulseLayer(map, ctx.palette) : null;
+  const badge = liveBadge();
+
+  let seq = ctx.snapshotSeq;
+  let snapshotSeq = ctx.snapshotSeq;
+  let applied = 0;
+  let subscribes = 0;
+  let resyncs = 0;
+  let hub: HubConnection | null = null;
+
+  // The whole district for every view for now; a street's desk could narrow it later.
+  const request = (): SubscribeRequest => ({
+    layers: LAYERS,
+    area: ctx.district ? { kind: 'district', id: ctx.district.code } : undefined,
+    sinceSeq: seq,
+  });
+
+  async function subscribe(connection: HubConnection) {
+    hub = connection;
+    const result = await connection.invoke<SubscribeResult>('Subscribe', request());
+    subscribes++;
+    // Everything up to result.seq has been replayed before the answer (one ordered link).
+    // On resync the `resync` handler reloads and subscribes again.
+    if (!result.resync) seq = Math.max(seq, result.seq);
+  }
+
+  // Reload the snapshot at the current position; `settled` resolves once the overlays it
+  // makes redundant are gone. Subscribing need not wait for that: replays land above it.
+  async function reloadSnapshot() {
+    const position = await api.livePosition();
+    snapshotSeq = position.seq;
+    return { seq: position.seq, settled: overlays.reload(position.seq) };
+  }
+
+  function onChanges(batch: ChangeBatch) {
+    let fresh = 0;
+    for (const item of batch.items) {
+      if (item.seq <= seq) continue; // a replay overlapping what we have: applied once only
+      const feature = overlays.apply(item);
+      if (item.feature) o.onFeature?.(item.layer, item.feature.properties);
+      const key = `${item.layer}/${item.id}`;
+      if (feature) pulses?.add(key, feature);
+      else pulses?.remove(key);
+      seq = item.seq;
+      fresh++;
+    }
+    // Absent seqs in (fromSeq, toSeq] concerned others: we are current up to toSeq.
+    seq = Math.max(seq, batch.toSeq);
+    applied += fresh;
+    overlays.redraw();
+    if (overlays.size > OVERLAY_CAP) void compact();
+  }
+
+  let compacting = false;
+  async function compact() {
+    if (compacting) return;
+    compacting = true;
+    try { await (await reloadSnapshot()).settled; } catch { /* the server is away: the next change tries again */ }
+    compacting = false;
+  }
+
+  async function onResync(notice: ResyncNotice) {
+    resyncs++;
+    console.warn(`live: resync (${notice.reason}); reloading the snapshot`);
+    try {
+      // The old stream is over: the log no longer reaches our seq, or the database is another one.
+      seq = (await reloadSnapshot()).seq;
+      if (hub) await subscribe(hub);
+    } catch {
+      // Down again mid-resync: drop the link, so the reconnect loop resubscribes from `seq`.
+      void hub?.stop();
+    }
+  }
+
+  const connection = startConnection({
+    register(c) {
+      c.on(SERVER_EVENTS.changes, onChanges);
+      c.on(SERVER_EVENTS.positions, (batch: PositionBatch) => workers.apply(batch.items));
+      c.on(SERVER_EVENTS.heartbeat, (hb: Heartbeat) => { seq = Math.max(seq, hb.seq); });
+      c.on(SERVER_EVENTS.resync, (notice: ResyncNotice) => void onResync(notice));
+    },
+    connected: subscribe,
+    state: (state, downSince) => badge.set(state, downSince),
+  });
+
+  const status = (): LiveStatus => ({
+    state: connection.state(),
+    seq,
+    applied,
+    snapshotSeq,
+    overlay: overlays.size,
+    pulsing: pulses?.count() ?? 0,
+    pulsed: pulses?.total() ?? 0,
+    subscribes,
+    resyncs,
+    downSince: connection.downSince()?.toISOString() ?? null,
+  });
+  return { badge: badge.element, status };
+}

@@ -1,0 +1,129 @@
+import type OlMap from 'ol/Map';
+import type Feature from 'ol/Feature';
+import type { FeatureLike } from 'ol/Feature';
+import GeoJSON from 'ol/format/GeoJSON';
+import VectorLayer from 'ol/layer/Vector';
+import VectorTileLayer from 'ol/layer/VectorTile';
+import VectorSource from 'ol/source/Vector';
+import type { StyleFunction } from 'ol/style/Style';
+import { setTileVersion } from '../map/tileLayer';
+import type { ChangeItem } from './protocol';
+
+type Id = number | string;
+
+/**
+ * The live copy of one tile source (hazards, buildings, grids, territory). Vector tiles
+ * cannot be edited, so a changed feature is drawn from `source`, and the tile's stale copy
+ * with the same id is hidden: `overridden` maps each such id to the seq of the change,
+ * upsert or delete, that made the tile wrong about it.
+ */
+interface Overlay {
+  source: VectorSource;
+  overridden: Map<Id, number>;
+  tileLayers: VectorTileLayer[];
+}
+
+/**
+ * Every live tile layer of the map with an overlay beside it. Items are applied in
+ * place: no tile is reloaded for a change, so nothing flickers. The overlays only
+ * shrink when a fresh tile snapshot makes them redundant (reload()).
+ */
+export class LiveOverlays {
+  private readonly overlays = new Map<string, Overlay>();
+  private readonly touched = new Set<Overlay>();
+  private readonly format: GeoJSON;
+  private readonly map: OlMap;
+
+  constructor(map: OlMap) {
+    this.map = map;
+    this.format = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: map.getView().getProjection() });
+    for (const layer of map.getAllLayers()) {
+      const tileSource = layer.get('tileSource') as string | undefined;
+      if (layer instanceof VectorTileLayer && tileSource) this.attach(layer, tileSource);
+    }
+  }
+
+  /** How many ids the overlays hold (drawn live or hidden as deleted): the growth to cap. */
+  get size(): number {
+    let n = 0;
+    for (const o of this.overlays.values()) n += o.overridden.size;
+    return n;
+  }
+
+  // Grids and police grids read one MVT source: they share one overlay source and one
+  // hidden-id set, each drawing it through its own style.
+  private attach(tiles: VectorTileLayer, tileSource: string) {
+    let o = this.overlays.get(tileSource);
+    if (!o) this.overlays.set(tileSource, o = { source: new VectorSource(), overridden: new Map(), tileLayers: [] });
+    o.tileLayers.push(tiles);
+
+    const style = tiles.get('styleFn') as StyleFunction;
+    const overridden = o.overridden;
+    // The tile's copy of a changed feature draws nothing. A Map lookup per feature and
+    // the layer's own cached styles otherwise: no allocation in the style function.
+    const tileStyle: StyleFunction = (f: FeatureLike, r: number) => (overridden.has(f.getId()!) ? undefined : style(f, r));
+    tiles.setStyle(tileStyle);
+    tiles.set('styleFn', tileStyle);
+
+    // Exactly the tile layer's style, just above it, so a live feature looks like any other.
+    const overlay = new VectorLayer({
+      source: o.source,
+      style,
+      zIndex: (tiles.getZIndex() ?? 0) + 0.5,
+      properties: { overlayOf: tiles.get('name'), styleFn: style },
+    });
+    tiles.set('overlay', overlay);
+    this.map.addLayer(overlay);
+  }
+
+  /** Applies one change; returns the feature now drawn for an upsert, null otherwise. */
+  apply(item: ChangeItem): Feature | null {
+    const o = this.overlays.get(item.layer);
+    if (!o) return null; // a layer this client does not draw (incidents, routes)
+    this.touched.add(o);
+    o.overridden.set(item.id, item.seq);
+    this.remove(o, item.id);
+    if (item.op === 'delete' || !item.feature) return null;
+    const feature = this.format.readFeature(item.feature) as Feature;
+    feature.setId(item.id);
+    o.source.addFeature(feature);
+    return feature;
+  }
+
+  /** Redraws the tile layers whose hidden ids changed since the last call: once per batch, not per item. */
+  redraw(): void {
+    for (const o of this.touched) o.tileLayers.forEach((l) => l.changed());
+    this.touched.clear();
+  }
+
+  /**
+   * Reloads every live tile layer at snapshot `seq`, then, once those tiles are drawn,
+   * drops what they already show: each overlay entry no newer than `seq`. Until then the
+   * old tiles stay on screen with the overlays over them, so the map never blanks.
+   * Resolves once the overlays are settled.
+   */
+  reload(seq: number): Promise<void> {
+    for (const o of this.overlays.values()) o.tileLayers.forEach((l) => setTileVersion(l, seq));
+    // rendercomplete waits for every tile in view: the ones at the new version included.
+    return new Promise((resolve) => this.map.once('rendercomplete', () => { this.settle(seq); resolve(); }));
+  }
+
+  private settle(seq: number) {
+    for (const o of this.overlays.values()) {
+      for (const [id, at] of o.overridden) {
+        if (at > seq) continue;
+        o.overridden.delete(id);
+        this.remove(o, id);
+        this.touched.add(o);
+      }
+    }
+    this.redraw();
+  }
+
+  private remove(o: Overlay, id: Id) {
+    const old = o.source.getFeatureById(id);
+    if (!old) return;
+    o.source.removeFeature(old as Feature);
+    (old as Feature).dispose();
+  }
+}
