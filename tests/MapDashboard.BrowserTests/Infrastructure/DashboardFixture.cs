@@ -24,6 +24,14 @@ public sealed class DashboardFixture : IAsyncLifetime
     public Microsoft.Playwright.IBrowser Browser => _chromium.Browser;
     public DashboardApi Api { get; private set; } = null!;
 
+    /// <summary>The fixture's own database, for edits made straight in PostGIS (the live tests).</summary>
+    public string ConnectionString => Host.ConnectionString;
+
+    public Npgsql.NpgsqlDataSource Db => Host.Db;
+
+    DashboardHost Host => _host ?? throw new InvalidOperationException(
+        $"the live tests write to the fixture's own database: unset {ExternalServerVariable} to run them");
+
     public async Task InitializeAsync()
     {
         if (_host is not null)

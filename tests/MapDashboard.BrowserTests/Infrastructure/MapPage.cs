@@ -76,22 +76,52 @@ public sealed class MapPage : IAsyncDisposable
     /// The RGB of one page pixel in a real screenshot. The PNG is decoded by the browser
     /// itself (createImageBitmap), so the test needs no image library.
     /// </summary>
-    public async Task<int[]> ScreenshotPixelAsync(int x, int y)
+    public async Task<int[]> ScreenshotPixelAsync(int x, int y) => (await ScreenshotPixelsAsync(null, (x, y)))[0];
+
+    /// <summary>One screenshot, saved as <paramref name="saveAs"/> (unless null), and the RGB of each pixel asked for.</summary>
+    public async Task<int[][]> ScreenshotPixelsAsync(string? saveAs, params (int X, int Y)[] pixels)
     {
         var png = await Page.ScreenshotAsync(new() { Type = ScreenshotType.Png });
-        return await Page.EvaluateAsync<int[]>(
+        if (saveAs is not null)
+        {
+            Directory.CreateDirectory(ScreenshotFolder);
+            await File.WriteAllBytesAsync(Path.Combine(ScreenshotFolder, saveAs + ".png"), png);
+        }
+        return await Page.EvaluateAsync<int[][]>(
             """
-            async ({ b64, x, y }) => {
+            async ({ b64, pixels }) => {
               const blob = await (await fetch('data:image/png;base64,' + b64)).blob();
               const bitmap = await createImageBitmap(blob);
               const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
               const ctx = canvas.getContext('2d');
               ctx.drawImage(bitmap, 0, 0);
-              return Array.from(ctx.getImageData(x, y, 1, 1).data.slice(0, 3));
+              return pixels.map(([x, y]) => Array.from(ctx.getImageData(x, y, 1, 1).data.slice(0, 3)));
             }
             """,
-            new { b64 = Convert.ToBase64String(png), x, y });
+            new { b64 = Convert.ToBase64String(png), pixels = pixels.Select(p => new[] { p.X, p.Y }).ToArray() });
     }
+
+    /// <summary>Polls a predicate in the page (arg passed as its argument) until it is truthy.</summary>
+    public async Task WaitUntilAsync(string predicate, object? arg, string what, int timeoutMs = 15_000)
+    {
+        try
+        {
+            await Page.WaitForFunctionAsync(predicate, arg, new() { Timeout = timeoutMs, PollingInterval = 100 });
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"waited {timeoutMs} ms for {what}; live: {await Page.EvaluateAsync<string>("() => JSON.stringify(window.mapDashboard.live())")}; console errors: {string.Join(" | ", _consoleErrors)}");
+        }
+    }
+
+    /// <summary>
+    /// Marks this document: a reload (or any navigation) makes a new window without the
+    /// mark, so <see cref="WasNotReloadedAsync"/> proves an update happened in place.
+    /// </summary>
+    public Task MarkDocumentAsync() => Page.EvaluateAsync("() => { window.__notReloaded = 'same document' }");
+
+    public async Task<bool> WasNotReloadedAsync() =>
+        await Page.EvaluateAsync<string?>("() => window.__notReloaded ?? null") == "same document";
 
     public async Task<string> SaveScreenshotAsync(string name)
     {
