@@ -1,5 +1,7 @@
 using MapDashboard.Server.Database;
 using MapDashboard.Server.Endpoints;
+using MapDashboard.Server.Endpoints.Boundary;
+using MapDashboard.Server.Endpoints.Findings;
 using MapDashboard.Server.Live;
 using MapDashboard.Server.Options;
 using MapDashboard.Server.Tiles;
@@ -21,6 +23,8 @@ app.MapTerritoryApi();
 app.MapGridsApi();
 app.MapCategoriesApi();
 app.MapHazardsApi();
+app.MapFindingsApi();
+app.MapBoundaryApi();
 app.MapTilesApi();
 app.MapLive();
 app.MapViews();
