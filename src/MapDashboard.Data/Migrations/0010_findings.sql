@@ -122,7 +122,7 @@ create function finding_feature(p_id bigint) returns jsonb
 language sql stable as $$
     select jsonb_build_object('type', 'Feature', 'id', f.id, 'geometry', ST_AsGeoJSON(f.geom, 7)::jsonb,
         'properties', jsonb_build_object(
-            'key', f.finding_key, 'kind', f.kind, 'status', f.status,
+            'code', f.finding_key, 'key', f.finding_key, 'kind', f.kind, 'status', f.status,
             'areaM2', round(f.area_m2::numeric, 1), 'lengthM', round(f.length_m::numeric, 1),
             'units', f.unit_codes, 'organisations', f.org_codes,
             'asset', case when f.asset_kind is not null then jsonb_build_object('kind', f.asset_kind, 'code', f.asset_code) end,

@@ -59,7 +59,9 @@ language sql stable as $$
     select u.id from territory_unit u
     where u.kind in ('community_grid', 'dedicated_grid', 'community', 'street', 'district')
       and u.id <> all(coalesce(p_exclude, '{}'))
-      and u.boundary && p_geom and ST_Covers(u.boundary, p_geom)
+      and u.boundary && p_geom and ST_Intersects(u.boundary, ST_PointOnSurface(p_geom))
+      -- Contained up to floating-point dust along shared edges (0.1% of the area).
+      and (ST_Covers(u.boundary, p_geom) or ST_Area(ST_Difference(p_geom, u.boundary)) <= 0.001 * ST_Area(p_geom))
     order by case territory_level(u.kind) when 'grid' then 1 when 'community' then 2 when 'street' then 3 else 4 end
     limit 1
 $$;
@@ -485,17 +487,20 @@ language sql as $$ select recompute_findings(null, null, null, null, null) $$;
 
 -- What a territory edit can affect: the edited units' own gaps (as parents),
 -- their parents' gaps (old and new parent), overlaps with their siblings, the
--- police grids over them, and the buildings and hazards on them.
-create function recompute_for_territory(p_units int[], p_parents int[], p_area geometry) returns void
+-- police grids over them, and the buildings and hazards on them. p_areas holds
+-- the old and new boundaries one by one: collected into one multipolygon they
+-- would overlap, which GEOS rejects as invalid.
+create function recompute_for_territory(p_units int[], p_parents int[], p_areas geometry[]) returns void
 language sql as $$
     select recompute_findings(
         p_units || p_parents,
         p_units,
         array(select p.id from territory_unit p where p.kind = 'police_grid'
-              and (p.id = any(p_units) or (p.boundary && p_area and ST_Intersects(p.boundary, p_area)))),
-        array(select b.id from building b where b.footprint && p_area and ST_Intersects(b.footprint, p_area)),
-        array(select h.id from hazard h, ambiguity_setting s
-              where ST_DWithin(h.location, p_area, s.hazard_boundary_tolerance_m / 80000.0)))
+              and (p.id = any(p_units) or exists (select 1 from unnest(p_areas) a
+                                                 where p.boundary && a and ST_Intersects(p.boundary, a)))),
+        array(select distinct b.id from building b, unnest(p_areas) a where b.footprint && a and ST_Intersects(b.footprint, a)),
+        array(select distinct h.id from hazard h, unnest(p_areas) a, ambiguity_setting s
+              where ST_DWithin(h.location, a, s.hazard_boundary_tolerance_m / 80000.0)))
 $$;
 
 -- A bulk load switches live capture off (mapdashboard.capture = off) and
@@ -511,25 +516,25 @@ $$;
 -- however many rows it touched, so an ogr2ogr import of 500 grids costs one.
 create function territory_refresh_findings() returns trigger
 language plpgsql as $$
-declare v_units int[]; v_parents int[]; v_area geometry;
+declare v_units int[]; v_parents int[]; v_areas geometry[];
 begin
     if not findings_follow_edits() then return null; end if;
     if tg_op = 'INSERT' then
-        select array_agg(id), array_agg(parent_id) filter (where parent_id is not null), ST_Collect(boundary)
-        into v_units, v_parents, v_area from new_table;
+        select array_agg(id), array_agg(parent_id) filter (where parent_id is not null), array_agg(boundary)
+        into v_units, v_parents, v_areas from new_table;
     elsif tg_op = 'DELETE' then
-        select array_agg(id), array_agg(parent_id) filter (where parent_id is not null), ST_Collect(boundary)
-        into v_units, v_parents, v_area from old_table;
+        select array_agg(id), array_agg(parent_id) filter (where parent_id is not null), array_agg(boundary)
+        into v_units, v_parents, v_areas from old_table;
     else
         -- Only what findings depend on: a grid's red/yellow/blue status changes nothing here.
         select array_agg(n.id), array_remove(array_agg(n.parent_id) || array_agg(o.parent_id), null),
-               ST_Collect(array_agg(n.boundary) || array_agg(o.boundary))
-        into v_units, v_parents, v_area
+               array_agg(n.boundary) || array_agg(o.boundary)
+        into v_units, v_parents, v_areas
         from new_table n join old_table o using (id)
         where (n.boundary, n.parent_id, n.kind, n.code, n.name) is distinct from (o.boundary, o.parent_id, o.kind, o.code, o.name);
     end if;
     if v_units is not null then
-        perform recompute_for_territory(v_units, coalesce(v_parents, '{}'), v_area);
+        perform recompute_for_territory(v_units, coalesce(v_parents, '{}'), v_areas);
     end if;
     return null;
 end
