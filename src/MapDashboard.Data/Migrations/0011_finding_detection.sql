@@ -53,17 +53,27 @@ language sql immutable as $$
 $$;
 
 -- 属地兜底: the smallest territorial unit (grid, community, street, district)
--- that contains the geometry, the units in dispute excluded.
-create function finding_default_owner(p_geom geometry, p_exclude int[]) returns int
+-- that contains the geometry, the units in dispute excluded. Level by level,
+-- smallest first, so most assets are settled by a grid alone and the large
+-- street and district polygons are rarely tested.
+create function finding_default_owner_at(p_geom geometry, p_exclude int[], p_kinds text[]) returns int
 language sql stable as $$
     select u.id from territory_unit u
-    where u.kind in ('community_grid', 'dedicated_grid', 'community', 'street', 'district')
+    where u.kind = any(p_kinds)
       and u.id <> all(coalesce(p_exclude, '{}'))
       and u.boundary && p_geom and ST_Intersects(u.boundary, ST_PointOnSurface(p_geom))
       -- Contained up to floating-point dust along shared edges (0.1% of the area).
       and (ST_Covers(u.boundary, p_geom) or ST_Area(ST_Difference(p_geom, u.boundary)) <= 0.001 * ST_Area(p_geom))
-    order by case territory_level(u.kind) when 'grid' then 1 when 'community' then 2 when 'street' then 3 else 4 end
+    order by u.id
     limit 1
+$$;
+
+create function finding_default_owner(p_geom geometry, p_exclude int[]) returns int
+language sql stable as $$
+    select coalesce(finding_default_owner_at(p_geom, p_exclude, '{community_grid,dedicated_grid}'),
+                    finding_default_owner_at(p_geom, p_exclude, '{community}'),
+                    finding_default_owner_at(p_geom, p_exclude, '{street}'),
+                    finding_default_owner_at(p_geom, p_exclude, '{district}'))
 $$;
 
 -- Gaps: land inside a parent that none of its children of one level covers
@@ -287,7 +297,11 @@ language sql stable as $$
                                                     else 'settle_claims' end),
            '{}'::jsonb
     from kind k
-    cross join lateral (select finding_default_owner(k.geom, null) as owner) o
+    -- Most assets lie inside one grid: found set-based here, the rest level by level.
+    cross join lateral (select coalesce(
+        (select g.id from territory_unit g where g.kind in ('community_grid', 'dedicated_grid')
+                                            and g.boundary && k.geom and ST_Covers(g.boundary, k.geom) order by g.id limit 1),
+        finding_default_owner(k.geom, null)) as owner) o
 $$;
 
 -- How a unit or an asset is named in an explanation.

@@ -121,9 +121,10 @@ public static class FindingsApi
         await using var cmd = new NpgsqlCommand(CaseSql, conn);
         cmd.Parameters.AddWithValue("id", id);
         cmd.Parameters.AddWithValue("incident", body.IncidentCode);
-        if (await cmd.ExecuteScalarAsync(cancel) is not string json) return UnknownFinding(id);
+        if (await cmd.ExecuteScalarAsync(cancel) is not long) return UnknownFinding(id);
         await tx.CommitAsync(cancel);
-        return SqlJson.Json(json);
+        // Read after the commit: a function called in RETURNING would see the row as it was before the update.
+        return await GetOne(id, db, cancel);
     }
 
     static async Task<IResult> Indicators(int? days, NpgsqlDataSource db, CancellationToken cancel)

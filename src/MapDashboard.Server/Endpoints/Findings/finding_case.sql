@@ -4,4 +4,4 @@ update finding f set case_incident_code = @incident, updated_at = now(),
        status = case when f.status = 'new' then 'assigned' else f.status end,
        assignee = coalesce(f.assignee, (select code from territory_unit where id = f.default_owner_id))
 where f.id = @id
-returning finding_feature(f.id)::text
+returning f.id
