@@ -1,6 +1,8 @@
 using MapDashboard.Server.Database;
 using MapDashboard.Server.Endpoints;
 using MapDashboard.Server.Incidents;
+using MapDashboard.Server.Endpoints.Boundary;
+using MapDashboard.Server.Endpoints.Findings;
 using MapDashboard.Server.Live;
 using MapDashboard.Server.Open311;
 using MapDashboard.Server.Options;
@@ -27,6 +29,8 @@ app.MapHazardsApi();
 app.MapIncidentsApi();
 app.MapIndicatorsApi();
 app.MapOpen311Api();
+app.MapFindingsApi();
+app.MapBoundaryApi();
 app.MapTilesApi();
 app.MapLive();
 app.MapViews();

@@ -1,3 +1,4 @@
+using MapDashboard.Data.Ambiguity;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -42,6 +43,8 @@ public static class DistrictLoader
         await Load(conn, "claims.sql", File(directory, "claims.json"), cancel);
         await Load(conn, "roads.sql", File(directory, "roads.geojson"), cancel);
         await Load(conn, "water.sql", File(directory, "water.geojson"), cancel);
+        // Edit triggers are off for a bulk load (capture = off): the findings are computed once, here.
+        await FindingRecomputation.FullAsync(conn, cancel);
 
         var result = new LoadResult(true,
             (int)await conn.ScalarAsync<long>("select count(*) from territory_unit", cancel),

@@ -6,6 +6,9 @@ public static class Problems
     public static IResult BadRequest(string title, string detail) =>
         TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status400BadRequest);
 
+    public static IResult Conflict(string title, string detail) =>
+        TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status409Conflict);
+
     public static IResult NotFound(string title, string detail) =>
         TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status404NotFound);
 }

@@ -40,7 +40,7 @@ public static class LiveLayers
 {
     public const string Workers = "workers";
 
-    public static readonly string[] All = ["territory", "grids", "buildings", "hazards", "incidents", "routes", Workers];
+    public static readonly string[] All = ["territory", "grids", "buildings", "hazards", "incidents", "routes", Workers, "ambiguity"];
 
     public const int ProtocolVersion = 1;
 }

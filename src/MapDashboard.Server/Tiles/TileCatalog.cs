@@ -19,6 +19,7 @@ public sealed class TileCatalog
         ("grids", 10),
         ("hazards", 12),
         ("buildings", 13),
+        ("ambiguity", 10),
     ];
 
     readonly Dictionary<string, TileLayer> _byName;

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using MapDashboard.Data;
+using Npgsql;
+
+namespace MapDashboard.Server.Endpoints.Boundary;
+
+/// <summary>
+/// PUT /api/territory/{code}/boundary — an administrator redraws a unit's boundary. Validated (valid polygon,
+/// EPSG:4326, inside its parent) before anything is written; the answer says which findings the edit creates,
+/// removes and changes. With ?dryRun=true the very same transaction runs and is rolled back, so the dry run
+/// answers exactly what saving would.
+/// </summary>
+public static class BoundaryApi
+{
+    static readonly string KindSql = SqlResource.Beside<Marker>("unit_kind.sql");
+    static readonly string CheckSql = SqlResource.Beside<Marker>("boundary_check.sql");
+    static readonly string BeforeSql = SqlResource.Beside<Marker>("findings_before.sql");
+    static readonly string UpdateSql = SqlResource.Beside<Marker>("boundary_update.sql");
+    static readonly string DiffSql = SqlResource.Beside<Marker>("findings_diff.sql");
+
+    public static IEndpointRouteBuilder MapBoundaryApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPut("/api/territory/{code}/boundary", Put);
+        return app;
+    }
+
+    static async Task<IResult> Put(string code, bool? dryRun, HttpRequest request, NpgsqlDataSource db, CancellationToken cancel)
+    {
+        if (await ReadGeometryAsync(request, cancel) is not { } geojson)
+            return Problems.BadRequest("No boundary", "send a GeoJSON Polygon or MultiPolygon (or a Feature holding one) in EPSG:4326");
+
+        await using var conn = await db.OpenConnectionAsync(cancel);
+        await using var tx = await conn.BeginTransactionAsync(cancel);
+        if (await ScalarAsync(conn, KindSql, code, null, cancel) is null)
+            return Problems.NotFound("Unknown territory unit", $"no territory unit has code '{code}'");
+        string? problem;
+        try { problem = (string?)await ScalarAsync(conn, CheckSql, code, geojson, cancel); }
+        catch (PostgresException e) when (e.SqlState.StartsWith("XX") || e.SqlState.StartsWith("22"))
+        {
+            problem = "the GeoJSON cannot be read: " + e.MessageText;
+        }
+        if (problem is not null) return Problems.BadRequest("Boundary rejected", problem);
+
+        await ScalarAsync(conn, BeforeSql, null, null, cancel);
+        await ScalarAsync(conn, UpdateSql, code, geojson, cancel);
+        var diff = (string)(await ScalarAsync(conn, DiffSql, null, null, cancel))!;
+        var saved = dryRun != true;
+        if (saved) await tx.CommitAsync(cancel);
+        else await tx.RollbackAsync(cancel);
+        return SqlJson.Json($$"""{"code":{{JsonSerializer.Serialize(code)}},"dryRun":{{(!saved).ToString().ToLowerInvariant()}},"saved":{{saved.ToString().ToLowerInvariant()}},"findings":{{diff}}}""");
+    }
+
+    /// <summary>The geometry member of a Feature, or the body itself; null when the body is not a JSON object.</summary>
+    static async Task<string?> ReadGeometryAsync(HttpRequest request, CancellationToken cancel)
+    {
+        try
+        {
+            using var doc = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancel);
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) return null;
+            if (root.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "Feature")
+                return root.TryGetProperty("geometry", out var g) && g.ValueKind == JsonValueKind.Object ? g.GetRawText() : null;
+            return root.GetRawText();
+        }
+        catch (JsonException) { return null; }
+    }
+
+    static async Task<object?> ScalarAsync(NpgsqlConnection conn, string sql, string? code, string? geojson, CancellationToken cancel)
+    {
+        await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 120 };
+        if (code is not null) cmd.Parameters.AddWithValue("code", code);
+        if (geojson is not null) cmd.Parameters.AddWithValue("geojson", geojson);
+        var value = await cmd.ExecuteScalarAsync(cancel);
+        return value is DBNull ? null : value;
+    }
+
+    sealed class Marker;
+}

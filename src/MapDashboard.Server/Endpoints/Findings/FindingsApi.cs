@@ -1,0 +1,170 @@
+using MapDashboard.Data;
+using MapDashboard.Data.Ambiguity;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace MapDashboard.Server.Endpoints.Findings;
+
+/// <summary>
+/// Where ownership is unclear: the findings (gaps, overlaps, straddles, police mismatch, ownerless and disputed
+/// assets), their plain-words explanations, the status workflow new → assigned → resolved / accepted, opening one
+/// as a case, indicators per street and community, and the noise settings.
+/// </summary>
+public static class FindingsApi
+{
+    static readonly string ListSql = SqlResource.Beside<Marker>("findings_list.sql");
+    static readonly string OneSql = SqlResource.Beside<Marker>("finding_one.sql");
+    static readonly string TransitionSql = SqlResource.Beside<Marker>("finding_transition.sql");
+    static readonly string StatusSql = SqlResource.Beside<Marker>("finding_status.sql");
+    static readonly string CaseSql = SqlResource.Beside<Marker>("finding_case.sql");
+    static readonly string IndicatorsSql = SqlResource.Beside<Marker>("finding_indicators.sql");
+    static readonly string SettingsSql = SqlResource.Beside<Marker>("settings_get.sql");
+    static readonly string SettingsUpdateSql = SqlResource.Beside<Marker>("settings_update.sql");
+    static readonly string UnitExistsSql = SqlResource.Beside<Marker>("unit_exists.sql");
+    static readonly string NameActorSql = SqlResource.Beside<Marker>("name_actor.sql");
+
+    static readonly string[] Kinds =
+        ["gap", "overlap", "straddle", "boundary_hazard", "police_mismatch", "ownerless", "unmanaged", "disputed"];
+    static readonly string[] Statuses = ["new", "assigned", "resolved", "accepted"];
+    const int MaxLimit = 5000;
+
+    public sealed record Transition(string? Actor, string? Note, string? Assignee);
+    public sealed record CaseLink(string? IncidentCode, string? Actor);
+    public sealed record Settings(double? MinAreaM2, double? MinWidthM, double? HazardBoundaryToleranceM);
+
+    // Which statuses each transition may start from.
+    static readonly Dictionary<string, (string To, string[] From)> Moves = new()
+    {
+        ["assign"] = ("assigned", ["new", "assigned"]),
+        ["resolve"] = ("resolved", ["new", "assigned"]),
+        ["accept"] = ("accepted", ["new", "assigned"]),
+    };
+
+    public static IEndpointRouteBuilder MapFindingsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/findings");
+        api.MapGet("/", List);
+        api.MapGet("/indicators", Indicators);
+        api.MapGet("/settings", GetSettings);
+        api.MapPut("/settings", PutSettings);
+        api.MapPost("/recompute", Recompute);
+        api.MapGet("/{id:long}", GetOne);
+        api.MapPost("/{id:long}/case", OpenCase);
+        api.MapPost("/{id:long}/{move}", Move);
+        return app;
+    }
+
+    static async Task<IResult> List(string? unit, string? kind, string? status, int? limit, NpgsqlDataSource db, CancellationToken cancel)
+    {
+        if (kind is not null && !Kinds.Contains(kind))
+            return Problems.BadRequest("Unknown finding kind", $"kind '{kind}' is not one of {string.Join(", ", Kinds)}");
+        var statuses = (status ?? "new,assigned").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (statuses.FirstOrDefault(s => !Statuses.Contains(s)) is { } bad)
+            return Problems.BadRequest("Unknown finding status", $"status '{bad}' is not one of {string.Join(", ", Statuses)}");
+        if (limit is < 1 or > MaxLimit)
+            return Problems.BadRequest("Limit out of range", $"limit must be between 1 and {MaxLimit}");
+        if (unit is not null && await SqlJson.QueryAsync(db, UnitExistsSql, cancel, ("code", unit)) is null)
+            return Problems.NotFound("Unknown territory unit", $"no territory unit has code '{unit}'");
+
+        await using var cmd = db.CreateCommand(ListSql);
+        cmd.Parameters.Add(new NpgsqlParameter("unit", NpgsqlDbType.Text) { Value = (object?)unit ?? DBNull.Value });
+        cmd.Parameters.Add(new NpgsqlParameter("kind", NpgsqlDbType.Text) { Value = (object?)kind ?? DBNull.Value });
+        cmd.Parameters.AddWithValue("statuses", statuses);
+        cmd.Parameters.AddWithValue("limit", limit ?? MaxLimit);
+        return SqlJson.Json((string)(await cmd.ExecuteScalarAsync(cancel))!);
+    }
+
+    static async Task<IResult> GetOne(long id, NpgsqlDataSource db, CancellationToken cancel) =>
+        await SqlJson.QueryAsync(db, OneSql, cancel, ("id", id)) is { } json
+            ? SqlJson.Json(json)
+            : UnknownFinding(id);
+
+    static async Task<IResult> Move(long id, string move, Transition? body, NpgsqlDataSource db, CancellationToken cancel)
+    {
+        if (!Moves.TryGetValue(move, out var rule))
+            return Problems.NotFound("Unknown action", $"'{move}' is not one of {string.Join(", ", Moves.Keys)}, case");
+        if (move == "assign" && string.IsNullOrWhiteSpace(body?.Assignee))
+            return Problems.BadRequest("Nobody to assign", "assign needs an assignee (a person, unit or organisation code)");
+        var actor = string.IsNullOrWhiteSpace(body?.Actor) ? "api" : body.Actor;
+
+        await using var conn = await db.OpenConnectionAsync(cancel);
+        await using var tx = await conn.BeginTransactionAsync(cancel);
+        await NameActorAsync(conn, actor, body?.Note, cancel);
+        await using var cmd = new NpgsqlCommand(TransitionSql, conn);
+        cmd.Parameters.AddWithValue("id", id);
+        cmd.Parameters.AddWithValue("to", rule.To);
+        cmd.Parameters.AddWithValue("from", rule.From);
+        cmd.Parameters.AddWithValue("actor", actor);
+        cmd.Parameters.Add(new NpgsqlParameter("assignee", NpgsqlDbType.Text) { Value = (object?)body?.Assignee ?? DBNull.Value });
+        cmd.Parameters.Add(new NpgsqlParameter("note", NpgsqlDbType.Text) { Value = (object?)body?.Note ?? DBNull.Value });
+        if ((int)(await cmd.ExecuteScalarAsync(cancel))! == 0)
+        {
+            await using var current = new NpgsqlCommand(StatusSql, conn);
+            current.Parameters.AddWithValue("id", id);
+            return await current.ExecuteScalarAsync(cancel) is string status
+                ? Problems.Conflict("Not allowed from this status",
+                    $"finding {id} is '{status}'; {move} needs it to be {string.Join(" or ", rule.From)}")
+                : UnknownFinding(id);
+        }
+        await tx.CommitAsync(cancel);
+        return await GetOne(id, db, cancel);
+    }
+
+    static async Task<IResult> OpenCase(long id, CaseLink? body, NpgsqlDataSource db, CancellationToken cancel)
+    {
+        if (string.IsNullOrWhiteSpace(body?.IncidentCode))
+            return Problems.BadRequest("No incident", "send incidentCode: the incident that follows this finding up");
+        await using var conn = await db.OpenConnectionAsync(cancel);
+        await using var tx = await conn.BeginTransactionAsync(cancel);
+        await NameActorAsync(conn, string.IsNullOrWhiteSpace(body.Actor) ? "api" : body.Actor,
+            $"opened as case {body.IncidentCode}", cancel);
+        await using var cmd = new NpgsqlCommand(CaseSql, conn);
+        cmd.Parameters.AddWithValue("id", id);
+        cmd.Parameters.AddWithValue("incident", body.IncidentCode);
+        if (await cmd.ExecuteScalarAsync(cancel) is not long) return UnknownFinding(id);
+        await tx.CommitAsync(cancel);
+        // Read after the commit: a function called in RETURNING would see the row as it was before the update.
+        return await GetOne(id, db, cancel);
+    }
+
+    static async Task<IResult> Indicators(int? days, NpgsqlDataSource db, CancellationToken cancel)
+    {
+        if (days is < 1 or > 366) return Problems.BadRequest("Days out of range", "days must be between 1 and 366");
+        return SqlJson.Json((await SqlJson.QueryAsync(db, IndicatorsSql, cancel, ("days", days ?? 30)))!);
+    }
+
+    static async Task<IResult> GetSettings(NpgsqlDataSource db, CancellationToken cancel) =>
+        SqlJson.Json((await SqlJson.QueryAsync(db, SettingsSql, cancel))!);
+
+    static async Task<IResult> PutSettings(Settings? body, NpgsqlDataSource db, CancellationToken cancel)
+    {
+        if (body is null || new[] { body.MinAreaM2, body.MinWidthM, body.HazardBoundaryToleranceM }.Any(v => v is < 0 or > 10_000))
+            return Problems.BadRequest("Settings out of range", "minAreaM2, minWidthM and hazardBoundaryToleranceM are metres between 0 and 10000");
+        await using var cmd = db.CreateCommand(SettingsUpdateSql);
+        cmd.CommandTimeout = 600;
+        foreach (var (name, value) in new[] { ("minArea", body.MinAreaM2), ("minWidth", body.MinWidthM), ("tolerance", body.HazardBoundaryToleranceM) })
+            cmd.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Double) { Value = (object?)value ?? DBNull.Value });
+        await cmd.ExecuteNonQueryAsync(cancel);
+        return await GetSettings(db, cancel);
+    }
+
+    static async Task<IResult> Recompute(NpgsqlDataSource db, CancellationToken cancel)
+    {
+        var started = DateTime.UtcNow;
+        await FindingRecomputation.FullAsync(db, cancel);
+        return TypedResults.Ok(new { recomputed = true, milliseconds = (int)(DateTime.UtcNow - started).TotalMilliseconds });
+    }
+
+    /// <summary>The history trigger reads who acts and why from these transaction-local settings.</summary>
+    static async Task NameActorAsync(NpgsqlConnection conn, string actor, string? note, CancellationToken cancel)
+    {
+        await using var cmd = new NpgsqlCommand(NameActorSql, conn);
+        cmd.Parameters.AddWithValue("actor", actor);
+        cmd.Parameters.AddWithValue("note", note ?? "");
+        await cmd.ExecuteNonQueryAsync(cancel);
+    }
+
+    static IResult UnknownFinding(long id) => Problems.NotFound("Unknown finding", $"no finding has id {id}");
+
+    sealed class Marker;
+}
