@@ -28,7 +28,7 @@ done
 log="$(mktemp)"
 status=0
 for project in "${projects[@]}"; do
-  dotnet test "$project" --no-build -v quiet -nologo 2>&1 | tee -a "$log" || status=1
+  dotnet test "$project" --no-build -nologo 2>&1 | tee -a "$log" || status=1
 done
 
 # One closing line for the whole run, summed over the test projects.

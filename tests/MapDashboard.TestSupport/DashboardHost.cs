@@ -47,6 +47,9 @@ public class DashboardHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:DataDirectory", RepositoryPaths.DemoDistrict);
         // Tests arrange their own incidents; a test that wants the demo stream turns it on.
         builder.UseSetting("Demo:IncidentStream", DemoIncidentStream ? "true" : "false");
+        // Grid colours are computed at start; a timed recolouring in the middle of a test would race
+        // its assertions. A test that needs escalation runs EscalationSweep.RunOnceAsync itself.
+        builder.UseSetting("Incidents:EscalationCheckSeconds", "86400");
         builder.UseContentRoot(RepositoryPaths.ServerProject);
         builder.UseEnvironment("Production");
     }

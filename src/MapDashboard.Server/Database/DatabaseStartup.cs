@@ -1,3 +1,4 @@
+using MapDashboard.Data.Incidents;
 using MapDashboard.Data.Loading;
 using MapDashboard.Data.Migrations;
 using MapDashboard.Server.Options;
@@ -36,6 +37,11 @@ public sealed class DatabaseStartup(
                 log.LogInformation("Loaded the demo district from {Directory}: {Units} territory units, {Buildings} buildings, {Hazards} hazards",
                     directory, result.Units, result.Buildings, result.Hazards);
         }
+
+        // Grid colours depend on time passing (stages go overdue while nothing is written), so
+        // they are computed once before the first request, not left to the first periodic pass.
+        var sweep = await EscalationSweep.RunOnceAsync(db, cancel);
+        log.LogInformation("Grid status computed: {Grids} grids recoloured, {Escalated} incidents escalated", sweep.GridsRecoloured, sweep.Escalated);
     }
 
     // The private cluster outlives the server on purpose: the next run reuses it at once.
