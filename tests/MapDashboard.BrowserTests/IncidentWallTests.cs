@@ -75,6 +75,64 @@ public sealed class IncidentWallTests(DashboardFixture dashboard)
         }
     }
 
+    [Fact]
+    public async Task The_wall_indicator_strip_and_overdue_list_show_what_the_API_reports()
+    {
+        var points = await _sql.PointsInsideGridsAsync();
+        var district = (await dashboard.Api.TerritoryAsync()).First(u => u.GetProperty("kind").GetString() == "district").GetProperty("code").GetString()!;
+        await using var page = await OpenWallAsync();
+        var open = await _desk.ReportAsync("sanitation", points[1][0], points[1][1], "垃圾堆放 (browser test)");
+        var late = await _desk.ReportAsync("blocked_drain", points[3][0], points[3][1], "下水道堵塞 (browser test)");
+        try
+        {
+            await _desk.MakeOverdueAsync(late);
+            // No reload: the wall refetches on the incidents' live changes until it agrees with the API.
+            var mismatch = "";
+            for (var deadline = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < deadline; await Task.Delay(300))
+                if ((mismatch = await MismatchAsync(page, district)) == "") break;
+            await page.SaveScreenshotAsync("wall-indicators");
+            Assert.True(mismatch == "", mismatch);
+            var listed = await OverdueCodesAsync(page);
+            Assert.Contains(late, listed);
+            Assert.DoesNotContain(open, listed);
+        }
+        finally
+        {
+            await _desk.DeleteAsync(open);
+            await _desk.DeleteAsync(late);
+        }
+    }
+
+    static readonly string[] Metrics = ["reportedToday", "open", "overdue", "closureRate", "onTimeClosureRate", "satisfactionRate"];
+
+    /// <summary>What the wall shows that the API does not say ("" when they agree).</summary>
+    async Task<string> MismatchAsync(MapPage page, string district)
+    {
+        var api = await dashboard.Api.GetAsync($"/api/indicators/{district}");
+        var problems = new List<string>();
+        foreach (var m in Metrics)
+        {
+            var cell = page.Page.Locator($"[data-testid=indicators] [data-testid=ind-{m}]");
+            var shown = await cell.GetAttributeAsync("data-value") ?? "<missing>";
+            var text = await cell.Locator(".ind-value").InnerTextAsync();
+            var v = api.GetProperty(m);
+            var rate = m.EndsWith("Rate");
+            var (value, display) = v.ValueKind == JsonValueKind.Null ? ("", "—")
+                : (v.GetDouble().ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+                   rate ? $"{Math.Round(v.GetDouble() * 100, MidpointRounding.AwayFromZero)}%" : v.GetInt32().ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("zh-CN")));
+            if (shown != value && !(double.TryParse(shown, System.Globalization.CultureInfo.InvariantCulture, out var d) && v.ValueKind == JsonValueKind.Number && Math.Abs(d - v.GetDouble()) < 1e-9))
+                problems.Add($"{m}: wall {shown}, API {value}");
+            if (text != display) problems.Add($"{m}: wall reads '{text}', expected '{display}'");
+        }
+        var expected = (await dashboard.Api.GetAsync("/api/incidents?overdue=true&limit=10")).EnumerateArray().Select(i => i.GetProperty("code").GetString()!).ToArray();
+        var listed = await OverdueCodesAsync(page);
+        if (!expected.SequenceEqual(listed)) problems.Add($"overdue list: wall [{string.Join(",", listed)}], API [{string.Join(",", expected)}]");
+        return string.Join("; ", problems);
+    }
+
+    static Task<string[]> OverdueCodesAsync(MapPage page) =>
+        page.Page.Locator("[data-testid=overdue-list] li[data-code]").EvaluateAllAsync<string[]>("els => els.map((e) => e.dataset.code)");
+
     static async Task<string?> GridStatusAsync(MapPage page, string grid) =>
         (await page.RenderedFeaturesAsync("grids")).Where(p => p.GetProperty("code").GetString() == grid)
             .Select(p => p.GetProperty("status").GetString()).FirstOrDefault();
