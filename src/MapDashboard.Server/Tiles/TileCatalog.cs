@@ -20,6 +20,7 @@ public sealed class TileCatalog
         ("hazards", 12),
         ("buildings", 13),
         ("ambiguity", 10),
+        ("incidents", 10),
     ];
 
     readonly Dictionary<string, TileLayer> _byName;

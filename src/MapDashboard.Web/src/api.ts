@@ -57,6 +57,81 @@ export interface GridCollection {
   features: GeoJsonFeature[];
 }
 
+export type Stage = 'reported' | 'dispatched' | 'accepted' | 'resolved' | 'rated' | 'closed';
+export type Escalation = 'grid' | 'community' | 'street';
+
+/** One row of GET /api/incidents: no personal data. grid and responsibleUnit are unit codes. */
+export interface IncidentSummary {
+  code: string;
+  category: string;
+  stage: Stage;
+  location: [number, number];
+  reportedAt: string;
+  stageDueAt: string | null;
+  overdue: boolean;
+  escalation: Escalation;
+  grid: string | null;
+  responsibleUnit: string | null;
+  ownershipUnclear: boolean;
+  reports: number;
+}
+
+export interface IncidentHistoryEntry {
+  kind: 'transition' | 'escalation' | 'duplicate';
+  from: string | null;
+  to: string | null;
+  actor: string;
+  note: string;
+  at: string;
+}
+
+/** GET /api/incidents/{code} (the parts the map shows). */
+export interface IncidentDetail {
+  code: string;
+  category: Category;
+  description: string;
+  stage: Stage;
+  reportedAt: string;
+  stageDueAt: string | null;
+  overdue: boolean;
+  escalation: Escalation;
+  responsibleUnit: { code: string; name: string; kind: string } | null;
+  worker: { code: string; name: string } | null;
+  ownershipUnclear: boolean;
+  ownershipReason: string | null;
+  rating: number | null;
+  reports: number;
+  history: IncidentHistoryEntry[];
+}
+
+/** GET /api/indicators/{unit}. Rates are shares (0..1), null when there is nothing to divide. */
+export interface Indicators {
+  unit: string;
+  reportedToday: number;
+  open: number;
+  overdue: number;
+  reported30d: number;
+  closed30d: number;
+  closureRate: number | null;
+  onTimeClosureRate: number | null;
+  averageRating: number | null;
+  satisfactionRate: number | null;
+}
+
+export interface FindingProperties {
+  code: string;
+  kind: string;
+  status: string;
+  areaM2: number | null;
+  lengthM: number | null;
+  units: string[];
+  defaultOwner: { code: string; name: string; kind: string } | null;
+  explanation: { zh: string; en: string };
+  history?: { from: string | null; to: string; actor: string; note: string; at: string }[];
+}
+export interface Finding { type: 'Feature'; id: number; geometry: unknown; properties: FindingProperties }
+export interface FindingCollection { type: 'FeatureCollection'; features: Finding[] }
+
 async function getJson<T>(url: string, cache: RequestCache = 'default'): Promise<T> {
   const res = await fetch(url, { headers: { Accept: 'application/json' }, cache });
   if (!res.ok) {
@@ -74,6 +149,12 @@ export const api = {
   search: (q: string) => getJson<TerritoryUnit[]>(`/api/territory/search?q=${encodeURIComponent(q)}`),
   grid: (code: string) => getJson<GridCollection>(`/api/grids/${encodeURIComponent(code)}`),
   categories: () => getJson<Category[]>('/api/categories'),
+  incidents: (query: Record<string, string | number | boolean>) => getJson<IncidentSummary[]>(
+    `/api/incidents?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, 'no-store'),
+  incident: (code: string) => getJson<IncidentDetail>(`/api/incidents/${encodeURIComponent(code)}`, 'no-store'),
+  indicators: (unit: string) => getJson<Indicators>(`/api/indicators/${encodeURIComponent(unit)}`, 'no-store'),
+  findings: (unit: string) => getJson<FindingCollection>(`/api/findings?unit=${encodeURIComponent(unit)}`, 'no-store'),
+  finding: (id: number | string) => getJson<Finding & { history: FindingProperties['history'] }>(`/api/findings/${encodeURIComponent(String(id))}`, 'no-store'),
   // Never from the HTTP cache: a stale seq would let the snapshot miss changes.
   livePosition: () => getJson<LivePosition>('/api/live/position', 'no-store'),
 };

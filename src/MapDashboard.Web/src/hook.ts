@@ -1,14 +1,12 @@
 import type Map from 'ol/Map';
 import type Layer from 'ol/layer/Layer';
-import VectorTileLayer from 'ol/layer/VectorTile';
-import VectorLayer from 'ol/layer/Vector';
 import type { FeatureLike } from 'ol/Feature';
-import type { StyleFunction } from 'ol/style/Style';
 import { fromLonLat, toLonLat, transformExtent } from 'ol/proj';
 import { getCenter } from 'ol/extent';
-import { blendOverBackground, type Palette } from './theme';
+import { blendOverBackground, hexRgb, type Palette } from './theme';
 import { lang } from './i18n';
 import type { LiveStatus } from './live/liveMap';
+import { drawnFeatures, withOverlay } from './map/drawnFeatures';
 
 /**
  * window.mapDashboard — a read-only TEST / AUTOMATION HOOK, not an API for features.
@@ -47,6 +45,8 @@ export interface MapDashboardHook {
    * grid is not rendered or no clear pixel exists.
    */
   probeGridFill(code?: string, status?: string): { x: number; y: number; code: string; status: string; expectedRgb: [number, number, number] } | null;
+  /** Opaque colours a screenshot shows where they are drawn: the ownership-unclear hatch, the overdue ring. */
+  colours(): { hatch: [number, number, number]; overdue: [number, number, number] };
   selectedGrid(): string | null;
   routeLengthMetres(): number | null;
   /** The live link: state, last applied seq, items applied… (src/live/liveMap.ts). */
@@ -81,27 +81,8 @@ export function installHook(view: MapDashboardHook['view'], map: Map, palette: P
     map.render();
   });
 
-  // A named layer and the live overlay drawn with it, if any.
-  const drawnBy = (name: string): Layer[] => {
-    const l = byName(name);
-    if (!l?.getVisible()) return [];
-    const overlay = l.get('overlay') as Layer | undefined;
-    return overlay ? [l, overlay] : [l];
-  };
-
-  // Features one layer draws in the view extent. For vector tiles these come from the tiles
-  // the layer actually rendered at this resolution (VectorTileLayer#getFeaturesInExtent).
-  // Only what the layer's style draws counts: police grids are in the grids tiles but not
-  // drawn there, and a tile's copy of a feature changed live is hidden behind the overlay's.
-  const featuresIn = (l: Layer): FeatureLike[] => {
-    const features: FeatureLike[] = l instanceof VectorTileLayer ? l.getFeaturesInExtent(viewExtent())
-      : l instanceof VectorLayer ? l.getSource()?.getFeaturesInExtent(viewExtent()) ?? [] : [];
-    const style = l.get('styleFn') as StyleFunction | undefined;
-    const resolution = map.getView().getResolution()!;
-    return style ? features.filter((f) => style(f, resolution)) : features;
-  };
   const featuresOf = (layer: string, keep: (f: FeatureLike) => boolean = () => true): FeatureLike[] =>
-    drawnBy(layer).flatMap((l) => featuresIn(l).filter(keep));
+    withOverlay(byName(layer)).flatMap((l) => drawnFeatures(map, l, viewExtent()).filter(keep));
 
   function renderedFeatures(name: string): Record<string, unknown>[] {
     const seen = new Set<unknown>();
@@ -201,6 +182,7 @@ export function installHook(view: MapDashboardHook['view'], map: Map, palette: P
     pixelOfFeature,
     featuresAt,
     probeGridFill,
+    colours: () => ({ hatch: hexRgb(palette.hatch), overdue: hexRgb(palette.overdue) }),
     selectedGrid: extra.selectedGrid ?? (() => null),
     routeLengthMetres: extra.routeLengthMetres ?? (() => null),
     live: extra.live ?? (() => null),

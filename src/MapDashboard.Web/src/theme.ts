@@ -25,6 +25,11 @@ export interface Palette {
   labelHalo: string;
   selection: string;
   route: string;
+  /** Where ownership is unclear: the hatch stripes and outline (opaque, so a screenshot reads it). */
+  hatch: string;
+  hatchTint: string;
+  /** The ring around an overdue incident. */
+  overdue: string;
   /** Label sizes in CSS px: the wall is read from ~3 m, the desk from 50 cm. */
   streetLabelPx: number;
   communityLabelPx: number;
@@ -52,6 +57,9 @@ export const dark: Palette = {
   labelHalo: 'rgba(2, 8, 23, 0.92)',
   selection: '#22d3ee',
   route: '#f97316',
+  hatch: '#ff3df5',
+  hatchTint: 'rgba(255, 61, 245, 0.16)',
+  overdue: '#ff2424',
   streetLabelPx: 30,
   communityLabelPx: 20,
 };
@@ -78,15 +86,22 @@ export const light: Palette = {
   labelHalo: 'rgba(255, 255, 255, 0.95)',
   selection: '#0891b2',
   route: '#ea580c',
+  hatch: '#a21caf',
+  hatchTint: 'rgba(162, 28, 175, 0.12)',
+  overdue: '#dc2626',
   streetLabelPx: 18,
   communityLabelPx: 14,
 };
+
+/** '#rrggbb' → [r, g, b]. */
+export const hexRgb = (hex: string): [number, number, number] =>
+  [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
 
 export const css = (c: Rgba): string => `rgba(${c[0]}, ${c[1]}, ${c[2]}, ${c[3]})`;
 
 /** The colour a translucent fill shows over the palette background (what a screenshot reads). */
 export function blendOverBackground(c: Rgba, background: string): [number, number, number] {
-  const bg = [1, 3, 5].map((i) => parseInt(background.slice(i, i + 2), 16));
+  const bg = hexRgb(background);
   return [0, 1, 2].map((i) => Math.round(c[i] * c[3] + bg[i] * (1 - c[3]))) as [number, number, number];
 }
 

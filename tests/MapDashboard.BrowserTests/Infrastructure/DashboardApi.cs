@@ -8,6 +8,9 @@ public sealed class DashboardApi(string baseUrl)
 {
     readonly HttpClient _http = new() { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
 
+    /// <summary>Any GET of the JSON API, e.g. /api/indicators/620102.</summary>
+    public Task<JsonElement> GetAsync(string path) => _http.GetFromJsonAsync<JsonElement>(path);
+
     public async Task<JsonElement[]> TerritoryAsync() =>
         (await _http.GetFromJsonAsync<JsonElement[]>("/api/territory"))!;
 

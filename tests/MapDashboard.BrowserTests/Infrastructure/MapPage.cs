@@ -61,6 +61,10 @@ public sealed class MapPage : IAsyncDisposable
     public Task<T> HookAsync<T>(string expression, object? arg = null) =>
         Page.EvaluateAsync<T>($"(arg) => window.mapDashboard.{expression}", arg);
 
+    /// <summary>Properties of the features a layer rendered in the view (the hook's renderedFeatures).</summary>
+    public async Task<JsonElement[]> RenderedFeaturesAsync(string layer) =>
+        (await HookAsync<JsonElement>("renderedFeatures(arg)", layer)).EnumerateArray().ToArray();
+
     public Task<Dictionary<string, int>> RenderedCountsAsync() => HookAsync<Dictionary<string, int>>("renderedCounts()");
 
     /// <summary>Current view extent, EPSG:4326 [minLon, minLat, maxLon, maxLat].</summary>

@@ -11,8 +11,8 @@ import {
   type ResyncNotice, type SubscribeRequest, type SubscribeResult,
 } from './protocol';
 
-/** The layers this client draws; incidents and routes join when the map shows them. */
-const LAYERS: LiveLayer[] = ['territory', 'grids', 'buildings', 'hazards', 'workers'];
+/** The layers this client draws; routes join when the map shows them. */
+const LAYERS: LiveLayer[] = ['territory', 'grids', 'buildings', 'hazards', 'incidents', 'ambiguity', 'workers'];
 
 /**
  * Past this many live features (or hidden deleted ones) the tiles are reloaded at the

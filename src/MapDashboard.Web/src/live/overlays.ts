@@ -79,7 +79,7 @@ export class LiveOverlays {
   /** Applies one change; returns the feature now drawn for an upsert, null otherwise. */
   apply(item: ChangeItem): Feature | null {
     const o = this.overlays.get(item.layer);
-    if (!o) return null; // a layer this client does not draw (incidents, routes)
+    if (!o) return null; // a layer this client does not draw (routes)
     this.touched.add(o);
     o.overridden.set(item.id, item.seq);
     this.remove(o, item.id);

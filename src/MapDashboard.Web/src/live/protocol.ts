@@ -7,7 +7,7 @@ export const HUB_URL = '/hubs/map';
 /** GET /api/live/position: the seq a snapshot read after it is at least as new as. */
 export interface LivePosition { seq: number; prunedThrough: number; protocol: number }
 
-export type LiveLayer = 'territory' | 'grids' | 'buildings' | 'hazards' | 'incidents' | 'routes' | 'workers';
+export type LiveLayer = 'territory' | 'grids' | 'buildings' | 'hazards' | 'incidents' | 'routes' | 'workers' | 'ambiguity';
 
 export interface GeoJsonFeature {
   type: 'Feature';

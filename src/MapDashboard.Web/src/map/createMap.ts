@@ -10,6 +10,8 @@ import { territoryLayer } from '../layers/territory';
 import { gridLayer, policeGridLayer } from '../layers/grids';
 import { buildingLayer } from '../layers/buildings';
 import { hazardLayer } from '../layers/hazards';
+import { incidentLayer } from '../layers/incidents';
+import { ambiguityLayer } from '../layers/ambiguity';
 import { roadLayer, waterLayer } from '../layers/base';
 import { labelLayer } from '../layers/labels';
 import { externalBaseLayer } from '../layers/externalBase';
@@ -52,8 +54,10 @@ export async function createMap(o: MapOptions): Promise<MapContext> {
     gridLayer(o.palette, c),
     buildingLayer(o.palette, c),
     territoryLayer(o.palette, c),
+    ambiguityLayer(o.palette, c),
     policeGridLayer(o.palette, c),
     hazardLayer(o.palette, c, categories),
+    incidentLayer(o.palette, c, categories),
     labelLayer(o.palette, units),
   ];
 

@@ -11,7 +11,7 @@ const CLIENT_MAX_TILE_ZOOM = 16;
 
 /** Server minimum zooms from the contract; /api/config overrides them. */
 const DEFAULT_MIN_ZOOM: Record<string, number> = {
-  territory: 0, grids: 10, buildings: 13, hazards: 12, roads: 10, water: 0,
+  territory: 0, grids: 10, buildings: 13, hazards: 12, roads: 10, water: 0, incidents: 10, ambiguity: 10,
 };
 
 /**

@@ -4,7 +4,7 @@ import type { Coordinate } from 'ol/coordinate';
 import type { Category } from '../api';
 import { onLang, t, tKey, type StringKey } from '../i18n';
 import { el, fmt } from './dom';
-import { categoryName } from './gridPanel';
+import { categoryName } from './format';
 
 type Props = Record<string, unknown>;
 const yesNo = (v: unknown) => v === true || v === 'true';

@@ -1,14 +1,11 @@
 import type { Category, GridCollection } from '../api';
 import { lang, onLang, t, tKey, type StringKey } from '../i18n';
 import { el, fmt } from './dom';
-
-export const categoryName = (categories: Category[], code: string) => {
-  const c = categories.find((x) => x.code === code);
-  return c ? (lang() === 'en' ? c.nameEn : c.nameZh) : code;
-};
+import { categoryName } from './format';
 
 // One grid's card (GET /api/grids/{code}): who works it and what is in it.
-export function gridPanel(categories: Category[], onClose: () => void) {
+// `extra` (the grid's incidents) is kept at the bottom of the card across re-renders.
+export function gridPanel(categories: Category[], onClose: () => void, extra?: HTMLElement) {
   const box = el('aside', { class: 'grid-panel', 'data-testid': 'grid-panel', hidden: '' });
   let current: GridCollection | null = null;
 
@@ -29,7 +26,7 @@ export function gridPanel(categories: Category[], onClose: () => void) {
             el('div', { class: 'worker-role' }, t('gridWorker')),
             el('a', { class: 'worker-phone', href: `tel:${g.gridWorker.phone}`, 'data-testid': 'worker-phone' }, `☎ ${g.gridWorker.phone}`)))
       : el('div', { class: 'worker none', 'data-testid': 'worker-name' }, t('noWorker'));
-    box.replaceChildren(
+    box.replaceChildren(...[
       el('div', { class: 'grid-panel-head' },
         el('span', { class: `status-badge ${g.status}` }, tKey('statusShort_', g.status)),
         el('div', {}, el('h2', { 'data-testid': 'grid-name' }, g.name),
@@ -52,7 +49,8 @@ export function gridPanel(categories: Category[], onClose: () => void) {
               el('span', { class: 'hz-code' }, p.code));
           }))
         : el('div', { class: 'muted' }, t('noHazards')),
-    );
+      ...(extra ? [extra] : []),
+    ]);
     box.hidden = false;
   }
   onLang(render);

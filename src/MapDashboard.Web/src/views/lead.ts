@@ -1,4 +1,6 @@
-import { api, type TerritoryUnit } from '../api';
+import GeoJSON from 'ol/format/GeoJSON';
+import { getCenter } from 'ol/extent';
+import { api, type Finding, type TerritoryUnit } from '../api';
 import { fitBBox } from '../map/createMap';
 import { installHook } from '../hook';
 import { light } from '../theme';
@@ -6,28 +8,56 @@ import { selectionLayer } from '../layers/selection';
 import { territoryTree } from '../ui/tree';
 import { searchBox } from '../ui/search';
 import { gridPanel } from '../ui/gridPanel';
+import { gridIncidents } from '../ui/gridIncidents';
+import { findingList } from '../ui/findingList';
 import { featurePopup } from '../ui/featurePopup';
+import { findingAt, findingPopup } from '../ui/findingPopup';
+import { refresher } from '../ui/refresher';
 import { deskLayout } from './deskLayout';
 
 const SELECTABLE_GRIDS = new Set(['community_grid', 'dedicated_grid']);
+/** The open grid's incidents reload on their own too: an incident turns overdue by time alone. */
+const GRID_REFRESH_MS = 60_000;
 
-// The leader view: navigate district → street → community → grid, open a grid's card.
+// The leader view: navigate district → street → community → grid, open a grid's card with
+// its incidents; a community (or a grid's community) lists where its ownership is unclear.
 // The selected grid lives in the URL (/lead?grid=CODE) so a link opens the same grid.
 export async function leadView(root: HTMLElement): Promise<void> {
-  const { ctx, side, mapWrap, live } = await deskLayout(root, 'view-lead', 'leadTitle');
+  let incidentChanged = () => {};
+  const { ctx, side, mapWrap, live } = await deskLayout(root, 'view-lead', 'leadTitle',
+    (layer) => { if (layer === 'incidents') incidentChanged(); });
   const { map, categories } = ctx;
   const selection = selectionLayer(light);
   map.addLayer(selection.layer);
   const popup = featurePopup(map, categories);
+  const explain = findingPopup(map, 'light');
   let selected: string | null = null;
+
+  const incidents = gridIncidents(categories, ctx.units);
+  const gridRefresh = refresher(async () => { if (selected) await incidents.show(selected); }, GRID_REFRESH_MS);
+  incidentChanged = gridRefresh.soon;
 
   const panel = gridPanel(categories, () => {
     selected = null;
     selection.clear();
     panel.hide();
+    incidents.hide();
     setUrlGrid(null);
-  });
+  }, incidents.element);
   mapWrap.append(panel.element);
+
+  const format = new GeoJSON({ featureProjection: 'EPSG:3857' });
+  const findings = findingList((f: Finding) => {
+    popup.hide();
+    const extent = format.readGeometry(f.geometry)!.getExtent();
+    map.getView().fit(extent, { padding: [80, 440, 80, 80], duration: 450, maxZoom: 18 });
+    void explain.show(f.id, getCenter(extent));
+  });
+
+  function showFindings(code: string | undefined) {
+    const community = ctx.units.find((u) => u.code === code && u.kind === 'community');
+    if (community && findings.current() !== community.code) void findings.show(community.code, community.name).catch((e) => console.error(e));
+  }
 
   async function selectGrid(code: string, animate: boolean) {
     const collection = await api.grid(code);
@@ -37,25 +67,32 @@ export async function leadView(root: HTMLElement): Promise<void> {
     tree.reveal(code);
     fitBBox(map, collection.grid.bbox, animate, [80, 440, 80, 80]); // right padding: the card
     setUrlGrid(code);
+    showFindings(collection.grid.community?.code);
+    await incidents.show(code);
   }
 
   function pick(u: TerritoryUnit) {
     popup.hide();
+    explain.hide();
     if (SELECTABLE_GRIDS.has(u.kind)) void selectGrid(u.code, true);
-    else { tree.reveal(u.code); fitBBox(map, u.bbox, true); }
+    else { tree.reveal(u.code); fitBBox(map, u.bbox, true); showFindings(u.code); }
   }
 
   const tree = territoryTree(ctx.units, pick);
-  side.append(searchBox(pick), tree.element);
+  side.append(searchBox(pick), findings.element, tree.element);
 
-  // Map clicks: a hazard or building shows its properties; a grid opens its card.
+  // Map clicks: a hazard or building shows its properties, a finding its explanation;
+  // a grid opens its card.
   map.on('singleclick', (e) => {
     const hits = map.getFeaturesAtPixel(e.pixel, { hitTolerance: 4 });
     const hazard = hits.find((f) => f.get('category') !== undefined && f.get('severity') !== undefined);
     const building = hits.find((f) => f.get('households') !== undefined);
+    explain.hide();
     if (hazard) return popup.show('hazard', hazard.getProperties(), e.coordinate);
     if (building) return popup.show('building', building.getProperties(), e.coordinate);
     popup.hide();
+    const finding = findingAt(map, e.pixel);
+    if (finding != null) return void explain.show(finding, e.coordinate);
     const grid = hits.find((f) => SELECTABLE_GRIDS.has(f.get('kind')));
     if (grid) void selectGrid(grid.get('code'), true);
   });

@@ -8,7 +8,15 @@ import { clock } from '../ui/clock';
 import { legend } from '../ui/legend';
 import { gridStats } from '../ui/gridStats';
 import { langSwitch } from '../ui/langSwitch';
+import { indicatorStrip } from '../ui/indicatorStrip';
+import { overdueList } from '../ui/overdueList';
+import { refresher } from '../ui/refresher';
+import { findingAt, findingPopup } from '../ui/findingPopup';
+import { overdueRings } from '../layers/overdueRings';
 import { startLive } from '../live/liveMap';
+
+/** Indicators and the overdue list also refresh on their own: time alone makes incidents overdue. */
+const INDICATOR_REFRESH_MS = 60_000;
 
 // The command-centre wall (指挥中心大屏): the whole district, dark, no controls —
 // it runs unattended for days, so it refits itself when the screen size changes.
@@ -19,12 +27,21 @@ export async function wallView(root: HTMLElement): Promise<void> {
 
   const ctx = await createMap({ target: mapEl, palette: dark, interactive: false });
   const stats = gridStats(dark, ctx.units);
+  const districtCode = ctx.district?.code ?? '';
+  const strip = indicatorStrip(districtCode);
+  const overdue = overdueList(ctx.categories, ctx.units);
+  const numbers = refresher(() => Promise.all([strip.load(), overdue.load()]), INDICATOR_REFRESH_MS);
+  const incidents = ctx.map.getAllLayers().find((l) => l.get('name') === 'incidents')!;
+  const rings = overdueRings(ctx.map, incidents, dark);
+
   // Live from the snapshot on: changes appear in place, each marked by a passing pulse,
-  // and a grid's new status moves the headline counts too.
+  // and a grid's new status moves the headline counts too; an incident's change reloads
+  // the indicators and the overdue list, and re-places the overdue rings.
   const live = startLive(ctx, {
     pulse: true,
     onFeature: (layer, props) => {
       if (layer === 'grids') stats.setStatus(String(props.code), String(props.kind), props.status as GridStatus);
+      if (layer === 'incidents') { numbers.soon(); setTimeout(rings.sync, 0); }
     },
   });
   const districtName = ctx.district?.name ?? '';
@@ -36,15 +53,26 @@ export async function wallView(root: HTMLElement): Promise<void> {
   root.append(
     el('header', { class: 'wall-bar' }, el('div', { class: 'logo' }), title, el('div', { class: 'spacer' }),
       stats.element, clock(), live.badge, langSwitch()),
+    strip.element,
+    overdue.element,
     legend(dark, ctx.categories),
   );
 
+  // Nobody drives the wall, but a click (or a touch on a touch wall) explains a finding.
+  const popup = findingPopup(ctx.map, 'dark');
+  ctx.map.on('singleclick', (e) => {
+    const id = findingAt(ctx.map, e.pixel);
+    if (id == null) popup.hide();
+    else void popup.show(id, e.coordinate);
+  });
+
   const refit = () => {
     ctx.map.updateSize();
-    // Leave room for the title bar above and the legend at the bottom left.
-    fitBBox(ctx.map, ctx.district?.bbox ?? ctx.config.extent, false, [120, 80, 50, 300]);
+    // Leave room for the title bar and indicator strip above, the overdue list on the
+    // right and the legend at the bottom left.
+    fitBBox(ctx.map, ctx.district?.bbox ?? ctx.config.extent, false, [190, 420, 50, 300]);
   };
   refit();
   window.addEventListener('resize', refit);
-  installHook('wall', ctx.map, dark, Promise.resolve(), { live: live.status });
+  installHook('wall', ctx.map, dark, numbers.now(), { live: live.status });
 }

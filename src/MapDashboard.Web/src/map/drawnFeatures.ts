@@ -1,0 +1,28 @@
+import type OlMap from 'ol/Map';
+import type Layer from 'ol/layer/Layer';
+import VectorTileLayer from 'ol/layer/VectorTile';
+import VectorLayer from 'ol/layer/Vector';
+import type { FeatureLike } from 'ol/Feature';
+import type { StyleFunction } from 'ol/style/Style';
+import type { Extent } from 'ol/extent';
+
+/** A layer and the live overlay drawn with it (src/live/overlays.ts), if it is visible. */
+export function withOverlay(l: Layer | undefined): Layer[] {
+  if (!l?.getVisible()) return [];
+  const overlay = l.get('overlay') as Layer | undefined;
+  return overlay ? [l, overlay] : [l];
+}
+
+/**
+ * Features one layer draws in an extent (view projection). For vector tiles these come from
+ * the tiles the layer rendered at this resolution (VectorTileLayer#getFeaturesInExtent). Only
+ * what the layer's style draws counts: a tile's copy of a feature changed live is hidden
+ * behind the overlay's, and a closed incident or resolved finding draws nothing.
+ */
+export function drawnFeatures(map: OlMap, l: Layer, extent: Extent): FeatureLike[] {
+  const features: FeatureLike[] = l instanceof VectorTileLayer ? l.getFeaturesInExtent(extent)
+    : l instanceof VectorLayer ? l.getSource()?.getFeaturesInExtent(extent) ?? [] : [];
+  const style = l.get('styleFn') as StyleFunction | undefined;
+  const resolution = map.getView().getResolution()!;
+  return style ? features.filter((f) => style(f, resolution)) : features;
+}

@@ -1,0 +1,65 @@
+import { api, type Category, type IncidentDetail, type IncidentSummary, type TerritoryUnit } from '../api';
+import { onLang, t, tFill, tKey } from '../i18n';
+import { el } from './dom';
+import { categoryName, dateTime, since, unitName } from './format';
+import { indicatorStrip } from './indicatorStrip';
+
+/**
+ * A grid's incidents for its card on /lead: its indicators, its open incidents
+ * (GET /api/incidents?unit=…&open=true) with stage and age, and a click on one unfolds its
+ * history (GET /api/incidents/{code}). data-testid: grid-incidents, incident-history.
+ */
+export function gridIncidents(categories: Category[], units: TerritoryUnit[]) {
+  const heading = el('h3', {});
+  const indicators = el('div', {});
+  const list = el('ul', { class: 'incident-list', 'data-testid': 'grid-incidents' });
+  const element = el('section', { class: 'grid-incidents' }, heading, indicators, list);
+  let grid: string | null = null;
+  let items: IncidentSummary[] = [];
+  let opened: IncidentDetail | null = null;
+
+  const history = (d: IncidentDetail) => el('ol', { class: 'history', 'data-testid': 'incident-history', 'data-code': d.code },
+    ...d.history.map((h) => el('li', { class: `h-kind-${h.kind}` },
+      el('span', { class: 'h-at' }, dateTime(h.at)),
+      `${tKey('hist_', h.kind)} ${h.to ? tKey('stage_', h.to) : ''} · ${h.actor}${h.note ? ` · ${h.note}` : ''}`)));
+
+  function render() {
+    heading.textContent = `${t('openIncidents')} (${items.length})`;
+    list.replaceChildren(...(items.length ? items.map((i) => {
+      const li = el('li', { 'data-code': i.code, class: opened?.code === i.code ? 'open' : '' },
+        el('div', { class: 'inc-row' },
+          el('span', { class: 'inc-stage' }, tKey('stage_', i.stage)),
+          el('span', { class: 'inc-cat' }, categoryName(categories, i.category)),
+          i.overdue ? el('span', { class: 'inc-overdue' }, t('indOverdue')) : null,
+          el('span', { class: 'inc-age' }, tFill('incidentAge', { d: since(i.reportedAt) }))),
+        el('div', { class: 'inc-code' }, `${i.code} · ${t('responsible')} ${unitName(units, i.responsibleUnit)}`),
+        opened?.code === i.code ? history(opened) : null);
+      li.addEventListener('click', () => void toggle(i.code));
+      return li;
+    }) : [el('li', { class: 'muted' }, t('noOpenIncidents'))]));
+  }
+  onLang(render);
+
+  async function toggle(code: string) {
+    opened = opened?.code === code ? null : await api.incident(code);
+    render();
+  }
+
+  const strip = (code: string) => indicatorStrip(code, 'mini-indicators');
+  return {
+    element,
+    /** Loads (or reloads, keeping an open history open) the incidents of a grid. */
+    async show(code: string) {
+      if (code !== grid) { opened = null; grid = code; }
+      const s = strip(code);
+      const [rows] = await Promise.all([api.incidents({ unit: code, open: true, limit: 100 }), s.load()]);
+      if (grid !== code) return;
+      items = rows;
+      if (opened) opened = items.some((i) => i.code === opened!.code) ? await api.incident(opened.code) : null;
+      indicators.replaceChildren(s.element);
+      render();
+    },
+    hide() { grid = null; items = []; opened = null; },
+    current: () => grid,
+  };
+}
