@@ -1,3 +1,4 @@
+using MapDashboard.Data;
 using MapDashboard.Data.Cluster;
 using MapDashboard.Data.Geometry;
 using MapDashboard.Server.Options;
@@ -29,7 +30,7 @@ public static class DatabaseRegistration
 
         EwkbTypeHandlers.Register();
         builder.Services.AddSingleton(new DatabaseTarget(connectionString, cluster));
-        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "mapdashboard" }.Build());
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(ConnectionSettings.WithoutJit(connectionString)) { Name = "mapdashboard" }.Build());
         builder.Services.AddHostedService<DatabaseStartup>();
         return builder;
     }
