@@ -1,5 +1,5 @@
--- A page of the change log after a position, oldest first. Seqs are assigned
--- at commit under an advisory lock (0013), so seq order is commit order and a
+-- A page of the change log after a position, oldest first. Writers take an
+-- advisory lock from capture to commit, so seq order is commit order and a
 -- page never skips a seq that commits later.
 select seq, layer, feature_id, op, feature::text, ST_AsEWKB(geom), ST_AsEWKB(old_geom)
 from change_log

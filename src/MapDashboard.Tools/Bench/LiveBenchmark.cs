@@ -55,7 +55,7 @@ public static class LiveBenchmark
             throw new InvalidOperationException($"only {subscribed} of {settings.Clients} clients subscribed within 120 s");
         await Task.Delay(2000);
         var perClient = (server.WorkingSet() - baseline) / (double)settings.Clients;
-        output.WriteLine($"{settings.Clients} clients subscribed; writing {settings.ChangesPerSecond} hazard changes/s and " +
+        output.WriteLine($"{settings.Clients} clients subscribed; writing {settings.ChangesPerSecond} hazard changes/s (severity updates) and " +
                          $"{settings.PingsPerSecond} worker pings/s for {settings.Seconds} s");
 
         var load = new LiveLoad(district.Db);

@@ -8,6 +8,9 @@ namespace MapDashboard.Tools.Bench;
 /// The write side of the live benchmark: hazard changes and worker GPS pings
 /// written straight into PostGIS at fixed rates, each change's commit time
 /// noted against its hazard code so a client's receive time gives its latency.
+/// A change is a severity update of its own hazard (made beforehand, unstreamed):
+/// it takes the whole live path (capture, log, feed, hub) without the finding
+/// recomputation a new hazard costs, which is measured by bench ambiguity.
 /// </summary>
 public sealed class LiveLoad(NpgsqlDataSource db)
 {
@@ -17,25 +20,43 @@ public sealed class LiveLoad(NpgsqlDataSource db)
     public async Task RunAsync(int changesPerSecond, int pingsPerSecond, TimeSpan duration, CancellationToken cancel)
     {
         var (lon, lat, workers) = await SetupAsync(cancel);
+        await CreateHazardsAsync((int)(changesPerSecond * duration.TotalSeconds) + changesPerSecond, lon, lat, cancel);
         await Task.WhenAll(
-            Paced(changesPerSecond, duration, i => WriteHazardAsync(i, lon, lat, cancel), cancel),
+            Paced(changesPerSecond, duration, i => WriteHazardAsync(i, cancel), cancel),
             // Pings arrive from devices in small batches: 10 batches a second.
             Paced(10, duration, i => WritePingsAsync(i, pingsPerSecond / 10, workers, lon, lat, cancel), cancel));
     }
 
-    async Task WriteHazardAsync(int i, double lon, double lat, CancellationToken cancel)
+    async Task WriteHazardAsync(int i, CancellationToken cancel)
     {
-        var code = $"BENCH-{i:D6}";
-        await using var cmd = db.CreateCommand("""
-            insert into hazard (code, category_code, severity, description, location)
-            values (@code, 'fire_safety', 'high', 'live benchmark', ST_SetSRID(ST_MakePoint(@lon, @lat), 4326))
-            """);
+        var code = HazardCode(i);
+        await using var cmd = db.CreateCommand("update hazard set severity = 'critical' where code = @code");
         cmd.Parameters.AddWithValue("code", code);
-        cmd.Parameters.AddWithValue("lon", lon + (i % 100) * 1e-5);
-        cmd.Parameters.AddWithValue("lat", lat + (i / 100 % 100) * 1e-5);
         await cmd.ExecuteNonQueryAsync(cancel);
         CommittedAtMs[code] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
     }
+
+    /// <summary>The hazards the changes will update, written as a bulk load: not streamed, no findings per row.</summary>
+    async Task CreateHazardsAsync(int count, double lon, double lat, CancellationToken cancel)
+    {
+        await using var conn = await db.OpenConnectionAsync(cancel);
+        await using var tx = await conn.BeginTransactionAsync(cancel);
+        await using (var off = new NpgsqlCommand("set local mapdashboard.capture = 'off'", conn, tx)) await off.ExecuteNonQueryAsync(cancel);
+        await using var cmd = new NpgsqlCommand("""
+            insert into hazard (code, category_code, severity, description, location, owner_id)
+            select 'BENCH-' || lpad(i::text, 6, '0'), 'fire_safety', 'high', 'live benchmark',
+                   ST_SetSRID(ST_MakePoint(@lon + (i % 100) * 1e-5, @lat + (i / 100 % 100) * 1e-5), 4326),
+                   (select min(id) from organisation)
+            from generate_series(0, @count - 1) i
+            """, conn, tx);
+        cmd.Parameters.AddWithValue("lon", lon);
+        cmd.Parameters.AddWithValue("lat", lat);
+        cmd.Parameters.AddWithValue("count", count);
+        await cmd.ExecuteNonQueryAsync(cancel);
+        await tx.CommitAsync(cancel);
+    }
+
+    static string HazardCode(int i) => $"BENCH-{i:D6}";
 
     async Task WritePingsAsync(int batch, int count, int[] workers, double lon, double lat, CancellationToken cancel)
     {

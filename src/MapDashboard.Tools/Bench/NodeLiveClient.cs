@@ -47,7 +47,9 @@ public sealed class NodeLiveClient : IAsyncDisposable
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) =>
         {
-            if (!string.IsNullOrWhiteSpace(e.Data) && e.Data.StartsWith('{')) onEvent(JsonNode.Parse(e.Data)!.AsObject());
+            if (string.IsNullOrWhiteSpace(e.Data) || !e.Data.StartsWith('{')) return;
+            try { onEvent(JsonNode.Parse(e.Data)!.AsObject()); }
+            catch (JsonException error) { Console.Error.WriteLine($"[live client] unreadable line ({error.Message}): {e.Data[..Math.Min(e.Data.Length, 300)]}"); }
         };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[live client] {e.Data}"); };
         process.BeginOutputReadLine();
