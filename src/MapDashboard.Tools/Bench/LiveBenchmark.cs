@@ -24,7 +24,7 @@ public static class LiveBenchmark
         var baseline = server.WorkingSet();
 
         var received = new ConcurrentBag<(int Client, long Seq, string Code, long AtMs)>();
-        var positionMessages = new ConcurrentDictionary<int, int>();
+        var positionTimes = new ConcurrentDictionary<int, ConcurrentQueue<long>>();
         var tallies = new ConcurrentDictionary<int, Tally>();
         var subscribed = 0;
         var ready = new TaskCompletionSource();
@@ -44,7 +44,7 @@ public static class LiveBenchmark
                     tallies[client] = new Tally((long)e["received"]!, (long)e["distinct"]!, (long)e["duplicates"]!);
                     break;
                 case "positions":
-                    positionMessages.AddOrUpdate(client, 1, (_, n) => n + 1);
+                    positionTimes.GetOrAdd(client, _ => new()).Enqueue((long)e["t"]!);
                     break;
                 case "error":
                     Console.Error.WriteLine($"client {client}: {e["message"]}");
@@ -63,12 +63,12 @@ public static class LiveBenchmark
         await WaitForQuietAsync(received, TimeSpan.FromSeconds(10));
         await Task.Delay(1500); // one more tally from every client
 
-        Report(output, settings, load, received.ToList(), tallies, positionMessages, perClient, server.WorkingSet());
+        Report(output, settings, load, received.ToList(), tallies, positionTimes, perClient, server.WorkingSet());
         return 0;
     }
 
     static void Report(TextWriter output, Settings settings, LiveLoad load, List<(int Client, long Seq, string Code, long AtMs)> received,
-        ConcurrentDictionary<int, Tally> tallies, ConcurrentDictionary<int, int> positionMessages, double perClientBytes, long workingSet)
+        ConcurrentDictionary<int, Tally> tallies, ConcurrentDictionary<int, ConcurrentQueue<long>> positionTimes, double perClientBytes, long workingSet)
     {
         var written = load.CommittedAtMs;
         var expected = (long)written.Count * settings.Clients;
@@ -82,8 +82,11 @@ public static class LiveBenchmark
                          $"p50 {LatencyRun.Percentile(latencies, 0.50):F0}, " +
                          $"p95 {LatencyRun.Percentile(latencies, 0.95):F0}, p99 {LatencyRun.Percentile(latencies, 0.99):F0} " +
                          "(targets: p99 ≤ 250, lost 0, duplicated 0)");
-        var positionRate = positionMessages.Values.DefaultIfEmpty(0).Average() / settings.Seconds;
-        output.WriteLine($"worker pings written {load.PingsWritten}; position messages per client per second {positionRate:F2} (coalesced, ≤ 1)");
+        // Coalescing: the gaps between one client's position messages, as the client received them.
+        var gaps = positionTimes.Values.SelectMany(q => q.Order().Zip(q.Order().Skip(1), (a, b) => (double)(b - a))).Order().ToArray();
+        var perSecond = positionTimes.Values.Select(q => q.Count > 1 ? (q.Count - 1) / ((q.Max() - q.Min()) / 1000.0) : 0).DefaultIfEmpty(0).Average();
+        output.WriteLine($"worker pings written {load.PingsWritten}; position messages per client per second {perSecond:F2} " +
+                         $"(coalesced: target ≤ 1; gap between messages p5 {LatencyRun.Percentile(gaps, 0.05):F0} ms, median {LatencyRun.Percentile(gaps, 0.5):F0} ms)");
         output.WriteLine($"server memory per connected client {perClientBytes / 1024:F0} KiB; server working set {workingSet / 1048576.0:F0} MiB");
     }
 
