@@ -55,6 +55,17 @@ language sql immutable parallel safe as $$
     select ST_Multi(ST_Transform(ST_Buffer(ST_Simplify(ST_Transform(path, 32648), 1.0), radius_m), 4326))
 $$;
 
+-- THE covered land inside a grid, and its share of the grid's area: grid-days and drafted routes alike.
+create function patrol_covered_in(boundary geometry, covered geometry) returns geometry
+language sql immutable parallel safe as $$
+    select nullif(ST_Multi(ST_CollectionExtract(ST_Intersection(boundary, covered), 3)), 'MULTIPOLYGON EMPTY'::geometry)
+$$;
+
+create function patrol_area_share(covered geometry, boundary geometry) returns float8
+language sql immutable parallel safe as $$
+    select coalesce(ST_Area(ST_Transform(covered, 32648)) / nullif(ST_Area(ST_Transform(boundary, 32648)), 0), 0)
+$$;
+
 -- THE assets within radius_m of a line, with how far and, for a LineStringM, when (the M of the closest
 -- approach). A track's visits and a drafted route's passes both come from here.
 create function patrol_assets_near(path geometry, radius_m float8)
@@ -153,15 +164,14 @@ create trigger patrol_ping_dirty_delete after delete on patrol_ping
 create function patrol_refresh_grid_days(grid_ids int[], days date[]) returns void
 language sql as $$
     insert into grid_coverage_day as t (grid_id, day, covered, area_share, buildings, buildings_visited, hazards, hazards_visited, visit_share, computed_at)
-    select g.id, k.day, cov.covered,
-           coalesce(ST_Area(ST_Transform(cov.covered, 32648)) / nullif(ST_Area(ST_Transform(g.boundary, 32648)), 0), 0),
+    select g.id, k.day, cov.covered, patrol_area_share(cov.covered, g.boundary),
            v.buildings, v.buildings_visited, v.hazards, v.hazards_visited,
            (v.buildings_visited + v.hazards_visited)::float8 / nullif(v.buildings + v.hazards, 0), now()
     from (select distinct * from unnest(grid_ids, days) as k(grid_id, day)) k
     join territory_unit g on g.id = k.grid_id
     cross join lateral (select patrol_day_start(k.day) as from_at, patrol_day_start(k.day + 1) as to_at) w
     cross join lateral (
-        select nullif(ST_Multi(ST_CollectionExtract(ST_Intersection(g.boundary, ST_Union(c.covered)), 3)), 'MULTIPOLYGON EMPTY'::geometry) as covered
+        select patrol_covered_in(g.boundary, ST_Union(c.covered)) as covered
         from patrol_cover_hour c
         where c.hour_start >= w.from_at and c.hour_start < w.to_at and c.covered && g.boundary) cov
     cross join lateral (
