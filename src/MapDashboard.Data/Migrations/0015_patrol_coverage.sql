@@ -26,9 +26,9 @@ insert into patrol_coverage_setting default values;
 
 -- What a patrol visits: a building at its entrance (its footprint's point on surface when it has none),
 -- a hazard at its point. One view so that tracks and drafted routes are measured against the same points.
-create index building_visit_point_gix on building using gist ((coalesce(entrance, ST_PointOnSurface(footprint))));
+create index building_visit_point_gix on building using gist ((coalesce(entrance, ST_PointOnSurface(footprint))::geometry(Point, 4326)));
 create view patrol_asset as
-select 'building'::text as kind, b.id, b.code, b.name, coalesce(b.entrance, ST_PointOnSurface(b.footprint)) as location,
+select 'building'::text as kind, b.id, b.code, b.name, coalesce(b.entrance, ST_PointOnSurface(b.footprint))::geometry(Point, 4326) as location,
        null::timestamptz as revisit_due_at
 from building b
 union all
