@@ -26,6 +26,8 @@ public sealed class FindingCases(NpgsqlDataSource db)
 
     static readonly string FactsSql = SqlResource.Beside<FindingCases>("finding_case_facts.sql");
     static readonly string LinkSql = SqlResource.Beside<FindingCases>("link_case.sql");
+    static readonly string IncidentExistsSql = SqlResource.Beside<FindingCases>("incident_exists.sql");
+    static readonly string NameActorSql = SqlResource.Beside<FindingCases>("name_actor.sql");
     static readonly string InsertSql = SqlResource.Beside<IncidentIntake>("insert_incident.sql");
     static readonly string[] OpenStatuses = ["new", "assigned"];
 
@@ -47,15 +49,14 @@ public sealed class FindingCases(NpgsqlDataSource db)
         string code;
         if (existingIncident is not null)
         {
-            if (await conn.ExecuteScalarAsync<long?>("select id from incident where code = @existingIncident", new { existingIncident }, tx) is null)
+            if (await conn.ExecuteScalarAsync<long?>(IncidentExistsSql, new { code = existingIncident }, tx) is null)
                 return new CaseResult(existingIncident, CaseRefusal.UnknownIncident);
             code = existingIncident;
         }
         else
             code = await CreateAndDispatchAsync(conn, tx, f, actor);
 
-        await conn.ExecuteAsync("select set_config('mapdashboard.actor', @actor, true), set_config('mapdashboard.note', @note, true)",
-            new { actor, note = $"opened as case {code}" }, tx);
+        await conn.ExecuteAsync(NameActorSql, new { actor, note = $"opened as case {code}" }, tx);
         await conn.ExecuteAsync(LinkSql, new { id = f.Id, incident = code, assignee = f.OwnerCode }, tx);
         await tx.CommitAsync(cancel);
         return new CaseResult(code, null);
