@@ -18,11 +18,7 @@ public sealed class SimulatorHost : DashboardHost
 
 public class PatrolSimulatorTests(SimulatorHost host) : IClassFixture<SimulatorHost>
 {
-    async Task<long> ScalarAsync(string sql)
-    {
-        await using var cmd = host.Db.CreateCommand(sql);
-        return Convert.ToInt64(await cmd.ExecuteScalarAsync());
-    }
+    async Task<long> ScalarAsync(string sql) => Convert.ToInt64(await host.ScalarAsync<object>(sql));
 
     [Fact]
     public async Task Every_grid_worker_walks_in_their_own_grid_with_some_grids_covered_far_more_than_others()
