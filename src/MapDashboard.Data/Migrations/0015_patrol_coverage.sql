@@ -1,7 +1,7 @@
 -- Patrol coverage: what lies within the visit radius of the workers' tracks.
 --
--- Computing it from raw pings on every read would buffer 11 million pings a day at city scale, so it is
--- materialised in three layers, each keyed so that a new ping touches as little as possible:
+-- Computing it from raw pings on every read would buffer ~10 million pings a day at city scale (2,000 workers,
+-- a ping every 5 s), so it is materialised in four tables, keyed so that a new ping touches as little as possible:
 --   patrol_track       pieces of a worker's track within one clock hour (LineStringM, M = epoch seconds)
 --   patrol_cover_hour  the land within the radius of those pieces (one polygon per worker-hour)
 --   patrol_visit       the assets (building entrances, hazard points) within the radius, with the time of
@@ -9,8 +9,9 @@
 --   grid_coverage_day  per grid and local day: the covered land clipped to the grid, its area share, the
 --                      visit share — what the wall, the tiles and the "today" window read
 -- New or changed pings mark their worker-hours in patrol_coverage_dirty (a statement trigger, one row per
--- worker-hour per batch however many pings it holds); patrol_coverage_refresh() drains that set. Hours, not
--- days, so that a new ping re-buffers at most an hour of that worker's walking.
+-- worker-hour per batch however many pings it holds); patrol_coverage_refresh() drains that set, then the
+-- grid-days the changed hours reached (patrol_grid_day_dirty). Hours, not days, so that a new ping re-buffers
+-- at most an hour of that worker's walking.
 -- Geometry is stored in EPSG:4326 like everything else; distances, buffers and areas are taken in UTM 48N.
 
 -- The tunables the SQL needs, written by the server at start from Patrols:Coverage (one row). Kept in the
