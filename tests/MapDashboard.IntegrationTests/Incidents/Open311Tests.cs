@@ -18,13 +18,15 @@ public class Open311Tests(IncidentHost host)
     public async Task The_service_list_offers_every_incident_category_with_the_spec_s_fields_in_json_and_xml()
     {
         var json = await _client.JsonAsync(await _client.GetAsync("services.json"));
-        Assert.Equal(16, json.GetArrayLength());
+        // The demo's 16 categories and the schema's own ownership_unclear (0016): residents report walls nobody owns too.
+        Assert.Equal(17, json.GetArrayLength());
+        Assert.Contains(json.EnumerateArray(), s => s.GetProperty("service_code").GetString() == "ownership_unclear" && s.GetProperty("service_name").GetString() == "权属不清");
         Assert.Equal(ServiceFields, json[0].EnumerateObject().Select(p => p.Name));
         Assert.Contains(json.EnumerateArray(), s => s.GetProperty("service_code").GetString() == "flying_lead_charging" && s.GetProperty("service_name").GetString() == "飞线充电");
 
         var xml = await _client.XmlAsync(await _client.GetAsync("services.xml"));
         Assert.Equal("services", xml.Name.LocalName);
-        Assert.Equal(16, xml.Elements("service").Count());
+        Assert.Equal(17, xml.Elements("service").Count());
         Assert.Equal(ServiceFields, xml.Elements("service").First().Elements().Select(e => e.Name.LocalName));
         Assert.Equal("false", xml.Element("service")!.Element("metadata")!.Value);
     }
