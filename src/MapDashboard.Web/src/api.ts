@@ -132,15 +132,28 @@ export interface FindingProperties {
 export interface Finding { type: 'Feature'; id: number; geometry: unknown; properties: FindingProperties }
 export interface FindingCollection { type: 'FeatureCollection'; features: Finding[] }
 
-async function getJson<T>(url: string, cache: RequestCache = 'default'): Promise<T> {
-  const res = await fetch(url, { headers: { Accept: 'application/json' }, cache });
+export async function getJson<T>(url: string, cache: RequestCache = 'default'): Promise<T> {
+  return answer<T>(url, await fetch(url, { headers: { Accept: 'application/json' }, cache }));
+}
+
+/** POST / PUT / DELETE with a JSON body; a 204 answers null. */
+export async function sendJson<T>(method: 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<T> {
+  const res = await fetch(url, {
+    method,
+    headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return answer<T>(url, res);
+}
+
+async function answer<T>(url: string, res: Response): Promise<T> {
   if (!res.ok) {
     // Problem details carry a `detail` that names what is wrong; show that, not just the status.
     let detail = res.statusText;
     try { detail = (await res.json()).detail ?? detail; } catch { /* not JSON */ }
     throw new Error(`${url}: ${res.status} ${detail}`);
   }
-  return res.json() as Promise<T>;
+  return (res.status === 204 ? null : res.json()) as Promise<T>;
 }
 
 export const api = {

@@ -1,0 +1,34 @@
+import Feature from 'ol/Feature';
+import type { FeatureLike } from 'ol/Feature';
+import GeoJSON from 'ol/format/GeoJSON';
+import Point from 'ol/geom/Point';
+import VectorLayer from 'ol/layer/Vector';
+import VectorSource from 'ol/source/Vector';
+import { fromLonLat } from 'ol/proj';
+import { Circle, Fill, Stroke, Style } from 'ol/style';
+import type { RouteAnalysis } from '../patrolApi';
+import { css, type Palette } from '../theme';
+
+// What the draft route covers (its buffer of the visit radius, clipped as the server
+// computed it) and what it misses (a ring on each building entrance or hazard it does not
+// reach): the planner sees the gap on the map, not only in the list.
+export function routeAnalysisLayer(p: Palette) {
+  const format = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
+  const covered = new Style({ fill: new Fill({ color: css(p.coverage) }), stroke: new Stroke({ color: p.coverageStroke, width: 1.5 }) });
+  const miss = new Style({
+    image: new Circle({ radius: 9, fill: new Fill({ color: 'rgba(255, 255, 255, 0.6)' }), stroke: new Stroke({ color: p.missed, width: 3 }) }),
+    zIndex: 1,
+  });
+  const style = (f: FeatureLike) => (f.get('kind') ? miss : covered);
+  const source = new VectorSource();
+  const layer = new VectorLayer({ source, style, zIndex: 93, properties: { name: 'routeAnalysis', styleFn: style } });
+  return {
+    layer,
+    show(a: RouteAnalysis | null) {
+      source.clear();
+      if (!a) return;
+      if (a.covered) source.addFeature(new Feature({ geometry: format.readGeometry(a.covered) ?? undefined, area: 'covered' }));
+      source.addFeatures(a.misses.map((m) => new Feature({ geometry: new Point(fromLonLat([m.lon, m.lat])), kind: m.kind, code: m.code, name: m.name })));
+    },
+  };
+}
