@@ -1,3 +1,4 @@
+using MapDashboard.Server.Coverage;
 using MapDashboard.Server.Database;
 using MapDashboard.Server.Endpoints;
 using MapDashboard.Server.Incidents;
@@ -16,6 +17,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddTiles();
 builder.AddLive();
 builder.AddIncidents();
+builder.AddCoverage();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -31,6 +33,7 @@ app.MapIndicatorsApi();
 app.MapOpen311Api();
 app.MapFindingsApi();
 app.MapBoundaryApi();
+app.MapCoverageApi();
 app.MapTilesApi();
 app.MapLive();
 app.MapViews();

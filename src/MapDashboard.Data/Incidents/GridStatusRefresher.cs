@@ -15,14 +15,14 @@ public static class GridStatusRefresher
     static readonly string InputsSql = SqlResource.Beside<IncidentIntake>("grid_status_inputs.sql");
     static readonly string SetSql = SqlResource.Beside<IncidentIntake>("set_grid_status.sql");
 
-    sealed record Inputs(int Id, string Status, int Overdue, int Open, int Hazards);
+    sealed record Inputs(int Id, string Status, int Overdue, int Open, int Hazards, double? Coverage);
 
     /// <summary>Recolours the grids covering <paramref name="at"/>, or every grid when it is null; returns how many changed colour.</summary>
     public static async Task<int> RefreshAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, (double Lon, double Lat)? at = null)
     {
         var rows = await conn.QueryAsync<Inputs>(InputsSql, new { lon = at?.Lon, lat = at?.Lat }, tx);
         var changed = rows
-            .Select(r => (r.Id, Status: GridStatusRule.Decide(new GridStatusInputs(r.Overdue, r.Open, r.Hazards, PatrolCoverage: null)).Name(), Old: r.Status))
+            .Select(r => (r.Id, Status: GridStatusRule.Decide(new GridStatusInputs(r.Overdue, r.Open, r.Hazards, r.Coverage)).Name(), Old: r.Status))
             .Where(r => r.Status != r.Old)
             .ToList();
         if (changed.Count == 0) return 0;

@@ -2,11 +2,11 @@ namespace MapDashboard.Domain.Incidents;
 
 public enum GridStatus { Blue, Yellow, Red }
 
-/// <summary>What a grid's colour is computed from. Coverage is null until the patrols issue measures it.</summary>
+/// <summary>What a grid's colour is computed from.</summary>
 /// <param name="OverdueIncidents">open incidents in the grid that exceeded a stage's time limit (now or before an escalation)</param>
 /// <param name="OpenIncidents">incidents in the grid not closed, overdue ones included</param>
 /// <param name="OpenHazards">hazards in the grid not resolved (open or mitigating)</param>
-/// <param name="PatrolCoverage">share 0–1 of the grid's buildings and hazard points patrolled in the last day; null = not measured</param>
+/// <param name="PatrolCoverage">share 0–1 of the grid's buildings and hazard points visited in the last 24 h; null = not measured (no patrol data in the district, or nothing to visit)</param>
 public sealed record GridStatusInputs(int OverdueIncidents, int OpenIncidents, int OpenHazards, double? PatrolCoverage);
 
 /// <summary>

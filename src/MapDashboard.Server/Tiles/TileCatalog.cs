@@ -21,6 +21,9 @@ public sealed class TileCatalog
         ("buildings", 13),
         ("ambiguity", 10),
         ("incidents", 10),
+        ("tracks", 13),
+        ("coverage", 12),
+        ("unvisited", 14),
     ];
 
     readonly Dictionary<string, TileLayer> _byName;

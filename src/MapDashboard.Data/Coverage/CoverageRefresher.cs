@@ -1,0 +1,45 @@
+using Dapper;
+using Npgsql;
+
+namespace MapDashboard.Data.Coverage;
+
+/// <summary>
+/// Folds new pings into tracks, covers, visits and grid-days (patrol_coverage_refresh, migration 0015),
+/// a batch of worker-hours per transaction so that a backlog (a day's pings loaded at once) never holds
+/// one huge transaction. Run periodically by the server and before every coverage read, so a read sees
+/// every ping committed before it.
+/// </summary>
+public static class CoverageRefresher
+{
+    static readonly string ApplySql = SqlResource.Beside<CoverageSettings>("apply_settings.sql");
+
+    public const int BatchSize = 500;
+
+    /// <summary>Stores the settings; returns how many worker-hours a changed radius or track rule put back in the queue.</summary>
+    public static async Task<int> ApplySettingsAsync(NpgsqlDataSource db, CoverageSettings s, CancellationToken cancel = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(cancel);
+        return await conn.ExecuteScalarAsync<int>(new CommandDefinition(ApplySql,
+            new { radius = s.VisitRadiusMetres, gap = s.TrackGapSeconds, speed = s.TrackMaxSpeedMetresPerSecond, tz = s.TimeZone },
+            cancellationToken: cancel));
+    }
+
+    /// <summary>Drains the queue of changed worker-hours; returns how many were recomputed.</summary>
+    public static async Task<int> DrainAsync(NpgsqlDataSource db, CancellationToken cancel = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(cancel);
+        return await DrainAsync(conn, cancel);
+    }
+
+    public static async Task<int> DrainAsync(NpgsqlConnection conn, CancellationToken cancel = default)
+    {
+        var total = 0;
+        while (true)
+        {
+            var done = await conn.ExecuteScalarAsync<int>(new CommandDefinition(
+                "select patrol_coverage_refresh(@batch)", new { batch = BatchSize }, commandTimeout: 300, cancellationToken: cancel));
+            if (done == 0) return total;
+            total += done;
+        }
+    }
+}

@@ -1,0 +1,311 @@
+-- Patrol coverage: what lies within the visit radius of the workers' tracks.
+--
+-- Computing it from raw pings on every read would buffer 11 million pings a day at city scale, so it is
+-- materialised in three layers, each keyed so that a new ping touches as little as possible:
+--   patrol_track       pieces of a worker's track within one clock hour (LineStringM, M = epoch seconds)
+--   patrol_cover_hour  the land within the radius of those pieces (one polygon per worker-hour)
+--   patrol_visit       the assets (building entrances, hazard points) within the radius, with the time of
+--                      the closest approach (ST_InterpolatePoint on the M of the track)
+--   grid_coverage_day  per grid and local day: the covered land clipped to the grid, its area share, the
+--                      visit share — what the wall, the tiles and the "today" window read
+-- New or changed pings mark their worker-hours in patrol_coverage_dirty (a statement trigger, one row per
+-- worker-hour per batch however many pings it holds); patrol_coverage_refresh() drains that set. Hours, not
+-- days, so that a new ping re-buffers at most an hour of that worker's walking.
+-- Geometry is stored in EPSG:4326 like everything else; distances, buffers and areas are taken in UTM 48N.
+
+-- The tunables the SQL needs, written by the server at start from Patrols:Coverage (one row). Kept in the
+-- database so that tile SQL (which binds only z/x/y), triggers and psql see the same radius and day.
+create table patrol_coverage_setting (
+    only_row            boolean primary key default true check (only_row),
+    visit_radius_m      float8 not null default 30 check (visit_radius_m > 0 and visit_radius_m <= 500),
+    track_gap_seconds   float8 not null default 300 check (track_gap_seconds > 0),
+    track_max_speed_mps float8 not null default 8 check (track_max_speed_mps > 0),
+    time_zone           text not null default 'Asia/Shanghai'
+);
+insert into patrol_coverage_setting default values;
+
+-- What a patrol visits: a building at its entrance (its footprint's point on surface when it has none),
+-- a hazard at its point. One view so that tracks and drafted routes are measured against the same points.
+create index building_visit_point_gix on building using gist ((coalesce(entrance, ST_PointOnSurface(footprint))));
+create view patrol_asset as
+select 'building'::text as kind, b.id, b.code, b.name, coalesce(b.entrance, ST_PointOnSurface(b.footprint)) as location,
+       null::timestamptz as revisit_due_at
+from building b
+union all
+select 'hazard', h.id, h.code, c.name_zh, h.location, h.revisit_due_at
+from hazard h join category c on c.code = h.category_code;
+
+-- The grids patrols are measured in (police grids are the police's, not the grid workers').
+create function patrol_grid_kind(kind text) returns boolean
+language sql immutable parallel safe as $$ select kind in ('community_grid', 'dedicated_grid', 'micro_grid') $$;
+
+create function patrol_today() returns date
+language sql stable as $$ select (now() at time zone (select time_zone from patrol_coverage_setting))::date $$;
+
+create function patrol_day_start(day date) returns timestamptz
+language sql stable as $$ select day::timestamp at time zone (select time_zone from patrol_coverage_setting) $$;
+
+create function patrol_day_of(at timestamptz) returns date
+language sql stable as $$ select (at at time zone (select time_zone from patrol_coverage_setting))::date $$;
+
+-- THE covered land of a line (a track or a drafted route), EPSG:4326 in and out. The line is simplified to
+-- 1 m first: GPS jitter is below what a 30 m radius can resolve, and buffer cost grows with vertices.
+create function patrol_cover_of(path geometry, radius_m float8) returns geometry
+language sql immutable parallel safe as $$
+    select ST_Multi(ST_Transform(ST_Buffer(ST_Simplify(ST_Transform(path, 32648), 1.0), radius_m), 4326))
+$$;
+
+-- THE covered land inside a grid, and its share of the grid's area: grid-days and drafted routes alike.
+create function patrol_covered_in(boundary geometry, covered geometry) returns geometry
+language sql immutable parallel safe as $$
+    select nullif(ST_Multi(ST_CollectionExtract(ST_Intersection(boundary, covered), 3)), 'MULTIPOLYGON EMPTY'::geometry)
+$$;
+
+create function patrol_area_share(covered geometry, boundary geometry) returns float8
+language sql immutable parallel safe as $$
+    select coalesce(ST_Area(ST_Transform(covered, 32648)) / nullif(ST_Area(ST_Transform(boundary, 32648)), 0), 0)
+$$;
+
+-- THE assets within radius_m of a line, with how far and, for a LineStringM, when (the M of the closest
+-- approach). A track's visits and a drafted route's passes both come from here.
+create function patrol_assets_near(path geometry, radius_m float8)
+returns table (kind text, id int, code text, name text, location geometry, distance_m float8, m float8)
+language sql stable parallel safe as $$
+    with line as (select ST_Transform(path, 32648) as utm,
+                         -- a degree of longitude is > 50 km up to 63°N: a safe index pre-filter
+                         ST_Expand(path, radius_m / 50000.0) as box)
+    select a.kind, a.id, a.code, a.name, a.location, ST_Distance(l.utm, p.utm),
+           case when ST_Zmflag(l.utm) = 1 and ST_GeometryType(l.utm) = 'ST_LineString' then ST_InterpolatePoint(l.utm, p.utm) end
+    from line l
+    join patrol_asset a on a.location && l.box
+    cross join lateral (select ST_Transform(a.location, 32648) as utm) p
+    where ST_DWithin(l.utm, p.utm, radius_m)
+$$;
+
+-- A worker's trusted track, one row per piece within an hour. A piece starts with the last trusted ping
+-- before the hour (when it is near enough in time and space), so the line does not break at every hour.
+create table patrol_track (
+    worker_id           int not null references person(id) on delete cascade,
+    hour_start          timestamptz not null,
+    piece               int not null,
+    path                geometry(LineStringM, 4326) not null,
+    started_at          timestamptz not null,
+    ended_at            timestamptz not null,
+    pings               int not null,          -- pings recorded within the hour
+    metres              float8 not null,
+    seconds_in_own_grid float8 not null,       -- time along the piece inside a grid the worker is assigned to
+    primary key (worker_id, hour_start, piece)
+);
+create index patrol_track_path_gix on patrol_track using gist (path);
+create index patrol_track_hour_idx on patrol_track (hour_start);
+
+create table patrol_cover_hour (
+    worker_id  int not null references person(id) on delete cascade,
+    hour_start timestamptz not null,
+    radius_m   float8 not null,
+    covered    geometry(MultiPolygon, 4326) not null,
+    primary key (worker_id, hour_start)
+);
+create index patrol_cover_hour_covered_gix on patrol_cover_hour using gist (covered);
+create index patrol_cover_hour_hour_idx on patrol_cover_hour (hour_start);
+
+-- One row per asset per worker-hour it was within the radius: "when last visited" is the latest of them.
+create table patrol_visit (
+    worker_id  int not null references person(id) on delete cascade,
+    hour_start timestamptz not null,
+    asset_kind text not null check (asset_kind in ('building', 'hazard')),
+    asset_id   int not null,
+    visited_at timestamptz not null,
+    primary key (worker_id, hour_start, asset_kind, asset_id)
+);
+create index patrol_visit_asset_idx on patrol_visit (asset_kind, asset_id, visited_at desc);
+create index patrol_visit_at_idx on patrol_visit (visited_at);
+
+create table grid_coverage_day (
+    grid_id           int not null references territory_unit(id) on delete cascade,
+    day               date not null,
+    covered           geometry(MultiPolygon, 4326),  -- null: nothing of the grid was covered that day
+    area_share        float8 not null,
+    buildings         int not null,
+    buildings_visited int not null,
+    hazards           int not null,
+    hazards_visited   int not null,
+    visit_share       float8,                        -- null: the grid has nothing to visit
+    computed_at       timestamptz not null default now(),
+    primary key (grid_id, day)
+);
+create index grid_coverage_day_day_idx on grid_coverage_day (day);
+create index grid_coverage_day_covered_gix on grid_coverage_day using gist (covered);
+
+create table patrol_coverage_dirty (
+    worker_id  int not null,
+    hour_start timestamptz not null,
+    primary key (worker_id, hour_start)
+);
+
+-- A ping at t is part of hour(t) and may be the first vertex of the next hour's piece.
+create function patrol_mark_dirty() returns trigger language plpgsql as $$
+begin
+    insert into patrol_coverage_dirty (worker_id, hour_start)
+    select distinct worker_id, h
+    from changed, lateral (values (date_trunc('hour', recorded_at)),
+                                  (date_trunc('hour', recorded_at + make_interval(secs => (select track_gap_seconds from patrol_coverage_setting))))) v(h)
+    on conflict do nothing;
+    return null;
+end $$;
+create trigger patrol_ping_dirty_insert after insert on patrol_ping
+    referencing new table as changed for each statement execute function patrol_mark_dirty();
+create trigger patrol_ping_dirty_update after update on patrol_ping
+    referencing new table as changed for each statement execute function patrol_mark_dirty();
+create trigger patrol_ping_dirty_delete after delete on patrol_ping
+    referencing old table as changed for each statement execute function patrol_mark_dirty();
+
+-- Recomputes the grid-days given: covered land clipped to the grid, and visits of the assets in it.
+create function patrol_refresh_grid_days(grid_ids int[], days date[]) returns void
+language sql as $$
+    insert into grid_coverage_day as t (grid_id, day, covered, area_share, buildings, buildings_visited, hazards, hazards_visited, visit_share, computed_at)
+    select g.id, k.day, cov.covered, patrol_area_share(cov.covered, g.boundary),
+           v.buildings, v.buildings_visited, v.hazards, v.hazards_visited,
+           (v.buildings_visited + v.hazards_visited)::float8 / nullif(v.buildings + v.hazards, 0), now()
+    from (select distinct * from unnest(grid_ids, days) as k(grid_id, day)) k
+    join territory_unit g on g.id = k.grid_id
+    cross join lateral (select patrol_day_start(k.day) as from_at, patrol_day_start(k.day + 1) as to_at) w
+    cross join lateral (
+        select patrol_covered_in(g.boundary, ST_Union(c.covered)) as covered
+        from patrol_cover_hour c
+        where c.hour_start >= w.from_at and c.hour_start < w.to_at and c.covered && g.boundary) cov
+    cross join lateral (
+        select count(*) filter (where a.kind = 'building') as buildings,
+               count(*) filter (where a.kind = 'building' and seen) as buildings_visited,
+               count(*) filter (where a.kind = 'hazard') as hazards,
+               count(*) filter (where a.kind = 'hazard' and seen) as hazards_visited
+        from patrol_asset a
+        cross join lateral (select exists (select 1 from patrol_visit pv where pv.asset_kind = a.kind and pv.asset_id = a.id
+                                           and pv.visited_at >= w.from_at and pv.visited_at < w.to_at) as seen) s
+        where a.location && g.boundary and ST_Covers(g.boundary, a.location)) v
+    on conflict (grid_id, day) do update set
+        covered = excluded.covered, area_share = excluded.area_share, buildings = excluded.buildings,
+        buildings_visited = excluded.buildings_visited, hazards = excluded.hazards, hazards_visited = excluded.hazards_visited,
+        visit_share = excluded.visit_share, computed_at = excluded.computed_at
+$$;
+
+-- Rebuilds the tracks, covers and visits of the worker-hours given, then the grid-days they touch (before or after).
+create function patrol_refresh_hours(worker_ids int[], hours timestamptz[]) returns int
+language plpgsql as $$
+declare
+    s patrol_coverage_setting;
+    touched_grids int[];
+    touched_days date[];
+begin
+    select * into s from patrol_coverage_setting;
+
+    -- The grid-days the old covers reached must be recomputed too (a flagged ping can shrink a cover).
+    select array_agg(g.id), array_agg(patrol_day_of(c.hour_start)) into touched_grids, touched_days
+    from unnest(worker_ids, hours) k(worker_id, hour_start)
+    join patrol_cover_hour c using (worker_id, hour_start)
+    join territory_unit g on g.boundary && c.covered and patrol_grid_kind(g.kind) and ST_Intersects(g.boundary, c.covered);
+
+    delete from patrol_track t using unnest(worker_ids, hours) k(worker_id, hour_start) where t.worker_id = k.worker_id and t.hour_start = k.hour_start;
+    delete from patrol_cover_hour t using unnest(worker_ids, hours) k(worker_id, hour_start) where t.worker_id = k.worker_id and t.hour_start = k.hour_start;
+    delete from patrol_visit t using unnest(worker_ids, hours) k(worker_id, hour_start) where t.worker_id = k.worker_id and t.hour_start = k.hour_start;
+
+    -- A track breaks where two trusted pings are more than the gap apart in time, or farther apart than a
+    -- plausible speed allows: no line is drawn across a gap.
+    with k as (select distinct * from unnest(worker_ids, hours) as k(worker_id, hour_start)),
+    p as (
+        select k.worker_id, k.hour_start, x.recorded_at, x.location
+        from k cross join lateral (
+            (select recorded_at, location from patrol_ping
+             where worker_id = k.worker_id and flag is null and recorded_at < k.hour_start
+               and recorded_at >= k.hour_start - make_interval(secs => s.track_gap_seconds)
+             order by recorded_at desc limit 1)
+            union all
+            select recorded_at, location from patrol_ping
+            where worker_id = k.worker_id and flag is null
+              and recorded_at >= k.hour_start and recorded_at < k.hour_start + interval '1 hour') x),
+    m as (
+        select p.*, ST_Transform(location, 32648) as utm,
+               lag(recorded_at) over w as prev_at, lag(ST_Transform(location, 32648)) over w as prev_utm
+        from p window w as (partition by worker_id, hour_start order by recorded_at)),
+    b as (
+        select m.*, sum(case when prev_at is null
+                               or extract(epoch from recorded_at - prev_at) > s.track_gap_seconds
+                               or ST_Distance(utm, prev_utm) > s.track_max_speed_mps * greatest(extract(epoch from recorded_at - prev_at), 1)
+                             then 1 else 0 end) over (partition by worker_id, hour_start order by recorded_at) as piece
+        from m),
+    pieces as (
+        select worker_id, hour_start, piece::int,
+               ST_MakeLine(ST_MakePointM(ST_X(location), ST_Y(location), extract(epoch from recorded_at)) order by recorded_at) as path,
+               ST_MakeLine(utm order by recorded_at) as utm,
+               min(recorded_at) as started_at, max(recorded_at) as ended_at,
+               count(*) filter (where recorded_at >= hour_start) as pings
+        from b group by worker_id, hour_start, piece
+        having count(*) >= 2),
+    own as (
+        select k.worker_id, ST_Transform(ST_Union(g.boundary), 32648) as utm
+        from (select distinct worker_id from k) k join territory_unit g on g.grid_worker_id = k.worker_id and patrol_grid_kind(g.kind)
+        group by k.worker_id)
+    insert into patrol_track (worker_id, hour_start, piece, path, started_at, ended_at, pings, metres, seconds_in_own_grid)
+    select x.worker_id, x.hour_start, x.piece, ST_SetSRID(x.path, 4326), x.started_at, x.ended_at, x.pings, ST_Length(x.utm),
+           -- time inside the own grid, taken as the share of the piece's length inside it (walking pace is even
+           -- enough at a 5 s ping interval); a piece standing still counts by where it stands
+           extract(epoch from x.ended_at - x.started_at) * coalesce(case
+               when o.utm is null then 0
+               when ST_Length(x.utm) = 0 then case when ST_Covers(o.utm, ST_StartPoint(x.utm)) then 1 else 0 end
+               else ST_Length(ST_Intersection(x.utm, o.utm)) / ST_Length(x.utm) end, 0)
+    from pieces x left join own o using (worker_id)
+    where x.pings > 0;
+
+    insert into patrol_cover_hour (worker_id, hour_start, radius_m, covered)
+    select t.worker_id, t.hour_start, s.visit_radius_m, patrol_cover_of(ST_Collect(t.path), s.visit_radius_m)
+    from patrol_track t join unnest(worker_ids, hours) k(worker_id, hour_start) using (worker_id, hour_start)
+    group by t.worker_id, t.hour_start;
+
+    insert into patrol_visit (worker_id, hour_start, asset_kind, asset_id, visited_at)
+    select distinct on (t.worker_id, t.hour_start, n.kind, n.id)
+           t.worker_id, t.hour_start, n.kind, n.id, to_timestamp(n.m)
+    from patrol_track t join unnest(worker_ids, hours) k(worker_id, hour_start) using (worker_id, hour_start)
+    cross join lateral patrol_assets_near(t.path, s.visit_radius_m) n
+    order by t.worker_id, t.hour_start, n.kind, n.id, n.distance_m, n.m desc;
+
+    select touched_grids || array_agg(g.id), touched_days || array_agg(patrol_day_of(c.hour_start)) into touched_grids, touched_days
+    from unnest(worker_ids, hours) k(worker_id, hour_start)
+    join patrol_cover_hour c using (worker_id, hour_start)
+    join territory_unit g on g.boundary && c.covered and patrol_grid_kind(g.kind) and ST_Intersects(g.boundary, c.covered);
+
+    if touched_grids is not null then
+        perform patrol_refresh_grid_days(touched_grids, touched_days);
+    end if;
+    return coalesce(array_length(worker_ids, 1), 0);
+end $$;
+alter function patrol_refresh_hours(int[], timestamptz[]) set jit = off;
+alter function patrol_refresh_grid_days(int[], date[]) set jit = off;
+
+-- Drains up to batch_size dirty worker-hours in the caller's transaction; returns how many. A concurrent
+-- drain waits on the rows this one deletes and then skips them, so no hour is computed twice at once.
+create function patrol_coverage_refresh(batch_size int default 500) returns int
+language plpgsql as $$
+declare
+    w int[];
+    h timestamptz[];
+begin
+    with taken as (
+        delete from patrol_coverage_dirty d
+        where (d.worker_id, d.hour_start) in (select worker_id, hour_start from patrol_coverage_dirty order by hour_start, worker_id limit batch_size)
+        returning d.worker_id, d.hour_start)
+    select array_agg(worker_id), array_agg(hour_start) into w, h from taken;
+    if w is null then return 0; end if;
+    return patrol_refresh_hours(w, h);
+end $$;
+
+-- Every worker-hour that has trusted pings becomes dirty: after a change of radius, gap or speed setting,
+-- or for an audit. The next drains recompute them.
+create function patrol_coverage_mark_all() returns int
+language sql as $$
+    with marked as (
+        insert into patrol_coverage_dirty (worker_id, hour_start)
+        select distinct worker_id, date_trunc('hour', recorded_at) from patrol_ping where flag is null
+        on conflict do nothing
+        returning 1)
+    select count(*)::int from marked
+$$;

@@ -1,0 +1,27 @@
+using MapDashboard.Server.Options;
+
+namespace MapDashboard.Server.Coverage;
+
+public static class CoverageRegistration
+{
+    /// <summary>Coverage settings and the chore that folds new pings into tracks, covers and visits.</summary>
+    public static WebApplicationBuilder AddCoverage(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<CoverageOptions>(builder.Configuration.GetSection(CoverageOptions.Section));
+        builder.Services.AddSingleton<CoverageClock>();
+        // After DatabaseStartup (hosted services start in registration order): the schema exists by then.
+        builder.Services.AddHostedService<CoverageRefreshService>();
+        return builder;
+    }
+
+    /// <summary>Tracks, grid coverage, route analysis, planned-vs-walked comparison and route suggestion.</summary>
+    public static IEndpointRouteBuilder MapCoverageApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/patrols/tracks", TracksApi.Get);
+        app.MapGet("/api/grids/{code}/coverage", GridCoverageApi.Get);
+        app.MapPost("/api/routes/analysis", RouteAnalysisApi.Post);
+        app.MapGet("/api/routes/{id:long}/comparison", RouteComparisonApi.Get);
+        app.MapPost("/api/grids/{code}/route-suggestion", RouteSuggestionApi.Post);
+        return app;
+    }
+}

@@ -1,0 +1,23 @@
+using MapDashboard.Data;
+using MapDashboard.Data.Coverage;
+using MapDashboard.Server.Endpoints;
+using Npgsql;
+
+namespace MapDashboard.Server.Coverage;
+
+/// <summary>GET /api/grids/{code}/coverage?window=today|24h|7d — what the patrols covered and visited in one grid.</summary>
+public static class GridCoverageApi
+{
+    static readonly string Sql = SqlResource.Beside<CoverageClock>("grid_coverage.sql");
+
+    public static async Task<IResult> Get(string code, string? window, CoverageClock clock, NpgsqlDataSource db, CancellationToken cancel)
+    {
+        var name = window ?? "today";
+        if (clock.Window(name) is not { } w) return Problems.BadRequest("Unknown window", CoverageClock.UnknownWindow(name));
+        await CoverageRefresher.DrainAsync(db, cancel);
+        var json = await SqlJson.QueryAsync(db, Sql, cancel, ("code", code), ("window", w.Name), ("from", w.From.ToUniversalTime()), ("to", w.To.ToUniversalTime()));
+        return json is null
+            ? Problems.NotFound("Unknown grid", $"no community, dedicated or micro grid has code '{code}'")
+            : SqlJson.Json(json);
+    }
+}

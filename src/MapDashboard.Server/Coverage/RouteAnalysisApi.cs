@@ -1,0 +1,28 @@
+using System.Text.Json;
+using MapDashboard.Data;
+using MapDashboard.Server.Endpoints;
+using Npgsql;
+
+namespace MapDashboard.Server.Coverage;
+
+/// <summary>
+/// POST /api/routes/analysis — a drafted, unsaved route measured as if it had been walked: length, walking time,
+/// the share of the grid it covers, what it passes and what it misses. Writes nothing.
+/// </summary>
+public static class RouteAnalysisApi
+{
+    static readonly string Sql = SqlResource.Beside<CoverageClock>("route_analysis.sql");
+    static readonly string GridExistsSql = SqlResource.Beside<CoverageClock>("grid_exists.sql");
+
+    public sealed record Body(JsonElement? Path, string? Grid);
+
+    public static async Task<IResult> Post(Body? body, NpgsqlDataSource db, CancellationToken cancel)
+    {
+        var (path, problem) = await DrawnPath.CheckAsync(body?.Path, db, cancel);
+        if (problem is not null) return problem;
+        if (body!.Grid is { } grid && await SqlJson.QueryAsync(db, GridExistsSql, cancel, ("code", grid)) is null)
+            return Problems.NotFound("Unknown grid", $"no community, dedicated or micro grid has code '{grid}'");
+        var json = await SqlJson.QueryAsync(db, Sql, cancel, ("path", path!), ("grid", (object?)body.Grid ?? DBNull.Value));
+        return SqlJson.Json(json!);
+    }
+}

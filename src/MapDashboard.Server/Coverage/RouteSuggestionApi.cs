@@ -1,0 +1,80 @@
+using Dapper;
+using MapDashboard.Data;
+using MapDashboard.Data.Coverage;
+using MapDashboard.Domain.Patrols;
+using MapDashboard.Server.Endpoints;
+using Npgsql;
+
+namespace MapDashboard.Server.Coverage;
+
+/// <summary>
+/// POST /api/grids/{code}/route-suggestion — a walking route from the start through every building entrance
+/// not visited in the window and every hazard due for a revisit, ordered by <see cref="RouteSuggester"/>
+/// (straight legs between stops: there is no walkable network to route on). The planner edits it from there.
+/// </summary>
+public static class RouteSuggestionApi
+{
+    static readonly string StopsSql = SqlResource.Beside<CoverageClock>("suggestion_stops.sql");
+    static readonly string StartSql = SqlResource.Beside<CoverageClock>("suggestion_start.sql");
+    static readonly string GridExistsSql = SqlResource.Beside<CoverageClock>("grid_exists.sql");
+    static readonly string MetricSql = SqlResource.Beside<CoverageClock>("to_metric.sql");
+
+    public sealed record Body(double[]? Start, string? Worker, string? Window);
+
+    sealed record Stop(string Kind, string Code, string Name, double Lon, double Lat, double X, double Y);
+
+    sealed record Place(double Lon, double Lat, double X, double Y);
+
+    const double MetresPerMinute = 75; // 4.5 km/h, the pace the web's route statistics use
+
+    public static async Task<IResult> Post(string code, Body? body, CoverageClock clock, NpgsqlDataSource db, CancellationToken cancel)
+    {
+        body ??= new Body(null, null, null);
+        var windowName = body.Window ?? "today";
+        if (clock.Window(windowName) is not { } window) return Problems.BadRequest("Unknown window", CoverageClock.UnknownWindow(windowName));
+        if (body.Start is { } s && StartProblem(s) is { } startProblem) return Problems.BadRequest("Bad start", startProblem);
+
+        await using var conn = await db.OpenConnectionAsync(cancel);
+        if (await conn.ExecuteScalarAsync<string?>(new CommandDefinition(GridExistsSql, new { code }, cancellationToken: cancel)) is null)
+            return Problems.NotFound("Unknown grid", $"no community, dedicated or micro grid has code '{code}'");
+        if (body.Worker is { } w && await conn.ExecuteScalarAsync<string?>(new CommandDefinition("select code from person where code = @w", new { w }, cancellationToken: cancel)) is null)
+            return Problems.NotFound("Unknown worker", $"no person has code '{w}'");
+        await CoverageRefresher.DrainAsync(conn, cancel);
+
+        var stops = (await conn.QueryAsync<Stop>(new CommandDefinition(StopsSql, new { code, from = window.From.ToUniversalTime() }, cancellationToken: cancel))).ToList();
+        var start = body.Start is { } given
+            ? await StartAtAsync(conn, given[0], given[1], cancel)
+            : await conn.QuerySingleAsync<Place>(new CommandDefinition(StartSql, new { code, worker = body.Worker }, cancellationToken: cancel));
+
+        var origin = new MetricPoint(start.X, start.Y);
+        var points = stops.Select(x => new MetricPoint(x.X, x.Y)).ToList();
+        var order = RouteSuggester.Order(origin, points);
+        var ordered = order.Select(i => stops[i]).ToList();
+        var metres = RouteSuggester.Length(origin, points, order);
+
+        var coordinates = new[] { new[] { start.Lon, start.Lat } }.Concat(ordered.Select(x => new[] { x.Lon, x.Lat })).ToArray();
+        return TypedResults.Json(new
+        {
+            path = coordinates.Length >= 2 ? new { type = "LineString", coordinates } : null,
+            stops = ordered.Select(x => new { kind = x.Kind, code = x.Code, name = x.Name, lon = x.Lon, lat = x.Lat }),
+            metres = Math.Round(metres, 1),
+            walkingMinutes = Math.Round(metres / MetresPerMinute, 1),
+            start = new[] { start.Lon, start.Lat },
+        });
+    }
+
+    static async Task<Place> StartAtAsync(NpgsqlConnection conn, double lon, double lat, CancellationToken cancel)
+    {
+        var (x, y) = await conn.QuerySingleAsync<(double, double)>(new CommandDefinition(MetricSql, new { lon, lat }, cancellationToken: cancel));
+        return new Place(lon, lat, x, y);
+    }
+
+    static string? StartProblem(double[] start) => start switch
+    {
+        { Length: not 2 } => "start must be [lon, lat]",
+        [var lon, var lat] when !double.IsFinite(lon) || !double.IsFinite(lat) => "start must be two numbers [lon, lat]",
+        [var lon, var lat] when Math.Abs(lat) > 90 && Math.Abs(lon) <= 90 => "latitude and longitude look swapped: start is [lon, lat]",
+        [var lon, var lat] when Math.Abs(lat) > 90 || Math.Abs(lon) > 180 => "start is out of longitude/latitude range; send [lon, lat]",
+        _ => null,
+    };
+}

@@ -1,0 +1,52 @@
+-- One grid's coverage over a window: covered land, area and visit shares, what was and was not visited,
+-- hazards due for a revisit, and the workers who walked in it. Whole local days come from grid_coverage_day;
+-- the part of a rolling window before its first midnight from the worker-hour covers (whole clock hours:
+-- the hour the window starts in counts whole). Null when @code is not a patrolled grid.
+with s as (select visit_radius_m as r from patrol_coverage_setting),
+g as (select id, code, boundary from territory_unit where code = @code and patrol_grid_kind(kind)),
+b as (select @from::timestamptz as from_at,
+             case when patrol_day_start(patrol_day_of(@from::timestamptz)) = @from::timestamptz
+                  then patrol_day_of(@from::timestamptz) else patrol_day_of(@from::timestamptz) + 1 end as first_day),
+parts as (
+    select d.covered from grid_coverage_day d, g, b
+    where d.grid_id = g.id and d.day >= b.first_day and d.covered is not null
+    union all
+    select ST_Intersection(g.boundary, c.covered) from patrol_cover_hour c, g, b
+    where c.hour_start >= date_trunc('hour', b.from_at) and c.hour_start < patrol_day_start(b.first_day) and c.covered && g.boundary),
+covered as (select nullif(ST_Multi(ST_CollectionExtract(ST_Union(covered), 3)), 'MULTIPOLYGON EMPTY'::geometry) as geom from parts),
+assets as (
+    select a.kind, a.code, a.name, a.location, a.revisit_due_at,
+           (select max(v.visited_at) from patrol_visit v where v.asset_kind = a.kind and v.asset_id = a.id and v.visited_at >= b.from_at) as visited_at,
+           (select max(v.visited_at) from patrol_visit v where v.asset_kind = a.kind and v.asset_id = a.id) as last_visited_at
+    from g, b, patrol_asset a
+    where a.location && g.boundary and ST_Covers(g.boundary, a.location)),
+tracks as (
+    select t.* from patrol_track t, b where t.hour_start >= date_trunc('hour', b.from_at)),
+walkers as (
+    select distinct t.worker_id from tracks t, g where t.path && g.boundary and ST_Intersects(t.path, g.boundary)),
+workers as (
+    select p.code, p.name, round(sum(t.metres)::numeric, 1) as metres,
+           round((sum(t.seconds_in_own_grid) / 60)::numeric, 1) as own, round((sum(extract(epoch from t.ended_at - t.started_at)) / 60)::numeric, 1) as total
+    from tracks t join walkers w using (worker_id) join person p on p.id = t.worker_id
+    group by p.code, p.name)
+select json_build_object(
+    'grid', g.code, 'window', @window::text, 'from', @from::timestamptz, 'to', @to::timestamptz, 'radiusMetres', s.r,
+    'areaShare', patrol_area_share(c.geom, g.boundary),
+    'visitShare', (select count(visited_at)::float8 / nullif(count(*), 0) from assets),
+    'covered', ST_AsGeoJSON(c.geom, 7)::json,
+    'buildings', (select json_build_object('total', count(*), 'visited', count(visited_at)) from assets where kind = 'building'),
+    'hazards', (select json_build_object('total', count(*), 'visited', count(visited_at)) from assets where kind = 'hazard'),
+    'visited', (select coalesce(json_agg(json_build_object('kind', kind, 'code', code, 'name', name, 'lastVisitedAt', visited_at)
+                                         order by kind, code), '[]') from assets where visited_at is not null),
+    'unvisited', (select coalesce(json_agg(json_build_object('kind', kind, 'code', code, 'name', name,
+                                                             'lon', round(ST_X(location)::numeric, 7), 'lat', round(ST_Y(location)::numeric, 7))
+                                           order by kind, code), '[]') from assets where visited_at is null),
+    'revisitDue', (select coalesce(json_agg(json_build_object('code', code, 'name', name, 'dueAt', revisit_due_at, 'lastVisitedAt', last_visited_at,
+                                                              'lon', round(ST_X(location)::numeric, 7), 'lat', round(ST_Y(location)::numeric, 7))
+                                            order by revisit_due_at, code), '[]')
+                   from assets where kind = 'hazard' and revisit_due_at <= now()
+                     and (last_visited_at is null or last_visited_at < revisit_due_at)),
+    'workers', (select coalesce(json_agg(json_build_object('code', code, 'name', name, 'metres', metres,
+                                                           'minutesInOwnGrid', own, 'minutesTotal', total) order by code), '[]') from workers)
+)::text
+from g, s, covered c

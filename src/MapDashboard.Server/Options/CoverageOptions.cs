@@ -1,0 +1,19 @@
+namespace MapDashboard.Server.Options;
+
+/// <summary>How patrol coverage is measured (section Patrols:Coverage). The day boundaries are Incidents:TimeZone's.</summary>
+public sealed class CoverageOptions
+{
+    public const string Section = "Patrols:Coverage";
+
+    /// <summary>A worker has covered what lies within this many metres of their track (and visited the assets there).</summary>
+    public double VisitRadiusMetres { get; set; } = 30;
+
+    /// <summary>Two trusted pings further apart in time than this are not joined by a track line.</summary>
+    public double TrackGapSeconds { get; set; } = 300;
+
+    /// <summary>Nor are two pings further apart than this speed allows (a jump, not a walk).</summary>
+    public double TrackMaxSpeedMetresPerSecond { get; set; } = 8;
+
+    /// <summary>How often new pings are folded into tracks, covers and visits. Reads also fold them in first.</summary>
+    public double RefreshSeconds { get; set; } = 15;
+}
