@@ -89,10 +89,7 @@ export interface GridCoverage {
 }
 
 const enc = encodeURIComponent;
-
-/** Vertices sent to the server: 7 decimals are ~1 cm, plenty, and keep bodies small. */
-const round7 = (c: LonLat): LonLat => [Math.round(c[0] * 1e7) / 1e7, Math.round(c[1] * 1e7) / 1e7];
-export const lineJson = (path: LonLat[]): LineStringJson => ({ type: 'LineString', coordinates: path.map(round7) });
+export const lineJson = (path: LonLat[]): LineStringJson => ({ type: 'LineString', coordinates: path });
 
 export const patrolApi = {
   // Positions and analyses change by the second: never from the HTTP cache.

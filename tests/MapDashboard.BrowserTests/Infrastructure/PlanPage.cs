@@ -30,8 +30,17 @@ public static class PlanPage
     /// <summary>Waits until the page shows the analysis of its current draft, and returns the hook's plan().</summary>
     public static async Task<JsonElement> SettledAnalysisAsync(MapPage page)
     {
-        await page.WaitUntilAsync("() => { const p = window.mapDashboard.plan(); return p.draftPath && p.analysis && !p.analysisPending; }",
-            null, "the route analysis", 20_000);
+        try
+        {
+            await page.WaitUntilAsync("() => { const p = window.mapDashboard.plan(); return p.draftPath && p.analysis && !p.analysisPending; }",
+                null, "the route analysis", 20_000);
+        }
+        catch (TimeoutException e)
+        {
+            var state = await page.Page.EvaluateAsync<string>("() => JSON.stringify(window.mapDashboard.plan())");
+            var shown = await page.Page.Locator("[data-testid=route-analysis]").EvaluateAsync<string>("e => e.outerHTML");
+            throw new TimeoutException($"{e.Message}; plan(): {state}; panel: {shown}");
+        }
         await page.IdleAsync();
         return await page.HookAsync<JsonElement>("plan()");
     }

@@ -1,22 +1,18 @@
-import { Circle, Stroke, Style } from 'ol/style';
+import { Circle, Fill, Stroke, Style } from 'ol/style';
 import type { FeatureLike } from 'ol/Feature';
 import { mvtLayer, type TileSetup } from '../map/tileLayer';
 import type { Palette } from '../theme';
 
-// Buildings and hazard points nobody visited today (tile layer "unvisited": kind, code):
-// a hollow ring for a point, a dashed outline for a footprint, in one warning colour —
-// the planner's and the leader's "still to do".
+// Buildings (at their entrance) and hazard points nobody visited today (tile layer
+// "unvisited": kind, code). At the start of a day that is nearly everything, so the marks
+// stay quiet: a small dot at a building's entrance, a ring round a hazard's own symbol.
+// They go as the day's patrols visit them, which is what a glance should see.
 export function unvisitedLayer(p: Palette, config: TileSetup) {
-  const width = p.name === 'dark' ? 3 : 2.5;
-  const ring = new Style({
-    image: new Circle({
-      radius: p.name === 'dark' ? 11 : 9,
-      stroke: new Stroke({ color: p.unvisited, width }),
-      // As for hazards: a point symbol in a vector tile layer is hit-detected only without declutter.
-      declutterMode: 'none',
-    }),
-  });
-  const outline = new Style({ stroke: new Stroke({ color: p.unvisited, width, lineDash: [6, 4] }) });
-  const style = (f: FeatureLike) => (f.getGeometry()?.getType().endsWith('Point') ? ring : outline);
+  const wall = p.name === 'dark';
+  const halo = new Stroke({ color: p.labelHalo, width: 1.5 });
+  // As for hazards: a point symbol in a vector tile layer is hit-detected only without declutter.
+  const building = new Style({ image: new Circle({ radius: wall ? 4 : 3.5, fill: new Fill({ color: p.unvisited }), stroke: halo, declutterMode: 'none' }) });
+  const hazard = new Style({ image: new Circle({ radius: wall ? 13 : 11, stroke: new Stroke({ color: p.unvisited, width: 2.5, lineDash: [4, 3] }), declutterMode: 'none' }) });
+  const style = (f: FeatureLike) => (f.get('kind') === 'hazard' ? hazard : building);
   return mvtLayer({ source: 'unvisited', name: 'unvisited', style, config, zIndex: 52, live: false });
 }

@@ -14,11 +14,16 @@ import type { routeLayer } from '../layers/route';
  * The planner's one draft route: drawn by clicking (double-click finishes), its vertices
  * dragged with Modify, or loaded from a saved route or a suggestion. Tells `onSketch` of
  * every change while drawing (for the length, instantly) and `onLine` of every change of
- * the finished line (for the analysis, which the view debounces).
+ * the finished line, in lon/lat (for the analysis, which the view debounces).
  */
+// Vertices go to the server at 7 decimals (~1 cm): plenty, and the hook reports exactly what was sent.
+const round7 = (v: number) => Math.round(v * 1e7) / 1e7;
+const lonLats = (g: LineString): LonLat[] | null =>
+  g.getCoordinates().length > 1 ? g.getCoordinates().map((c) => toLonLat(c).map(round7) as LonLat) : null;
+
 export function routeEditor(map: OlMap, route: ReturnType<typeof routeLayer>, o: {
   onSketch(line: LineString | null): void;
-  onLine(line: LineString | null): void;
+  onLine(path: LonLat[] | null): void;
   onDrawing(on: boolean): void;
 }) {
   // A double-click finishes a line; it must not also zoom the map under the planner's hand.
@@ -29,10 +34,11 @@ export function routeEditor(map: OlMap, route: ReturnType<typeof routeLayer>, o:
   let drawing = false;
   let sketchKey: EventsKey | null = null;
 
+  // At drawend the feature is not in the source yet: report the line itself, not the source.
   function watch(line: LineString) {
     o.onSketch(line);
-    o.onLine(line);
-    line.on('change', () => { o.onSketch(line); o.onLine(line); }); // Modify drags the stored feature's vertices
+    o.onLine(lonLats(line));
+    line.on('change', () => { o.onSketch(line); o.onLine(lonLats(line)); }); // Modify drags the stored feature's vertices
   }
 
   draw.on('drawstart', (e) => {
@@ -74,7 +80,7 @@ export function routeEditor(map: OlMap, route: ReturnType<typeof routeLayer>, o:
     /** The draft's vertices in lon/lat, null while there is no finished line. */
     path(): LonLat[] | null {
       const g = current();
-      return g && g.getCoordinates().length > 1 ? g.getCoordinates().map((c) => toLonLat(c) as LonLat) : null;
+      return g ? lonLats(g) : null;
     },
     extent: () => current()?.getExtent() ?? null,
   };

@@ -30,7 +30,7 @@ export function legend(p: Palette, categories: Category[], collapsible = false):
       // As layers/tracks.ts, coverage.ts and unvisited.ts draw today's patrols.
       swatch(`border-top:3px solid ${p.track};height:0`, 'legendTrack'),
       swatch(`background:${css(p.coverage)};border:1px solid ${p.coverageStroke}`, 'legendCoverage'),
-      swatch(`border:3px solid ${p.unvisited};border-radius:50%;width:16px;height:16px;margin:0 5px`, 'legendUnvisited'),
+      swatch(`border:2px dashed ${p.unvisited};border-radius:50%;width:18px;height:18px;margin:0 4px;background:radial-gradient(circle, ${p.unvisited} 0 3px, transparent 3.5px)`, 'legendUnvisited'),
       el('div', { class: 'legend-sub' }, t('hazard')),
       el('div', { class: 'legend-cats' }, ...categories.map((c) => el('span', { class: 'legend-cat' },
         el('span', { class: 'dot', style: `background:${categoryColour(categories, c.code)}` }),

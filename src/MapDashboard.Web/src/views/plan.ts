@@ -52,7 +52,7 @@ export async function planView(root: HTMLElement): Promise<void> {
   // Geodesic length (ol/sphere), not planar Web Mercator metres, which are ~24% long at 36°N.
   const editor = routeEditor(map, route, {
     onSketch: (g: LineString | null) => stats.set(g && g.getCoordinates().length > 1 ? getLength(g) : null),
-    onLine: () => analyse(editor.path()),
+    onLine: analyse,
     onDrawing: (on) => {
       drawBtn.classList.toggle('active', on);
       status.textContent = on ? t('drawing') : t('planHint');
