@@ -30,6 +30,9 @@ public class DashboardHost : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Whether the demo incident stream runs; off so tests see only what they write.</summary>
     protected virtual bool DemoIncidentStream => false;
 
+    /// <summary>Whether the demo patrol simulator posts pings; off so tests see only the pings they send.</summary>
+    protected virtual bool DemoPatrolSimulator => false;
+
     public async Task InitializeAsync()
     {
         _connectionString = await TestCluster.CreateDatabaseAsync(GetType().Name);
@@ -47,6 +50,7 @@ public class DashboardHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:DataDirectory", RepositoryPaths.DemoDistrict);
         // Tests arrange their own incidents; a test that wants the demo stream turns it on.
         builder.UseSetting("Demo:IncidentStream", DemoIncidentStream ? "true" : "false");
+        builder.UseSetting("Demo:PatrolSimulator", DemoPatrolSimulator ? "true" : "false");
         // Grid colours are computed at start; a timed recolouring in the middle of a test would race
         // its assertions. A test that needs escalation runs EscalationSweep.RunOnceAsync itself.
         builder.UseSetting("Incidents:EscalationCheckSeconds", "86400");

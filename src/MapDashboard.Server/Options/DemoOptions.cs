@@ -16,4 +16,10 @@ public sealed class DemoOptions
 
     /// <summary>Seconds between two demo events (a new report or one workflow step).</summary>
     public double IncidentStreamSeconds { get; set; } = 12;
+
+    /// <summary>Walk the demo district's grid workers through their grids and post their pings, so the live map moves (off in tests).</summary>
+    public bool PatrolSimulator { get; set; } = true;
+
+    /// <summary>Seconds between two simulated pings of each worker.</summary>
+    public double PatrolSimulatorSeconds { get; set; } = 5;
 }

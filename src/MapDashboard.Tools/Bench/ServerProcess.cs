@@ -27,7 +27,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
         var dll = Path.Combine(AppContext.BaseDirectory, "MapDashboard.Server.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { dll, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", ContentRoot(),
-                                  $"--ConnectionStrings:MapDashboard={connectionString}", "--Demo:LoadOnStart=false", "--Demo:IncidentStream=false",
+                                  $"--ConnectionStrings:MapDashboard={connectionString}", "--Demo:LoadOnStart=false", "--Demo:IncidentStream=false", "--Demo:PatrolSimulator=false",
                                   "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information" })
             start.ArgumentList.Add(a);
         foreach (var s in settings) start.ArgumentList.Add(s);

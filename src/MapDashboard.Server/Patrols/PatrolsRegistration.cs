@@ -1,0 +1,29 @@
+using MapDashboard.Data.Patrols;
+using MapDashboard.Server.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+
+namespace MapDashboard.Server.Patrols;
+
+public static class PatrolsRegistration
+{
+    /// <summary>Ping ingest (one service for the API and the demo simulator), the service area, and the simulator.</summary>
+    public static WebApplicationBuilder AddPatrols(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(PatrolOptions.Section);
+        builder.Services.Configure<PatrolOptions>(section);
+        var rules = (section.Get<PatrolOptions>() ?? new()).ToRules();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => new PingIngest(sp.GetRequiredService<NpgsqlDataSource>(), rules, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => new ServiceAreaSource(sp.GetRequiredService<NpgsqlDataSource>()));
+        return builder;
+    }
+
+    /// <summary>POST /api/patrols/pings and GET /api/patrols/workers.</summary>
+    public static IEndpointRouteBuilder MapPatrolsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPingsApi();
+        app.MapWorkersApi();
+        return app;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using MapDashboard.Data.Patrols;
+using MapDashboard.Domain.Patrols;
+using MapDashboard.Server.Endpoints;
+using MapDashboard.Server.Options;
+using Microsoft.Extensions.Options;
+
+namespace MapDashboard.Server.Patrols;
+
+/// <summary>
+/// POST /api/patrols/pings: field devices' GPS batches. 200 means committed.
+/// Any rejected ping refuses the whole batch (422, every fault by index) so a
+/// device never has to guess which half of a batch got in.
+/// </summary>
+public static class PingsApi
+{
+    const int MaxMessagesInDetail = 5;
+
+    public static IEndpointRouteBuilder MapPingsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/patrols/pings", Post);
+        return app;
+    }
+
+    static async Task<IResult> Post(HttpRequest request, PingIngest ingest, IOptions<PatrolOptions> options, CancellationToken cancel)
+    {
+        JsonDocument document;
+        try { document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancel); }
+        catch (JsonException e) { return Problems.BadRequest("Body is not JSON", $"send {{\"pings\": [{{worker, recordedAt, lon, lat, accuracy}}, …]}}: {e.Message}"); }
+        using var _ = document;
+
+        if (PingBatchReader.Read(document.RootElement) is not { } batch)
+            return Problems.BadRequest("No pings", "send {\"pings\": [{worker, recordedAt, lon, lat, accuracy}, …]}");
+        if (batch.Pings.Count == 0)
+            return Problems.BadRequest("No pings", "pings is empty");
+        if (batch.Pings.Count > options.Value.MaxBatchSize)
+            return Problems.BadRequest("Batch too large", $"pings holds {batch.Pings.Count} pings; at most {options.Value.MaxBatchSize} per batch");
+
+        if (batch.Errors.Count > 0)
+        {
+            // Report malformed fields and every other fault together; a malformed field is not also "missing".
+            var malformed = batch.Errors.Select(e => (e.Index, e.Field)).ToHashSet();
+            var others = (await ingest.ValidateAsync(batch.Pings, cancel)).Where(e => !malformed.Contains((e.Index, e.Field)));
+            return Rejected(batch.Errors.Concat(others).OrderBy(e => e.Index).ToList(), batch.Pings.Count);
+        }
+
+        var outcome = await ingest.IngestAsync(batch.Pings, cancel);
+        if (outcome.Rejected) return Rejected(outcome.Errors, batch.Pings.Count);
+        return TypedResults.Ok(new
+        {
+            stored = outcome.Stored,
+            duplicates = outcome.Duplicates,
+            flagged = outcome.Flagged.Select(f => new { index = f.Index, worker = f.Worker, recordedAt = f.RecordedAt, reason = f.Reason }),
+        });
+    }
+
+    static IResult Rejected(IReadOnlyList<PingError> errors, int count)
+    {
+        var pings = errors.Select(e => e.Index).Distinct().Count();
+        var detail = $"{pings} of {count} pings rejected, nothing was stored: "
+                     + string.Join("; ", errors.Take(MaxMessagesInDetail).Select(e => e.Message))
+                     + (errors.Count > MaxMessagesInDetail ? $"; and {errors.Count - MaxMessagesInDetail} more" : "");
+        return TypedResults.Problem(title: "Pings rejected", detail: detail, statusCode: StatusCodes.Status422UnprocessableEntity,
+            extensions: new Dictionary<string, object?>
+            {
+                ["errors"] = errors.Select(e => new { index = e.Index, field = e.Field, reason = e.Reason, message = e.Message }).ToList(),
+            });
+    }
+}

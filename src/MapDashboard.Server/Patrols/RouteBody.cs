@@ -1,0 +1,34 @@
+using System.Globalization;
+using System.Text.Json;
+using MapDashboard.Domain.Patrols;
+
+namespace MapDashboard.Server.Patrols;
+
+/// <summary>POST/PUT /api/routes body; path is a GeoJSON LineString (or a Feature holding one) in EPSG:4326.</summary>
+public sealed record RouteBody(string? Name, JsonElement? Path, string? Grid, string? Worker, string? PlannedFor)
+{
+    /// <summary>The path's vertices, or null with the reason it is not a LineString.</summary>
+    public (IReadOnlyList<double[]>? Vertices, string? Problem) ReadPath()
+    {
+        if (Path is not { ValueKind: JsonValueKind.Object } path) return (null, null);
+        if (path.TryGetProperty("type", out var t) && t.GetString() == "Feature" && path.TryGetProperty("geometry", out var g))
+            path = g;
+        if (path.ValueKind != JsonValueKind.Object || !path.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
+            return (null, "path must be a GeoJSON LineString");
+        if (type.GetString() != "LineString")
+            return (null, $"path must be a GeoJSON LineString, not a {type.GetString()}");
+        if (!path.TryGetProperty("coordinates", out var coordinates) || coordinates.ValueKind != JsonValueKind.Array)
+            return (null, "path has no coordinates array");
+        return (coordinates.EnumerateArray().Select(Position).ToList(), null);
+    }
+
+    /// <summary>A position that is not an array of numbers becomes NaN, which the validator names by index.</summary>
+    static double[] Position(JsonElement p) =>
+        p.ValueKind != JsonValueKind.Array ? [double.NaN]
+        : p.EnumerateArray().Select(n => n.ValueKind == JsonValueKind.Number ? n.GetDouble() : double.NaN).ToArray();
+
+    public static string Wkt(IReadOnlyList<double[]> vertices) =>
+        "LINESTRING(" + string.Join(",", vertices.Select(v => v[0].ToString("R", CultureInfo.InvariantCulture) + " " + v[1].ToString("R", CultureInfo.InvariantCulture))) + ")";
+
+    public RouteDraft ToDraft(IReadOnlyList<double[]>? vertices) => new(Name, vertices);
+}

@@ -1,0 +1,1 @@
+delete from patrol_route where id = @id returning id

@@ -1,0 +1,45 @@
+using MapDashboard.TestSupport;
+
+namespace MapDashboard.IntegrationTests.Patrols;
+
+/// <summary>A server of its own for the patrol tests, which write pings and routes: the shared demo district stays untouched.</summary>
+public sealed class PatrolHost : DashboardHost
+{
+    /// <summary>Rows a refused request must not have added to.</summary>
+    public async Task<(long Pings, long Routes, long Changes)> WrittenRowsAsync()
+    {
+        await using var cmd = Db.CreateCommand(
+            "select (select count(*) from patrol_ping), (select count(*) from patrol_route), (select count(*) from change_log)");
+        await using var reader = await cmd.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+
+    public async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var cmd = Db.CreateCommand(sql);
+        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
+        return (T)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>The nth demo grid worker (by code), their grid, and a point inside it.</summary>
+    public async Task<(string Worker, string Grid, double Lon, double Lat)> WorkerInGridAsync(int nth)
+    {
+        await using var cmd = Db.CreateCommand("""
+            select p.code, g.code, ST_X(ST_PointOnSurface(g.boundary)), ST_Y(ST_PointOnSurface(g.boundary))
+            from person p join territory_unit g on g.grid_worker_id = p.id
+            where p.role = 'grid_worker' order by p.code offset @nth limit 1
+            """);
+        cmd.Parameters.AddWithValue("nth", nth);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync(), $"no grid worker number {nth}");
+        return (reader.GetString(0), reader.GetString(1), reader.GetDouble(2), reader.GetDouble(3));
+    }
+}
+
+/// <summary>The patrol tests share one server and run one after another (they count rows).</summary>
+[CollectionDefinition(Name)]
+public sealed class PatrolCollection : ICollectionFixture<PatrolHost>
+{
+    public const string Name = "patrols";
+}
