@@ -32,6 +32,7 @@ public sealed class PatrolWalkTests(DashboardFixture dashboard)
         {
             // The worker walks the first half of the plan, then goes home.
             await _desk.WalkAsync(grid.Worker, plannedPath.Take(3).ToArray(), TimeSpan.FromMinutes(2));
+            var expected = await _desk.GetAsync($"/api/routes/{id}/comparison");
 
             await using var page = await dashboard.OpenAsync("/plan");
             var date = page.Page.Locator("[data-testid=route-date]");
@@ -44,7 +45,6 @@ public sealed class PatrolWalkTests(DashboardFixture dashboard)
             await page.IdleAsync();
             await page.SaveScreenshotAsync("plan-planned-vs-walked");
 
-            var expected = await dashboard.Api.GetAsync($"/api/routes/{id}/comparison");
             var share = expected.GetProperty("followedShare").GetDouble();
             Assert.InRange(share, 0.05, 0.95); // half walked: neither nothing nor everything
             Assert.Equal(Percent(share), await page.Page.Locator("[data-testid=followed-share]").InnerTextAsync());
@@ -78,6 +78,7 @@ public sealed class PatrolWalkTests(DashboardFixture dashboard)
         var worker = (await dashboard.Api.GetAsync("/api/patrols/workers")).EnumerateArray().Single(w => w.GetProperty("code").GetString() == grid.Worker);
         var last = grid.Entrances[^1];
         Assert.Equal(last[0], worker.GetProperty("lon").GetDouble(), 6);
+        await _desk.TrackedAsync(grid.Worker);
 
         await using var page = await dashboard.OpenAsync("/wall", 1920, 1080);
         await WaitForPingAsync(page, grid.Worker, worker.GetProperty("recordedAt").GetDateTimeOffset());
@@ -102,6 +103,7 @@ public sealed class PatrolWalkTests(DashboardFixture dashboard)
     {
         var grid = await _desk.GridAsync(5);
         await _desk.WalkAsync(grid.Worker, grid.Entrances.Take(4).ToArray(), TimeSpan.FromMinutes(3));
+        await _desk.TrackedAsync(grid.Worker);
 
         await using var page = await dashboard.OpenAsync($"/lead?grid={Uri.EscapeDataString(grid.Code)}");
         await page.WaitUntilAsync("() => window.mapDashboard.gridCoverage()?.window === 'today'", null, "the grid's patrol coverage");

@@ -75,6 +75,25 @@ public sealed class PatrolDesk(string baseUrl, NpgsqlDataSource db)
         return JsonDocument.Parse(text).RootElement;
     }
 
+    /// <summary>Any GET of the JSON API; asserts success, naming the problem the server gave.</summary>
+    public async Task<JsonElement> GetAsync(string path)
+    {
+        var res = await _http.GetAsync(path);
+        var text = await res.Content.ReadAsStringAsync();
+        Assert.True(res.IsSuccessStatusCode, $"GET {path} answered {(int)res.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    /// <summary>
+    /// Waits until the server has folded a worker's pings into today's tracks (it does so on its
+    /// own period; the tracks API folds them in first), so tiles read after this show them.
+    /// </summary>
+    public async Task TrackedAsync(string worker)
+    {
+        var tracks = await GetAsync($"/api/patrols/tracks?date={ServerToday()}&worker={Uri.EscapeDataString(worker)}");
+        Assert.Contains(tracks.GetProperty("features").EnumerateArray(), f => f.GetProperty("properties").GetProperty("worker").GetString() == worker);
+    }
+
     public async Task DeleteRouteAsync(long id)
     {
         var res = await _http.DeleteAsync($"/api/routes/{id}");
