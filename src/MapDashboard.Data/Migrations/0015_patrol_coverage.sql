@@ -26,9 +26,9 @@ insert into patrol_coverage_setting default values;
 
 -- What a patrol visits: a building at its entrance (its footprint's point on surface when it has none),
 -- a hazard at its point. One view so that tracks and drafted routes are measured against the same points.
-create index building_visit_point_gix on building using gist ((coalesce(entrance, ST_PointOnSurface(footprint))));
+create index building_visit_point_gix on building using gist ((coalesce(entrance, ST_PointOnSurface(footprint))::geometry(Point, 4326)));
 create view patrol_asset as
-select 'building'::text as kind, b.id, b.code, b.name, coalesce(b.entrance, ST_PointOnSurface(b.footprint)) as location,
+select 'building'::text as kind, b.id, b.code, b.name, coalesce(b.entrance, ST_PointOnSurface(b.footprint))::geometry(Point, 4326) as location,
        null::timestamptz as revisit_due_at
 from building b
 union all
@@ -82,8 +82,8 @@ language sql stable parallel safe as $$
     where ST_DWithin(l.utm, p.utm, radius_m)
 $$;
 
--- A worker's trusted track, one row per piece within an hour. A piece starts with the last trusted ping
--- before the hour (when it is near enough in time and space), so the line does not break at every hour.
+-- A worker's trusted track, one row per piece within a clock hour, cut at the hour's edges (interpolated by
+-- time), so a worker's pieces meet end to end across hours and break only at a gap or a jump.
 create table patrol_track (
     worker_id           int not null references person(id) on delete cascade,
     hour_start          timestamptz not null,
@@ -94,6 +94,7 @@ create table patrol_track (
     pings               int not null,          -- pings recorded within the hour
     metres              float8 not null,
     seconds_in_own_grid float8 not null,       -- time along the piece inside a grid the worker is assigned to
+    continued           boolean not null,      -- the piece carries on the previous hour's (it starts at the hour's edge)
     primary key (worker_id, hour_start, piece)
 );
 create index patrol_track_path_gix on patrol_track using gist (path);
@@ -143,13 +144,14 @@ create table patrol_coverage_dirty (
     primary key (worker_id, hour_start)
 );
 
--- A ping at t is part of hour(t) and may be the first vertex of the next hour's piece.
+-- A ping at t is part of hour(t), and the edge vertex of the hours before and after it when they are within the gap.
 create function patrol_mark_dirty() returns trigger language plpgsql as $$
 begin
     insert into patrol_coverage_dirty (worker_id, hour_start)
     select distinct worker_id, h
-    from changed, lateral (values (date_trunc('hour', recorded_at)),
-                                  (date_trunc('hour', recorded_at + make_interval(secs => (select track_gap_seconds from patrol_coverage_setting))))) v(h)
+    from changed, (select make_interval(secs => track_gap_seconds) as gap from patrol_coverage_setting) s,
+         lateral (values (date_trunc('hour', recorded_at - s.gap)), (date_trunc('hour', recorded_at)),
+                         (date_trunc('hour', recorded_at + s.gap))) v(h)
     on conflict do nothing;
     return null;
 end $$;
@@ -210,7 +212,9 @@ begin
     delete from patrol_visit t using unnest(worker_ids, hours) k(worker_id, hour_start) where t.worker_id = k.worker_id and t.hour_start = k.hour_start;
 
     -- A track breaks where two trusted pings are more than the gap apart in time, or farther apart than a
-    -- plausible speed allows: no line is drawn across a gap.
+    -- plausible speed allows: no line is drawn across a gap. The hour's pieces are cut out of the whole track
+    -- at the hour's edges by M (ST_LocateBetween interpolates the segment that crosses an edge), so the hours
+    -- partition the track exactly: no length, time or visit is counted twice or lost at an hour boundary.
     with k as (select distinct * from unnest(worker_ids, hours) as k(worker_id, hour_start)),
     p as (
         select k.worker_id, k.hour_start, x.recorded_at, x.location
@@ -222,7 +226,12 @@ begin
             union all
             select recorded_at, location from patrol_ping
             where worker_id = k.worker_id and flag is null
-              and recorded_at >= k.hour_start and recorded_at < k.hour_start + interval '1 hour') x),
+              and recorded_at >= k.hour_start and recorded_at < k.hour_start + interval '1 hour'
+            union all
+            (select recorded_at, location from patrol_ping
+             where worker_id = k.worker_id and flag is null and recorded_at >= k.hour_start + interval '1 hour'
+               and recorded_at <= k.hour_start + interval '1 hour' + make_interval(secs => s.track_gap_seconds)
+             order by recorded_at limit 1)) x),
     m as (
         select p.*, ST_Transform(location, 32648) as utm,
                lag(recorded_at) over w as prev_at, lag(ST_Transform(location, 32648)) over w as prev_utm
@@ -233,28 +242,40 @@ begin
                                or ST_Distance(utm, prev_utm) > s.track_max_speed_mps * greatest(extract(epoch from recorded_at - prev_at), 1)
                              then 1 else 0 end) over (partition by worker_id, hour_start order by recorded_at) as piece
         from m),
-    pieces as (
-        select worker_id, hour_start, piece::int,
-               ST_MakeLine(ST_MakePointM(ST_X(location), ST_Y(location), extract(epoch from recorded_at)) order by recorded_at) as path,
-               ST_MakeLine(utm order by recorded_at) as utm,
-               min(recorded_at) as started_at, max(recorded_at) as ended_at,
-               count(*) filter (where recorded_at >= hour_start) as pings
+    whole as (
+        select worker_id, hour_start, piece,
+               ST_SetSRID(ST_MakeLine(ST_MakePointM(ST_X(location), ST_Y(location), extract(epoch from recorded_at)) order by recorded_at), 4326) as path,
+               count(*) filter (where recorded_at >= hour_start and recorded_at < hour_start + interval '1 hour') as pings
         from b group by worker_id, hour_start, piece
         having count(*) >= 2),
+    cut as (
+        select w.worker_id, w.hour_start, w.pings, d.geom as path,
+               ST_M(ST_StartPoint(w.path)) < extract(epoch from w.hour_start)
+                   and ST_M(ST_StartPoint(d.geom)) = extract(epoch from w.hour_start) as continued,
+               row_number() over (partition by w.worker_id, w.hour_start order by w.piece, d.path) as piece
+        from whole w
+        cross join lateral ST_Dump(ST_LocateBetween(w.path, extract(epoch from w.hour_start),
+                                                    extract(epoch from w.hour_start + interval '1 hour'))) d
+        where ST_GeometryType(d.geom) = 'ST_LineString' and ST_NPoints(d.geom) >= 2),
+    pieces as (
+        select c.*, ST_Transform(c.path, 32648) as utm,
+               to_timestamp(ST_M(ST_StartPoint(c.path))) as started_at, to_timestamp(ST_M(ST_EndPoint(c.path))) as ended_at
+        from cut c),
     own as (
         select k.worker_id, ST_Transform(ST_Union(g.boundary), 32648) as utm
         from (select distinct worker_id from k) k join territory_unit g on g.grid_worker_id = k.worker_id and patrol_grid_kind(g.kind)
         group by k.worker_id)
-    insert into patrol_track (worker_id, hour_start, piece, path, started_at, ended_at, pings, metres, seconds_in_own_grid)
-    select x.worker_id, x.hour_start, x.piece, ST_SetSRID(x.path, 4326), x.started_at, x.ended_at, x.pings, ST_Length(x.utm),
+    insert into patrol_track (worker_id, hour_start, piece, path, started_at, ended_at, pings, metres, seconds_in_own_grid, continued)
+    select x.worker_id, x.hour_start, x.piece, x.path, x.started_at, x.ended_at, x.pings, ST_Length(x.utm),
            -- time inside the own grid, taken as the share of the piece's length inside it (walking pace is even
            -- enough at a 5 s ping interval); a piece standing still counts by where it stands
            extract(epoch from x.ended_at - x.started_at) * coalesce(case
                when o.utm is null then 0
                when ST_Length(x.utm) = 0 then case when ST_Covers(o.utm, ST_StartPoint(x.utm)) then 1 else 0 end
-               else ST_Length(ST_Intersection(x.utm, o.utm)) / ST_Length(x.utm) end, 0)
+               else ST_Length(ST_Intersection(x.utm, o.utm)) / ST_Length(x.utm) end, 0),
+           x.continued
     from pieces x left join own o using (worker_id)
-    where x.pings > 0;
+    where x.ended_at > x.started_at;
 
     insert into patrol_cover_hour (worker_id, hour_start, radius_m, covered)
     select t.worker_id, t.hour_start, s.visit_radius_m, patrol_cover_of(ST_Collect(t.path), s.visit_radius_m)
@@ -266,6 +287,9 @@ begin
            t.worker_id, t.hour_start, n.kind, n.id, to_timestamp(n.m)
     from patrol_track t join unnest(worker_ids, hours) k(worker_id, hour_start) using (worker_id, hour_start)
     cross join lateral patrol_assets_near(t.path, s.visit_radius_m) n
+    -- A pass under way when the hour began, closest at the hour's first instant, came closest in the previous
+    -- hour, which records it: recording it here too would make the same pass look later than it was.
+    where not (t.continued and n.m <= extract(epoch from t.started_at) + 0.001)
     order by t.worker_id, t.hour_start, n.kind, n.id, n.distance_m, n.m desc;
 
     select touched_grids || array_agg(g.id), touched_days || array_agg(patrol_day_of(c.hour_start)) into touched_grids, touched_days

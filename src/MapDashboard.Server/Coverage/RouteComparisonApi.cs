@@ -12,7 +12,7 @@ public static class RouteComparisonApi
     static readonly string FactsSql = SqlResource.Beside<CoverageClock>("route_facts.sql");
     static readonly string Sql = SqlResource.Beside<CoverageClock>("route_comparison.sql");
 
-    sealed record Facts(string? Worker, DateTime? PlannedFor);
+    sealed record Facts(string? Worker, string? PlannedFor);
 
     public static async Task<IResult> Get(long id, string? date, CoverageClock clock, NpgsqlDataSource db, CancellationToken cancel)
     {
@@ -22,7 +22,7 @@ public static class RouteComparisonApi
         if (facts is null) return Problems.NotFound("Unknown route", $"no route has id {id}");
         if (facts.Worker is null)
             return Problems.Conflict("Route has no worker", $"route {id} is not assigned to a worker, so nobody's track can be compared with it");
-        var day = date is not null ? given : facts.PlannedFor is { } p ? DateOnly.FromDateTime(p) : clock.Today;
+        var day = date is not null ? given : facts.PlannedFor is { } p ? DateOnly.ParseExact(p, "yyyy-MM-dd") : clock.Today;
         await CoverageRefresher.DrainAsync(conn, cancel);
         var json = await SqlJson.QueryAsync(db, Sql, cancel, ("id", id), ("day", day));
         return SqlJson.Json(json!);

@@ -12,8 +12,8 @@ select case
              then 'latitude and longitude look swapped: send each vertex as [lon, lat]'
              else 'coordinates are out of longitude/latitude range; send EPSG:4326 [lon, lat]' end
     when ST_XMin(l.geom) < -180 or ST_XMax(l.geom) > 180 then 'coordinates are out of longitude/latitude range; send EPSG:4326 [lon, lat]'
-    when not ST_IsValid(l.geom) then 'the path is not valid: ' || ST_IsValidReason(l.geom)
     when ST_Length(l.geom) = 0 then 'the path has no length: all its vertices are the same point'
+    when not ST_IsValid(l.geom) then 'the path is not valid: ' || ST_IsValidReason(l.geom)
     when d.geom is not null and not ST_Intersects(d.geom, ST_SetSRID(ST_Force2D(l.geom), 4326)) then
         case when ST_Intersects(d.geom, ST_SetSRID(ST_FlipCoordinates(ST_Force2D(l.geom)), 4326))
              then 'latitude and longitude look swapped: send each vertex as [lon, lat]'

@@ -38,7 +38,8 @@ public class MigrationTests
         await using var conn = await db.OpenConnectionAsync();
         await using var cmd = new NpgsqlCommand("""
             select gc.f_table_name || '.' || gc.f_geometry_column, gc.srid,
-                   exists (select 1 from pg_indexes i
+                   -- a view stores nothing: the indexes of its tables serve it
+                   not exists (select 1 from pg_tables t where t.tablename = gc.f_table_name) or exists (select 1 from pg_indexes i
                            where i.tablename = gc.f_table_name
                              and i.indexdef ilike '%using gist%(' || gc.f_geometry_column || ')%')
             from geometry_columns gc where gc.f_table_schema = 'public'
