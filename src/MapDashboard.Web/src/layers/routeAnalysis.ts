@@ -7,14 +7,15 @@ import VectorSource from 'ol/source/Vector';
 import { fromLonLat } from 'ol/proj';
 import { Circle, Fill, Stroke, Style } from 'ol/style';
 import type { RouteAnalysis } from '../patrolApi';
-import { css, type Palette } from '../theme';
+import { css, hexRgb, type Palette, type Rgba } from '../theme';
 
 // What the draft route covers (its buffer of the visit radius, clipped as the server
 // computed it) and what it misses (a ring on each building entrance or hazard it does not
-// reach): the planner sees the gap on the map, not only in the list.
+// reach): the planner sees the gap on the map, not only in the list. The buffer is tinted
+// in the route's colour, not the green of walked coverage: planned is not done.
 export function routeAnalysisLayer(p: Palette) {
   const format = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
-  const covered = new Style({ fill: new Fill({ color: css(p.coverage) }), stroke: new Stroke({ color: p.coverageStroke, width: 1.5 }) });
+  const covered = new Style({ fill: new Fill({ color: css([...hexRgb(p.route), 0.14] as Rgba) }), stroke: new Stroke({ color: p.route, width: 1, lineDash: [4, 4] }) });
   const miss = new Style({
     image: new Circle({ radius: 9, fill: new Fill({ color: 'rgba(255, 255, 255, 0.6)' }), stroke: new Stroke({ color: p.missed, width: 3 }) }),
     zIndex: 1,

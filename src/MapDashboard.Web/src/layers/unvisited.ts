@@ -5,14 +5,21 @@ import type { Palette } from '../theme';
 
 // Buildings (at their entrance) and hazard points nobody visited today (tile layer
 // "unvisited": kind, code). At the start of a day that is nearly everything, so the marks
-// stay quiet: a small dot at a building's entrance, a ring round a hazard's own symbol.
-// They go as the day's patrols visit them, which is what a glance should see.
+// stay quiet: a small dot at a building's entrance, at a desk a dashed ring round a hazard's
+// own symbol. On the wall, seen whole from across the room, every mark is the small dot:
+// the district is sprinkled with what is still to do, and the sprinkle thins as patrols
+// visit. They go as the day's patrols visit them, which is what a glance should see.
 export function unvisitedLayer(p: Palette, config: TileSetup) {
   const wall = p.name === 'dark';
-  const halo = new Stroke({ color: p.labelHalo, width: 1.5 });
   // As for hazards: a point symbol in a vector tile layer is hit-detected only without declutter.
-  const building = new Style({ image: new Circle({ radius: wall ? 4 : 3.5, fill: new Fill({ color: p.unvisited }), stroke: halo, declutterMode: 'none' }) });
-  const hazard = new Style({ image: new Circle({ radius: wall ? 13 : 11, stroke: new Stroke({ color: p.unvisited, width: 2.5, lineDash: [4, 3] }), declutterMode: 'none' }) });
+  const building = new Style({
+    image: new Circle({
+      radius: wall ? 2.5 : 3.5, fill: new Fill({ color: p.unvisited }),
+      stroke: wall ? undefined : new Stroke({ color: p.labelHalo, width: 1.5 }), declutterMode: 'none',
+    }),
+  });
+  const hazard = wall ? building
+    : new Style({ image: new Circle({ radius: 11, stroke: new Stroke({ color: p.unvisited, width: 2.5, lineDash: [4, 3] }), declutterMode: 'none' }) });
   const style = (f: FeatureLike) => (f.get('kind') === 'hazard' ? hazard : building);
   return mvtLayer({ source: 'unvisited', name: 'unvisited', style, config, zIndex: 52, live: false });
 }
