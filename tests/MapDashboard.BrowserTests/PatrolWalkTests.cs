@@ -85,6 +85,13 @@ public sealed class PatrolWalkTests(DashboardFixture dashboard)
         var tracks = await page.RenderedFeaturesAsync("tracks");
         Assert.Contains(tracks, t => t.GetProperty("worker").GetString() == grid.Worker);
         Assert.NotEmpty(await page.RenderedFeaturesAsync("coverage"));
+        // Unvisited marks: what the grid's coverage lists as unvisited today is marked, what the walk visited is not.
+        var coverage = await _desk.GetAsync($"/api/grids/{grid.Code}/coverage?window=today");
+        var visited = coverage.GetProperty("visited").EnumerateArray().Select(v => v.GetProperty("code").GetString()!).ToArray();
+        Assert.NotEmpty(visited);
+        var marked = (await page.RenderedFeaturesAsync("unvisited")).Select(f => f.GetProperty("code").GetString()!).ToHashSet();
+        Assert.Empty(visited.Where(marked.Contains));
+        Assert.Empty(coverage.GetProperty("unvisited").EnumerateArray().Select(u => u.GetProperty("code").GetString()!).Where(c => !marked.Contains(c)));
         await page.IdleAsync();
         await page.SaveScreenshotAsync("wall-patrols");
 
@@ -114,6 +121,12 @@ public sealed class PatrolWalkTests(DashboardFixture dashboard)
         await page.Page.Locator("[data-testid=patrol-window-7d]").ClickAsync();
         await page.WaitUntilAsync("() => window.mapDashboard.gridCoverage()?.window === '7d'", null, "the 7-day coverage");
         await ShowsCoverageAsync(page, await dashboard.Api.GetAsync($"/api/grids/{grid.Code}/coverage?window=7d"), grid.Worker);
+
+        // The map shows the worker's track; its layer toggle hides it.
+        Assert.Contains(await page.RenderedFeaturesAsync("tracks"), t => t.GetProperty("worker").GetString() == grid.Worker);
+        await page.Page.Locator("[data-testid=toggle-tracks]").UncheckAsync();
+        await page.IdleAsync();
+        Assert.Empty(await page.RenderedFeaturesAsync("tracks"));
     }
 
     /// <summary>The workers layer draws this worker at the ping recorded at this time.</summary>

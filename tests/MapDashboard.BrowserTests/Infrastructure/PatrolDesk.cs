@@ -22,8 +22,10 @@ public sealed class PatrolDesk(string baseUrl, NpgsqlDataSource db)
     public sealed record Grid(string Code, string Worker, double[][] Entrances);
 
     /// <summary>
-    /// The <paramref name="index"/>-th community grid (by code) that has a grid worker and at
-    /// least four building entrances inside it, with those entrances west to east.
+    /// The <paramref name="index"/>-th community grid, counting from the LAST code down, that has a
+    /// grid worker and at least four building entrances inside it, with those entrances west to
+    /// east. From the end: the other tests look for clear spots from the first grids on, and a
+    /// walk's coverage and worker dot would crowd those.
     /// </summary>
     public async Task<Grid> GridAsync(int index)
     {
@@ -34,7 +36,7 @@ public sealed class PatrolDesk(string baseUrl, NpgsqlDataSource db)
               from territory_unit g join person p on p.id = g.grid_worker_id
              where g.kind = 'community_grid'
                and (select count(*) from building b where b.entrance is not null and ST_Covers(g.boundary, b.entrance)) >= 4
-             order by g.code offset @index limit 1
+             order by g.code desc offset @index limit 1
             """);
         cmd.Parameters.AddWithValue("index", index);
         await using var r = await cmd.ExecuteReaderAsync();

@@ -5,10 +5,13 @@ import type { Palette } from '../theme';
 
 // Buildings (at their entrance) and hazard points nobody visited today (tile layer
 // "unvisited": kind, code). At the start of a day that is nearly everything, so the marks
-// stay quiet: a small dot at a building's entrance, at a desk a dashed ring round a hazard's
-// own symbol. On the wall, seen whole from across the room, every mark is the small dot:
-// the district is sprinkled with what is still to do, and the sprinkle thins as patrols
-// visit. They go as the day's patrols visit them, which is what a glance should see.
+// stay quiet: a small dot at a building's entrance, and a dashed ring round a hazard's own
+// symbol only at a desk zoomed in on a few streets. On the wall, and at a desk looking at the
+// whole district, every mark is the small dot: the district is sprinkled with what is still
+// to do, and the sprinkle thins as the day's patrols visit — what a glance should see.
+/** Web Mercator metres per pixel at about zoom 15.5: closer in, hazards get their ring. */
+const RING_BELOW_RESOLUTION = 3.4;
+
 export function unvisitedLayer(p: Palette, config: TileSetup) {
   const wall = p.name === 'dark';
   // As for hazards: a point symbol in a vector tile layer is hit-detected only without declutter.
@@ -20,6 +23,6 @@ export function unvisitedLayer(p: Palette, config: TileSetup) {
   });
   const hazard = wall ? building
     : new Style({ image: new Circle({ radius: 11, stroke: new Stroke({ color: p.unvisited, width: 2.5, lineDash: [4, 3] }), declutterMode: 'none' }) });
-  const style = (f: FeatureLike) => (f.get('kind') === 'hazard' ? hazard : building);
+  const style = (f: FeatureLike, resolution: number) => (f.get('kind') === 'hazard' && resolution < RING_BELOW_RESOLUTION ? hazard : building);
   return mvtLayer({ source: 'unvisited', name: 'unvisited', style, config, zIndex: 52, live: false });
 }

@@ -1,5 +1,5 @@
 import type { RouteComparison } from '../patrolApi';
-import { onLang, t, tKey } from '../i18n';
+import { onLang, t, tKey, type StringKey } from '../i18n';
 import { el, fmt } from './dom';
 import { dateTime, percent } from './format';
 
@@ -18,7 +18,7 @@ export function comparisonPanel(onClose: () => void) {
     const { c, name } = shown;
     const close = el('button', { class: 'close', type: 'button', title: t('close') }, '×');
     close.addEventListener('click', onClose);
-    const swatch = (cls: string, key: Parameters<typeof t>[0]) => el('span', { class: 'cmp-key' }, el('span', { class: `cmp-swatch ${cls}` }), t(key));
+    const swatch = (cls: string, key: StringKey) => el('span', { class: 'cmp-key' }, el('span', { class: `cmp-swatch ${cls}` }), t(key));
     element.replaceChildren(
       el('div', { class: 'cmp-head' }, el('h2', { class: 'panel-heading' }, `${t('plannedVsWalked')} · ${name}`), close),
       el('div', { class: 'muted small' }, `${c.date} · ${c.worker ?? t('unassigned')}`),

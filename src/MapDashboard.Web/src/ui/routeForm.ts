@@ -1,6 +1,6 @@
 import type { RouteFeature, WorkerPosition } from '../patrolApi';
 import { today } from '../patrolApi';
-import { onLang, t, text } from '../i18n';
+import { onLang, t, text, type StringKey } from '../i18n';
 import { el } from './dom';
 
 /**
@@ -23,7 +23,7 @@ export function routeForm(o: { onSave(): void; onDelete(): void; onDate(date: st
   let picked = false; // the planner chose a worker: no more preselecting
   let editing: number | null = null;
 
-  const field = (key: Parameters<typeof text>[1], input: HTMLElement) => el('label', { class: 'form-row' }, text('span', key, 'form-label'), input);
+  const field = (key: StringKey, input: HTMLElement) => el('label', { class: 'form-row' }, text('span', key, 'form-label'), input);
   const element = el('section', { class: 'route-form', 'data-testid': 'route-form' },
     text('h2', 'saveTitle', 'panel-heading'),
     field('routeName', name), field('assignWorker', worker), field('plannedFor', date),
