@@ -67,6 +67,7 @@ public sealed class PatrolWalkTests(DashboardFixture dashboard)
         finally
         {
             await _desk.DeleteRouteAsync(id);
+            await _desk.ForgetAsync(grid.Worker);
         }
     }
 
@@ -74,59 +75,73 @@ public sealed class PatrolWalkTests(DashboardFixture dashboard)
     public async Task The_wall_shows_worker_positions_today_s_tracks_and_coverage_after_pings_are_posted()
     {
         var grid = await _desk.GridAsync(4);
-        await _desk.WalkAsync(grid.Worker, grid.Entrances, TimeSpan.FromMinutes(1));
-        var worker = (await dashboard.Api.GetAsync("/api/patrols/workers")).EnumerateArray().Single(w => w.GetProperty("code").GetString() == grid.Worker);
-        var last = grid.Entrances[^1];
-        Assert.Equal(last[0], worker.GetProperty("lon").GetDouble(), 6);
-        await _desk.TrackedAsync(grid.Worker);
+        try
+        {
+            await _desk.WalkAsync(grid.Worker, grid.Entrances, TimeSpan.FromMinutes(1));
+            var worker = (await dashboard.Api.GetAsync("/api/patrols/workers")).EnumerateArray().Single(w => w.GetProperty("code").GetString() == grid.Worker);
+            var last = grid.Entrances[^1];
+            Assert.Equal(last[0], worker.GetProperty("lon").GetDouble(), 6);
+            await _desk.TrackedAsync(grid.Worker);
 
-        await using var page = await dashboard.OpenAsync("/wall", 1920, 1080);
-        await WaitForPingAsync(page, grid.Worker, worker.GetProperty("recordedAt").GetDateTimeOffset());
-        var tracks = await page.RenderedFeaturesAsync("tracks");
-        Assert.Contains(tracks, t => t.GetProperty("worker").GetString() == grid.Worker);
-        Assert.NotEmpty(await page.RenderedFeaturesAsync("coverage"));
-        // Unvisited marks: what the grid's coverage lists as unvisited today is marked, what the walk visited is not.
-        var coverage = await _desk.GetAsync($"/api/grids/{grid.Code}/coverage?window=today");
-        var visited = coverage.GetProperty("visited").EnumerateArray().Select(v => v.GetProperty("code").GetString()!).ToArray();
-        Assert.NotEmpty(visited);
-        var marked = (await page.RenderedFeaturesAsync("unvisited")).Select(f => f.GetProperty("code").GetString()!).ToHashSet();
-        Assert.Empty(visited.Where(marked.Contains));
-        Assert.Empty(coverage.GetProperty("unvisited").EnumerateArray().Select(u => u.GetProperty("code").GetString()!).Where(c => !marked.Contains(c)));
-        await page.IdleAsync();
-        await page.SaveScreenshotAsync("wall-patrols");
+            await using var page = await dashboard.OpenAsync("/wall", 1920, 1080);
+            await WaitForPingAsync(page, grid.Worker, worker.GetProperty("recordedAt").GetDateTimeOffset());
+            var tracks = await page.RenderedFeaturesAsync("tracks");
+            Assert.Contains(tracks, t => t.GetProperty("worker").GetString() == grid.Worker);
+            Assert.NotEmpty(await page.RenderedFeaturesAsync("coverage"));
+            // Unvisited marks: what the grid's coverage lists as unvisited today is marked, what the walk visited is not.
+            var coverage = await _desk.GetAsync($"/api/grids/{grid.Code}/coverage?window=today");
+            var visited = coverage.GetProperty("visited").EnumerateArray().Select(v => v.GetProperty("code").GetString()!).ToArray();
+            Assert.NotEmpty(visited);
+            var marked = (await page.RenderedFeaturesAsync("unvisited")).Select(f => f.GetProperty("code").GetString()!).ToHashSet();
+            Assert.Empty(visited.Where(marked.Contains));
+            Assert.Empty(coverage.GetProperty("unvisited").EnumerateArray().Select(u => u.GetProperty("code").GetString()!).Where(c => !marked.Contains(c)));
+            await page.IdleAsync();
+            await page.SaveScreenshotAsync("wall-patrols");
 
-        // A new ping moves the dot live (the hub's positions), and its label says how old it is.
-        await page.MarkDocumentAsync();
-        await _desk.WalkAsync(grid.Worker, [last, [last[0] + 0.0002, last[1]]], TimeSpan.Zero);
-        var now = (await dashboard.Api.GetAsync("/api/patrols/workers")).EnumerateArray().Single(w => w.GetProperty("code").GetString() == grid.Worker);
-        await WaitForPingAsync(page, grid.Worker, now.GetProperty("recordedAt").GetDateTimeOffset());
-        await page.IdleAsync();
-        await page.SaveScreenshotAsync("wall-patrols-live-ping");
-        Assert.True(await page.WasNotReloadedAsync(), "the wall was reloaded to move the worker");
+            // A new ping moves the dot live (the hub's positions), and its label says how old it is.
+            await page.MarkDocumentAsync();
+            await _desk.WalkAsync(grid.Worker, [last, [last[0] + 0.0002, last[1]]], TimeSpan.Zero);
+            var now = (await dashboard.Api.GetAsync("/api/patrols/workers")).EnumerateArray().Single(w => w.GetProperty("code").GetString() == grid.Worker);
+            await WaitForPingAsync(page, grid.Worker, now.GetProperty("recordedAt").GetDateTimeOffset());
+            await page.IdleAsync();
+            await page.SaveScreenshotAsync("wall-patrols-live-ping");
+            Assert.True(await page.WasNotReloadedAsync(), "the wall was reloaded to move the worker");
+        }
+        finally
+        {
+            await _desk.ForgetAsync(grid.Worker);
+        }
     }
 
     [Fact]
     public async Task The_lead_grid_card_shows_the_grid_s_patrol_coverage_as_the_API_computes_it_for_each_window()
     {
         var grid = await _desk.GridAsync(5);
-        await _desk.WalkAsync(grid.Worker, grid.Entrances.Take(4).ToArray(), TimeSpan.FromMinutes(3));
-        await _desk.TrackedAsync(grid.Worker);
+        try
+        {
+            await _desk.WalkAsync(grid.Worker, grid.Entrances.Take(4).ToArray(), TimeSpan.FromMinutes(3));
+            await _desk.TrackedAsync(grid.Worker);
 
-        await using var page = await dashboard.OpenAsync($"/lead?grid={Uri.EscapeDataString(grid.Code)}");
-        await page.WaitUntilAsync("() => window.mapDashboard.gridCoverage()?.window === 'today'", null, "the grid's patrol coverage");
-        await page.IdleAsync();
-        await page.SaveScreenshotAsync("lead-grid-patrol");
-        await ShowsCoverageAsync(page, await dashboard.Api.GetAsync($"/api/grids/{grid.Code}/coverage?window=today"), grid.Worker);
+            await using var page = await dashboard.OpenAsync($"/lead?grid={Uri.EscapeDataString(grid.Code)}");
+            await page.WaitUntilAsync("() => window.mapDashboard.gridCoverage()?.window === 'today'", null, "the grid's patrol coverage");
+            await page.IdleAsync();
+            await page.SaveScreenshotAsync("lead-grid-patrol");
+            await ShowsCoverageAsync(page, await dashboard.Api.GetAsync($"/api/grids/{grid.Code}/coverage?window=today"), grid.Worker);
 
-        await page.Page.Locator("[data-testid=patrol-window-7d]").ClickAsync();
-        await page.WaitUntilAsync("() => window.mapDashboard.gridCoverage()?.window === '7d'", null, "the 7-day coverage");
-        await ShowsCoverageAsync(page, await dashboard.Api.GetAsync($"/api/grids/{grid.Code}/coverage?window=7d"), grid.Worker);
+            await page.Page.Locator("[data-testid=patrol-window-7d]").ClickAsync();
+            await page.WaitUntilAsync("() => window.mapDashboard.gridCoverage()?.window === '7d'", null, "the 7-day coverage");
+            await ShowsCoverageAsync(page, await dashboard.Api.GetAsync($"/api/grids/{grid.Code}/coverage?window=7d"), grid.Worker);
 
-        // The map shows the worker's track; its layer toggle hides it.
-        Assert.Contains(await page.RenderedFeaturesAsync("tracks"), t => t.GetProperty("worker").GetString() == grid.Worker);
-        await page.Page.Locator("[data-testid=toggle-tracks]").UncheckAsync();
-        await page.IdleAsync();
-        Assert.Empty(await page.RenderedFeaturesAsync("tracks"));
+            // The map shows the worker's track; its layer toggle hides it.
+            Assert.Contains(await page.RenderedFeaturesAsync("tracks"), t => t.GetProperty("worker").GetString() == grid.Worker);
+            await page.Page.Locator("[data-testid=toggle-tracks]").UncheckAsync();
+            await page.IdleAsync();
+            Assert.Empty(await page.RenderedFeaturesAsync("tracks"));
+        }
+        finally
+        {
+            await _desk.ForgetAsync(grid.Worker);
+        }
     }
 
     /// <summary>The workers layer draws this worker at the ping recorded at this time.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MapDashboard.Data.Incidents;
 using Npgsql;
 
 namespace MapDashboard.BrowserTests.Infrastructure;
@@ -94,6 +95,23 @@ public sealed class PatrolDesk(string baseUrl, NpgsqlDataSource db)
     {
         var tracks = await GetAsync($"/api/patrols/tracks?date={ServerToday()}&worker={Uri.EscapeDataString(worker)}");
         Assert.Contains(tracks.GetProperty("features").EnumerateArray(), f => f.GetProperty("properties").GetProperty("worker").GetString() == worker);
+    }
+
+    /// <summary>
+    /// Removes a worker's pings (as psql would), lets the server fold the removal into tracks and
+    /// coverage, and recolours the grids: patrol coverage feeds the grid colours once any patrol is
+    /// tracked, so a test's walk left behind would turn other tests' grids red.
+    /// </summary>
+    public async Task ForgetAsync(string worker)
+    {
+        await using (var cmd = db.CreateCommand("delete from patrol_ping where worker_id = (select id from person where code = @code)"))
+        {
+            cmd.Parameters.AddWithValue("code", worker);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        var tracks = await GetAsync($"/api/patrols/tracks?date={ServerToday()}&worker={Uri.EscapeDataString(worker)}");
+        Assert.Empty(tracks.GetProperty("features").EnumerateArray());
+        await EscalationSweep.RunOnceAsync(db);
     }
 
     public async Task DeleteRouteAsync(long id)
