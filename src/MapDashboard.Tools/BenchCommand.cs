@@ -4,7 +4,7 @@ using MapDashboard.Tools.Bench;
 
 namespace MapDashboard.Tools;
 
-/// <summary><c>bench tiles | live | ambiguity</c>: the benchmarks, each printing its figures and the baseline measured in the same run.</summary>
+/// <summary><c>bench tiles | live | ambiguity | patrols</c>: the benchmarks, each printing its figures and the baseline measured in the same run.</summary>
 public static class BenchCommand
 {
     public static Command Create()
@@ -13,6 +13,7 @@ public static class BenchCommand
         bench.Subcommands.Add(Tiles());
         bench.Subcommands.Add(Live());
         bench.Subcommands.Add(Ambiguity());
+        bench.Subcommands.Add(Patrols());
         return bench;
     }
 
@@ -24,6 +25,20 @@ public static class BenchCommand
         var command = new Command("ambiguity", "Full and incremental recomputation of ownership findings, time and peak memory") { size, full, edits };
         command.SetAction(parse => AmbiguityBenchmark.RunAsync(new AmbiguityBenchmark.Settings(
             parse.GetValue(size), DistrictGenerator.DefaultSeed, parse.GetValue(full), parse.GetValue(edits)), Console.Out));
+        return command;
+    }
+
+    static Command Patrols()
+    {
+        var size = new Option<DistrictSize>("--size") { DefaultValueFactory = _ => DistrictSize.City };
+        var workers = new Option<int>("--workers") { DefaultValueFactory = _ => 2000 };
+        var batch = new Option<int>("--pings-per-request") { Description = "one device's batch", DefaultValueFactory = _ => 10 };
+        var seconds = new Option<double>("--seconds") { Description = "seconds per rate (a short smoke: 3)", DefaultValueFactory = _ => 20 };
+        var rates = new Option<int[]>("--rate") { Description = "offered pings/s, in order; then steps up ×1.5 while sustained", DefaultValueFactory = _ => [400, 4000], AllowMultipleArgumentsPerToken = true };
+        var max = new Option<int>("--max-rate") { DefaultValueFactory = _ => 40000 };
+        var command = new Command("patrols", "Ping ingest throughput and p99 ingest-to-commit against a bare batched INSERT of the same rows") { size, workers, batch, seconds, rates, max };
+        command.SetAction(parse => PatrolBenchmark.RunAsync(new PatrolBenchmark.Settings(
+            parse.GetValue(size), parse.GetValue(workers), parse.GetValue(batch), parse.GetValue(seconds), parse.GetValue(rates)!, parse.GetValue(max)), Console.Out));
         return command;
     }
 

@@ -58,6 +58,14 @@ public class DashboardHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Production");
     }
 
+    /// <summary>One value read with SQL, for arranging and checking rows.</summary>
+    public async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var cmd = Db.CreateCommand(sql);
+        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
+        return (T)(await cmd.ExecuteScalarAsync())!;
+    }
+
     /// <summary>An HttpClient aimed at the Kestrel port (not the in-memory test server).</summary>
     public HttpClient CreateRealClient() => new() { BaseAddress = new Uri(BaseUrl + "/") };
 

@@ -22,4 +22,7 @@ public sealed class DemoOptions
 
     /// <summary>Seconds between two simulated pings of each worker.</summary>
     public double PatrolSimulatorSeconds { get; set; } = 5;
+
+    /// <summary>Into a database with no pings this recent, the simulator first walks this many minutes of the past, so coverage shows at once.</summary>
+    public double PatrolSimulatorBackfillMinutes { get; set; } = 90;
 }

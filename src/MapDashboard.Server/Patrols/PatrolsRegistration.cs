@@ -1,5 +1,6 @@
 using MapDashboard.Data.Patrols;
 using MapDashboard.Server.Options;
+using MapDashboard.Server.Patrols.Simulation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
@@ -16,6 +17,8 @@ public static class PatrolsRegistration
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new PingIngest(sp.GetRequiredService<NpgsqlDataSource>(), rules, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(sp => new ServiceAreaSource(sp.GetRequiredService<NpgsqlDataSource>()));
+        // Hosted services start in registration order: after DatabaseStartup (migrations, district).
+        builder.Services.AddHostedService<PatrolSimulator>();
         return builder;
     }
 

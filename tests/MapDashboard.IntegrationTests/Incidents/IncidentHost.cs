@@ -15,13 +15,6 @@ public sealed class IncidentHost : DashboardHost
         await reader.ReadAsync();
         return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
     }
-
-    public async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var cmd = Db.CreateCommand(sql);
-        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
-        return (T)(await cmd.ExecuteScalarAsync())!;
-    }
 }
 
 /// <summary>The incident tests share one server and run one after another (they count rows).</summary>

@@ -15,13 +15,6 @@ public sealed class PatrolHost : DashboardHost
         return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
     }
 
-    public async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var cmd = Db.CreateCommand(sql);
-        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
-        return (T)(await cmd.ExecuteScalarAsync())!;
-    }
-
     /// <summary>The nth demo grid worker (by code), their grid, and a point inside it.</summary>
     public async Task<(string Worker, string Grid, double Lon, double Lat)> WorkerInGridAsync(int nth)
     {

@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using MapDashboard.Data;
+using MapDashboard.Data.Patrols;
+using MapDashboard.Generator;
+using Npgsql;
+
+namespace MapDashboard.Tools.Bench;
+
+/// <summary>
+/// Ping ingest at fixed offered rates: POST /api/patrols/pings (a separate server
+/// process; 200 means committed, so send → 200 is ingest-to-commit) against the
+/// bare batched INSERT the endpoint itself runs (insert_pings.sql, straight into
+/// PostgreSQL, no HTTP, no validation, no neighbour lookup) with the same rows,
+/// each from an empty patrol_ping. Requests start on a schedule (open loop, as
+/// independent devices would), so a slow answer does not slow the offered rate.
+/// Rates: the city's real 400 pings/s, the 4,000 target, then steps up until the
+/// endpoint no longer sustains the rate with p99 ≤ 50 ms.
+/// </summary>
+public static class PatrolBenchmark
+{
+    public sealed record Settings(DistrictSize Size, int Workers, int PingsPerRequest, double Seconds, int[] Rates, int MaxRate);
+
+    sealed record Step(int Offered, double Achieved, double P50, double P95, double P99, int Failed)
+    {
+        public bool Sustained => Failed == 0 && Achieved >= 0.95 * Offered && P99 <= TargetP99Ms;
+    }
+
+    const double TargetP99Ms = 50;
+    static readonly string WorkersSql = SqlResource.Read(typeof(PatrolBenchmark).Assembly, "MapDashboard.Tools.Bench.bench_workers.sql");
+    static readonly string InsertSql = SqlResource.Beside<PingStore>("insert_pings.sql");
+
+    public static async Task<int> RunAsync(Settings settings, TextWriter output)
+    {
+        await using var district = await BenchDistrict.CreateAsync(settings.Size, DistrictGenerator.DefaultSeed, output);
+        var devices = await DevicesAsync(district.Db, settings.Workers);
+        await using var server = await ServerProcess.StartAsync(district.Cluster.ConnectionString);
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = new Uri(server.BaseUrl + "/") };
+        var start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 6 * 3600);
+        var load = new PingLoad(devices, start, seed: 6);
+        output.WriteLine($"{devices.Count} workers, {settings.PingsPerRequest} pings per request (one device's batch), {settings.Seconds:F0} s per rate");
+
+        // Warm both paths (plans, pools, JIT) on a short run before measuring.
+        await MeasureAsync(load.Next(50, settings.PingsPerRequest), 100, r => BareAsync(district.Db, r));
+        await MeasureAsync(load.Next(50, settings.PingsPerRequest), 100, r => PostAsync(http, r));
+        await EmptyAsync(district.Db);
+
+        output.WriteLine();
+        output.WriteLine($"{"offered/s",10} | {"bare INSERT: pings/s",21}{"p50",7}{"p95",7}{"p99 ms",8} | {"POST endpoint: pings/s",23}{"p50",7}{"p95",7}{"p99 ms",8} | p99 ratio");
+        var best = (Endpoint: 0, Bare: 0);
+        var rates = new Queue<int>(settings.Rates);
+        while (rates.Count > 0)
+        {
+            var rate = rates.Dequeue();
+            var requests = load.Next(Math.Max(1, (int)(rate * settings.Seconds / settings.PingsPerRequest)), settings.PingsPerRequest);
+            var perSecond = rate / (double)settings.PingsPerRequest;
+            var bare = await MeasureAsync(requests, perSecond, r => BareAsync(district.Db, r), settings.PingsPerRequest, rate);
+            await EmptyAsync(district.Db);
+            var endpoint = await MeasureAsync(requests, perSecond, r => PostAsync(http, r), settings.PingsPerRequest, rate);
+            await EmptyAsync(district.Db);
+            output.WriteLine($"{rate,10} | {bare.Achieved,21:F0}{bare.P50,7:F1}{bare.P95,7:F1}{bare.P99,8:F1} | {endpoint.Achieved,23:F0}{endpoint.P50,7:F1}{endpoint.P95,7:F1}{endpoint.P99,8:F1} | {endpoint.P99 / Math.Max(bare.P99, 0.01),8:F1}×"
+                             + (endpoint.Failed > 0 ? $"  ({endpoint.Failed} failed requests)" : "") + (endpoint.Sustained ? "" : "  not sustained"));
+            if (bare.Sustained) best.Bare = Math.Max(best.Bare, rate);
+            if (endpoint.Sustained)
+            {
+                best.Endpoint = Math.Max(best.Endpoint, rate);
+                if (rates.Count == 0 && rate < settings.MaxRate) rates.Enqueue(Math.Min(settings.MaxRate, (int)(rate * 1.5)));
+            }
+        }
+        output.WriteLine();
+        output.WriteLine($"highest rate sustained (≥ 95 % of offered, p99 ≤ {TargetP99Ms} ms): endpoint {best.Endpoint} pings/s, bare INSERT ≥ {best.Bare} pings/s" +
+                         (best.Bare > 0 ? $", ratio {best.Endpoint / (double)best.Bare:F2}" : ""));
+        output.WriteLine($"target: ≥ 4000 pings/s with p99 ≤ {TargetP99Ms} ms — {(best.Endpoint >= 4000 ? "met" : "NOT met")}; server working set {server.WorkingSet() / 1048576.0:F0} MiB");
+        return 0;
+    }
+
+    static async Task<Step> MeasureAsync(List<PingLoad.Request> requests, double perSecond, Func<PingLoad.Request, Task<bool>> send,
+        int pingsPerRequest = 1, int offered = 0)
+    {
+        var latencies = new double[requests.Count];
+        var failed = 0;
+        var running = new List<Task>(requests.Count);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var due = TimeSpan.FromSeconds(i / perSecond);
+            if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
+            var index = i;
+            running.Add(Task.Run(async () =>
+            {
+                var sent = Stopwatch.GetTimestamp();
+                if (!await send(requests[index])) Interlocked.Increment(ref failed);
+                latencies[index] = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
+            }));
+        }
+        await Task.WhenAll(running);
+        var seconds = clock.Elapsed.TotalSeconds;
+        Array.Sort(latencies);
+        return new Step(offered, requests.Count * pingsPerRequest / seconds,
+            LatencyRun.Percentile(latencies, 0.50), LatencyRun.Percentile(latencies, 0.95), LatencyRun.Percentile(latencies, 0.99), failed);
+    }
+
+    static async Task<bool> PostAsync(HttpClient http, PingLoad.Request request)
+    {
+        using var content = new ByteArrayContent(request.Json);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await http.PostAsync("api/patrols/pings", content);
+        return response.IsSuccessStatusCode;
+    }
+
+    static async Task<bool> BareAsync(NpgsqlDataSource db, PingLoad.Request request)
+    {
+        await using var cmd = db.CreateCommand(InsertSql);
+        cmd.Parameters.AddWithValue("workers", request.Workers);
+        cmd.Parameters.AddWithValue("times", request.Times);
+        cmd.Parameters.AddWithValue("lons", request.Lons);
+        cmd.Parameters.AddWithValue("lats", request.Lats);
+        cmd.Parameters.AddWithValue("accuracies", request.Accuracies);
+        cmd.Parameters.AddWithValue("flags", new string?[request.Workers.Length]);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) { }
+        return true;
+    }
+
+    /// <summary>Each side starts from the same (empty) table, so neither pays for the other's rows.</summary>
+    static async Task EmptyAsync(NpgsqlDataSource db)
+    {
+        await using var cmd = db.CreateCommand("truncate patrol_ping; analyze patrol_ping");
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    static async Task<List<PingLoad.Device>> DevicesAsync(NpgsqlDataSource db, int count)
+    {
+        await using var cmd = db.CreateCommand(WorkersSql);
+        cmd.Parameters.AddWithValue("count", count);
+        var devices = new List<PingLoad.Device>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        do
+            while (await reader.ReadAsync())
+                devices.Add(new PingLoad.Device(reader.GetInt32(0), reader.GetString(1), reader.GetDouble(2), reader.GetDouble(3)));
+        while (await reader.NextResultAsync());
+        return devices;
+    }
+}
