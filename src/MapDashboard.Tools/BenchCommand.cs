@@ -4,7 +4,7 @@ using MapDashboard.Tools.Bench;
 
 namespace MapDashboard.Tools;
 
-/// <summary><c>bench tiles | live | ambiguity | patrols</c>: the benchmarks, each printing its figures and the baseline measured in the same run.</summary>
+/// <summary><c>bench tiles | live | ambiguity | patrols | coverage</c>: the benchmarks, each printing its figures and the baseline measured in the same run.</summary>
 public static class BenchCommand
 {
     public static Command Create()
@@ -14,6 +14,7 @@ public static class BenchCommand
         bench.Subcommands.Add(Live());
         bench.Subcommands.Add(Ambiguity());
         bench.Subcommands.Add(Patrols());
+        bench.Subcommands.Add(Coverage());
         return bench;
     }
 
@@ -39,6 +40,22 @@ public static class BenchCommand
         var command = new Command("patrols", "Ping ingest throughput and p99 ingest-to-commit against a bare batched INSERT of the same rows") { size, workers, batch, seconds, rates, max };
         command.SetAction(parse => PatrolBenchmark.RunAsync(new PatrolBenchmark.Settings(
             parse.GetValue(size), parse.GetValue(workers), parse.GetValue(batch), parse.GetValue(seconds), parse.GetValue(rates)!, parse.GetValue(max)), Console.Out));
+        return command;
+    }
+
+    static Command Coverage()
+    {
+        var size = new Option<DistrictSize>("--size") { DefaultValueFactory = _ => DistrictSize.City };
+        var shift = new Option<double>("--shift-hours") { Description = "hours each grid's worker walks", DefaultValueFactory = _ => 8 };
+        var interval = new Option<int>("--interval") { Description = "seconds between two pings", DefaultValueFactory = _ => 5 };
+        var cityRuns = new Option<int>("--city-runs") { DefaultValueFactory = _ => 3 };
+        var gridRuns = new Option<int>("--grid-runs") { DefaultValueFactory = _ => 7 };
+        var connections = new Option<int>("--connections") { Description = "backends draining the city-day at once", DefaultValueFactory = _ => 2 };
+        var command = new Command("coverage", "Coverage recomputation for one grid-day and the whole city-day, time and peak memory")
+            { size, shift, interval, cityRuns, gridRuns, connections };
+        command.SetAction(parse => CoverageBenchmark.RunAsync(new CoverageBenchmark.Settings(
+            parse.GetValue(size), DistrictGenerator.DefaultSeed, parse.GetValue(shift), parse.GetValue(interval),
+            parse.GetValue(cityRuns), parse.GetValue(gridRuns), parse.GetValue(connections)), Console.Out));
         return command;
     }
 

@@ -24,6 +24,24 @@ public static class CoverageRefresher
             cancellationToken: cancel));
     }
 
+    /// <summary>
+    /// What a read does first: drains the queue when it is short (the pings of the last seconds), so the answer
+    /// includes them. A long queue (a backlog after an outage, a bulk import) is the periodic chore's to drain:
+    /// a request would otherwise wait for minutes; it answers from what is stored meanwhile.
+    /// </summary>
+    public static async Task<int> CatchUpAsync(NpgsqlConnection conn, CancellationToken cancel = default)
+    {
+        var pending = await conn.ExecuteScalarAsync<int>(new CommandDefinition(
+            "select (select count(*) from (select 1 from patrol_coverage_dirty limit @limit) h)::int", new { limit = BatchSize + 1 }, cancellationToken: cancel));
+        return pending > BatchSize ? 0 : await DrainAsync(conn, cancel);
+    }
+
+    public static async Task<int> CatchUpAsync(NpgsqlDataSource db, CancellationToken cancel = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(cancel);
+        return await CatchUpAsync(conn, cancel);
+    }
+
     /// <summary>Drains the queue of changed worker-hours; returns how many were recomputed.</summary>
     public static async Task<int> DrainAsync(NpgsqlDataSource db, CancellationToken cancel = default)
     {

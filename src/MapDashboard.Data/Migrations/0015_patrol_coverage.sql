@@ -49,10 +49,12 @@ create function patrol_day_of(at timestamptz) returns date
 language sql stable as $$ select (at at time zone (select time_zone from patrol_coverage_setting))::date $$;
 
 -- THE covered land of a line (a track or a drafted route), EPSG:4326 in and out. The line is simplified to
--- 1 m first: GPS jitter is below what a 30 m radius can resolve, and buffer cost grows with vertices.
+-- within 2 m first: a phone's GPS fix is good to ~5 m, so a walked line's jitter is noise, and the buffer's
+-- cost grows with vertices and their zigzags (a day of 5 s pings buffers ~4× faster; the covered edge moves
+-- by at most 2 m, and not at all for a straight leg).
 create function patrol_cover_of(path geometry, radius_m float8) returns geometry
 language sql immutable parallel safe as $$
-    select ST_Multi(ST_Transform(ST_Buffer(ST_Simplify(ST_Transform(path, 32648), 1.0), radius_m), 4326))
+    select ST_Multi(ST_Transform(ST_Buffer(ST_Simplify(ST_Transform(path, 32648), 2.0), radius_m), 4326))
 $$;
 
 -- THE covered land inside a grid, and its share of the grid's area: grid-days and drafted routes alike.
@@ -71,7 +73,8 @@ $$;
 create function patrol_assets_near(path geometry, radius_m float8)
 returns table (kind text, id int, code text, name text, location geometry, distance_m float8, m float8)
 language sql stable parallel safe as $$
-    with line as (select ST_Transform(path, 32648) as utm,
+    -- materialized: inlined, the line would be re-projected for every candidate asset
+    with line as materialized (select ST_Transform(path, 32648) as utm,
                          -- a degree of longitude is > 50 km up to 63°N: a safe index pre-filter
                          ST_Expand(path, radius_m / 50000.0) as box)
     select a.kind, a.id, a.code, a.name, a.location, ST_Distance(l.utm, p.utm),
@@ -137,6 +140,14 @@ create table grid_coverage_day (
 );
 create index grid_coverage_day_day_idx on grid_coverage_day (day);
 create index grid_coverage_day_covered_gix on grid_coverage_day using gist (covered);
+
+-- Grid-days whose covers or visits changed, recomputed after the hours: a grid-day is recomputed once per
+-- drain however many of its workers' hours (and its neighbours', whose covers reach across) changed.
+create table patrol_grid_day_dirty (
+    grid_id int not null,
+    day     date not null,
+    primary key (grid_id, day)
+);
 
 create table patrol_coverage_dirty (
     worker_id  int not null,
@@ -232,10 +243,10 @@ begin
              where worker_id = k.worker_id and flag is null and recorded_at >= k.hour_start + interval '1 hour'
                and recorded_at <= k.hour_start + interval '1 hour' + make_interval(secs => s.track_gap_seconds)
              order by recorded_at limit 1)) x),
+    u as (select p.*, ST_Transform(location, 32648) as utm from p),
     m as (
-        select p.*, ST_Transform(location, 32648) as utm,
-               lag(recorded_at) over w as prev_at, lag(ST_Transform(location, 32648)) over w as prev_utm
-        from p window w as (partition by worker_id, hour_start order by recorded_at)),
+        select u.*, lag(recorded_at) over w as prev_at, lag(utm) over w as prev_utm
+        from u window w as (partition by worker_id, hour_start order by recorded_at)),
     b as (
         select m.*, sum(case when prev_at is null
                                or extract(epoch from recorded_at - prev_at) > s.track_gap_seconds
@@ -297,29 +308,43 @@ begin
     join patrol_cover_hour c using (worker_id, hour_start)
     join territory_unit g on g.boundary && c.covered and patrol_grid_kind(g.kind) and ST_Intersects(g.boundary, c.covered);
 
-    if touched_grids is not null then
-        perform patrol_refresh_grid_days(touched_grids, touched_days);
-    end if;
+    insert into patrol_grid_day_dirty (grid_id, day)
+    select distinct * from unnest(touched_grids, touched_days) where touched_grids is not null
+    on conflict do nothing;
     return coalesce(array_length(worker_ids, 1), 0);
 end $$;
 alter function patrol_refresh_hours(int[], timestamptz[]) set jit = off;
 alter function patrol_refresh_grid_days(int[], date[]) set jit = off;
 
--- Drains up to batch_size dirty worker-hours in the caller's transaction; returns how many. A concurrent
--- drain waits on the rows this one deletes and then skips them, so no hour is computed twice at once.
+-- Drains up to batch_size dirty worker-hours — or, when none is left, grid-days — in the caller's transaction;
+-- returns how many. Concurrent drains (two server nodes, a read folding in new pings while the chore runs)
+-- take disjoint batches (skip locked). A grid-day recomputed while another drain still adds covers to it is
+-- queued again by that drain's commit, so the last word is always a recomputation that saw everything.
 create function patrol_coverage_refresh(batch_size int default 500) returns int
 language plpgsql as $$
 declare
     w int[];
     h timestamptz[];
+    g int[];
+    d date[];
 begin
     with taken as (
-        delete from patrol_coverage_dirty d
-        where (d.worker_id, d.hour_start) in (select worker_id, hour_start from patrol_coverage_dirty order by hour_start, worker_id limit batch_size)
-        returning d.worker_id, d.hour_start)
+        delete from patrol_coverage_dirty x
+        where (x.worker_id, x.hour_start) in (select worker_id, hour_start from patrol_coverage_dirty
+                                              order by worker_id, hour_start limit batch_size for update skip locked)
+        returning x.worker_id, x.hour_start)
     select array_agg(worker_id), array_agg(hour_start) into w, h from taken;
-    if w is null then return 0; end if;
-    return patrol_refresh_hours(w, h);
+    if w is not null then return patrol_refresh_hours(w, h); end if;
+
+    with taken as (
+        delete from patrol_grid_day_dirty x
+        where (x.grid_id, x.day) in (select grid_id, day from patrol_grid_day_dirty
+                                     order by day, grid_id limit batch_size for update skip locked)
+        returning x.grid_id, x.day)
+    select array_agg(grid_id), array_agg(day) into g, d from taken;
+    if g is null then return 0; end if;
+    perform patrol_refresh_grid_days(g, d);
+    return array_length(g, 1);
 end $$;
 
 -- Every worker-hour that has trusted pings becomes dirty: after a change of radius, gap or speed setting,

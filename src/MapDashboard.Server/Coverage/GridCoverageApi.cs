@@ -14,7 +14,7 @@ public static class GridCoverageApi
     {
         var name = window ?? "today";
         if (clock.Window(name) is not { } w) return Problems.BadRequest("Unknown window", CoverageClock.UnknownWindow(name));
-        await CoverageRefresher.DrainAsync(db, cancel);
+        await CoverageRefresher.CatchUpAsync(db, cancel);
         var json = await SqlJson.QueryAsync(db, Sql, cancel, ("code", code), ("window", w.Name), ("from", w.From.ToUniversalTime()), ("to", w.To.ToUniversalTime()));
         return json is null
             ? Problems.NotFound("Unknown grid", $"no community, dedicated or micro grid has code '{code}'")

@@ -23,7 +23,7 @@ public static class RouteComparisonApi
         if (facts.Worker is null)
             return Problems.Conflict("Route has no worker", $"route {id} is not assigned to a worker, so nobody's track can be compared with it");
         var day = date is not null ? given : facts.PlannedFor is { } p ? DateOnly.ParseExact(p, "yyyy-MM-dd") : clock.Today;
-        await CoverageRefresher.DrainAsync(conn, cancel);
+        await CoverageRefresher.CatchUpAsync(conn, cancel);
         var json = await SqlJson.QueryAsync(db, Sql, cancel, ("id", id), ("day", day));
         return SqlJson.Json(json!);
     }

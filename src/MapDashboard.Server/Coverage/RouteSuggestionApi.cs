@@ -39,7 +39,7 @@ public static class RouteSuggestionApi
             return Problems.NotFound("Unknown grid", $"no community, dedicated or micro grid has code '{code}'");
         if (body.Worker is { } w && await conn.ExecuteScalarAsync<string?>(new CommandDefinition("select code from person where code = @w", new { w }, cancellationToken: cancel)) is null)
             return Problems.NotFound("Unknown worker", $"no person has code '{w}'");
-        await CoverageRefresher.DrainAsync(conn, cancel);
+        await CoverageRefresher.CatchUpAsync(conn, cancel);
 
         var stops = (await conn.QueryAsync<Stop>(new CommandDefinition(StopsSql, new { code, from = window.From.ToUniversalTime() }, cancellationToken: cancel))).ToList();
         var start = body.Start is { } given

@@ -19,7 +19,7 @@ public static class TracksApi
             return Problems.NotFound("Unknown grid", $"no community, dedicated or micro grid has code '{grid}'");
         if (worker is not null && await SqlJson.QueryAsync(db, "select code from person where code = @code", cancel, ("code", worker)) is null)
             return Problems.NotFound("Unknown worker", $"no person has code '{worker}'");
-        await CoverageRefresher.DrainAsync(db, cancel);
+        await CoverageRefresher.CatchUpAsync(db, cancel);
         var json = await SqlJson.QueryAsync(db, Sql, cancel, ("day", day), ("grid", (object?)grid ?? DBNull.Value), ("worker", (object?)worker ?? DBNull.Value));
         return SqlJson.Json(json!);
     }

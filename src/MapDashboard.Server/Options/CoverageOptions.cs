@@ -14,6 +14,10 @@ public sealed class CoverageOptions
     /// <summary>Nor are two pings further apart than this speed allows (a jump, not a walk).</summary>
     public double TrackMaxSpeedMetresPerSecond { get; set; } = 8;
 
-    /// <summary>How often new pings are folded into tracks, covers and visits. Reads also fold them in first.</summary>
-    public double RefreshSeconds { get; set; } = 15;
+    /// <summary>
+    /// How often new pings are folded into tracks, covers and visits (each pass re-buffers the current hour of
+    /// every worker who pinged since the last). Reads fold pending pings in first, so this bounds only how
+    /// stale the tiles and grid colours may be.
+    /// </summary>
+    public double RefreshSeconds { get; set; } = 30;
 }
