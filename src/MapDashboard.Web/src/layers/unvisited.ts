@@ -9,8 +9,8 @@ import type { Palette } from '../theme';
 // symbol only at a desk zoomed in on a few streets. On the wall, and at a desk looking at the
 // whole district, every mark is the small dot: the district is sprinkled with what is still
 // to do, and the sprinkle thins as the day's patrols visit — what a glance should see.
-/** Web Mercator metres per pixel at about zoom 15.5: closer in, hazards get their ring. */
-const RING_BELOW_RESOLUTION = 3.4;
+/** Web Mercator metres per pixel at about zoom 16.7 (a few blocks on screen): closer in, hazards get their ring. */
+const RING_BELOW_RESOLUTION = 1.5;
 
 export function unvisitedLayer(p: Palette, config: TileSetup) {
   const wall = p.name === 'dark';
