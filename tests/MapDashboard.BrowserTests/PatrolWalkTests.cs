@@ -131,6 +131,9 @@ public sealed class PatrolWalkTests(DashboardFixture dashboard)
             await page.Page.Locator("[data-testid=patrol-window-7d]").ClickAsync();
             await page.WaitUntilAsync("() => window.mapDashboard.gridCoverage()?.window === '7d'", null, "the 7-day coverage");
             await ShowsCoverageAsync(page, await dashboard.Api.GetAsync($"/api/grids/{grid.Code}/coverage?window=7d"), grid.Worker);
+            // The chosen window's covered land is outlined on the map.
+            await page.IdleAsync();
+            Assert.Contains(await page.RenderedFeaturesAsync("windowCoverage"), f => f.GetProperty("code").GetString() == $"{grid.Code}/7d");
 
             // The map shows the worker's track; its layer toggle hides it.
             Assert.Contains(await page.RenderedFeaturesAsync("tracks"), t => t.GetProperty("worker").GetString() == grid.Worker);

@@ -213,5 +213,6 @@ export const en: Strings = {
   noPatrols: 'No patrols in this period',
   revisitDue: 'Hazards due for a revisit',
   dueAt: 'due',
+  windowCoverageNote: 'Dashed green on the map: the land covered in the chosen period',
   unvisited: 'Not visited',
 };

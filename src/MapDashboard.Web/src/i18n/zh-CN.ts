@@ -212,6 +212,7 @@ export const zhCN = {
   noPatrols: '该时段无巡查记录',
   revisitDue: '待回头看隐患',
   dueAt: '应于',
+  windowCoverageNote: '地图上的绿色虚线：所选时段的巡查覆盖范围',
   unvisited: '未巡查',
 };
 export type Strings = typeof zhCN;

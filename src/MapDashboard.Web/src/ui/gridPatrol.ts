@@ -13,7 +13,7 @@ const WINDOWS: CoverageWindow[] = ['today', '24h', '7d'];
  * patrol-area-share, patrol-buildings, patrol-hazards, patrol-unvisited, patrol-revisit,
  * patrol-workers.
  */
-export function gridPatrol() {
+export function gridPatrol(onShown: (c: GridCoverage | null) => void = () => {}) {
   const element = el('section', { class: 'grid-patrol', 'data-testid': 'grid-patrol' });
   let grid: string | null = null;
   let window: CoverageWindow = 'today';
@@ -39,6 +39,7 @@ export function gridPatrol() {
         stat('patrol-area-share', percent(c.areaShare), t('areaCovered')),
         stat('patrol-buildings', `${fmt(c.buildings.visited)}/${fmt(c.buildings.total)}`, t('buildingsVisited')),
         stat('patrol-hazards', `${fmt(c.hazards.visited)}/${fmt(c.hazards.total)}`, t('hazardsVisited'))),
+      el('div', { class: 'muted small' }, t('windowCoverageNote')),
       el('h4', {}, `${t('workersInGrid')} (${c.workers.length})`),
       c.workers.length
         ? el('table', { class: 'patrol-workers', 'data-testid': 'patrol-workers' },
@@ -66,7 +67,7 @@ export function gridPatrol() {
     render();
     try {
       const c = await patrolApi.coverage(code, w);
-      if (grid === code && window === w) coverage = c;
+      if (grid === code && window === w) { coverage = c; onShown(c); }
     } catch (e) {
       failed = e instanceof Error ? e.message : String(e);
     }
@@ -76,8 +77,8 @@ export function gridPatrol() {
   return {
     element,
     /** Shows (or reloads) a grid's patrol coverage in the current window. */
-    show(code: string) { if (code !== grid) coverage = null; grid = code; return load(); },
-    hide() { grid = null; coverage = null; },
+    show(code: string) { if (code !== grid) { coverage = null; onShown(null); } grid = code; return load(); },
+    hide() { grid = null; coverage = null; onShown(null); },
     current: () => coverage,
   };
 }

@@ -5,6 +5,7 @@ import { fitBBox } from '../map/createMap';
 import { installHook } from '../hook';
 import { light } from '../theme';
 import { selectionLayer } from '../layers/selection';
+import { windowCoverageLayer } from '../layers/windowCoverage';
 import { territoryTree } from '../ui/tree';
 import { searchBox } from '../ui/search';
 import { gridPanel } from '../ui/gridPanel';
@@ -37,7 +38,9 @@ export async function leadView(root: HTMLElement): Promise<void> {
   let selected: string | null = null;
 
   const incidents = gridIncidents(categories, ctx.units);
-  const patrol = gridPatrol();
+  const covered = windowCoverageLayer(light);
+  map.addLayer(covered.layer);
+  const patrol = gridPatrol(covered.show);
   const gridRefresh = refresher(async () => { if (selected) await Promise.all([incidents.show(selected), patrol.show(selected)]); }, GRID_REFRESH_MS);
   incidentChanged = gridRefresh.soon;
 
