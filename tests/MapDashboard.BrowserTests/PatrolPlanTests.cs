@@ -95,13 +95,25 @@ public sealed class PatrolPlanTests(DashboardFixture dashboard)
             await row.ClickAsync();
             Assert.Equal(id, await colleague.HookAsync<long>("plan().loadedRoute"));
             Assert.Equal(name, await colleague.Page.Locator("[data-testid=route-name]").InputValueAsync());
+
+            // The planner deletes it (a second click confirms); it leaves the colleague's list live too.
+            var delete = planner.Page.Locator("[data-testid=delete-route]");
+            await delete.ClickAsync();
+            await Assertions.TextContainsAsync(planner.Page.Locator("[data-testid=route-message]"), "再点一次");
+            await delete.ClickAsync();
+            await Assertions.TextContainsAsync(planner.Page.Locator("[data-testid=route-message]"), "路线已删除");
+            await row.WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Detached, Timeout = 15_000 });
+            Assert.DoesNotContain((await dashboard.Api.GetAsync($"/api/routes?date={day}")).GetProperty("features").EnumerateArray(),
+                f => f.GetProperty("id").GetInt64() == id);
+            Assert.True(await colleague.WasNotReloadedAsync(), "the second planner page was reloaded to drop the route");
+            // The colleague had it open: their line stays, as an unsaved draft, and they are told why.
+            await Assertions.TextContainsAsync(colleague.Page.Locator("[data-testid=route-message]"), "已被其他人删除");
+            Assert.Null(await colleague.HookAsync<long?>("plan().loadedRoute"));
         }
         finally
         {
             await _desk.DeleteRouteAsync(id);
         }
-        // A delete streams too.
-        await colleague.Page.Locator($"[data-testid=saved-routes] li[data-id='{id}']").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Detached, Timeout = 15_000 });
     }
 
     [Fact]
