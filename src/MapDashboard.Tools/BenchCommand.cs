@@ -29,20 +29,6 @@ public static class BenchCommand
         return command;
     }
 
-    static Command Patrols()
-    {
-        var size = new Option<DistrictSize>("--size") { DefaultValueFactory = _ => DistrictSize.City };
-        var workers = new Option<int>("--workers") { DefaultValueFactory = _ => 2000 };
-        var batch = new Option<int>("--pings-per-request") { Description = "one device's batch", DefaultValueFactory = _ => 10 };
-        var seconds = new Option<double>("--seconds") { Description = "seconds per rate (a short smoke: 3)", DefaultValueFactory = _ => 20 };
-        var rates = new Option<int[]>("--rate") { Description = "offered pings/s, in order; then steps up ×1.5 while sustained", DefaultValueFactory = _ => [400, 4000], AllowMultipleArgumentsPerToken = true };
-        var max = new Option<int>("--max-rate") { DefaultValueFactory = _ => 40000 };
-        var command = new Command("patrols", "Ping ingest throughput and p99 ingest-to-commit against a bare batched INSERT of the same rows") { size, workers, batch, seconds, rates, max };
-        command.SetAction(parse => PatrolBenchmark.RunAsync(new PatrolBenchmark.Settings(
-            parse.GetValue(size), parse.GetValue(workers), parse.GetValue(batch), parse.GetValue(seconds), parse.GetValue(rates)!, parse.GetValue(max)), Console.Out));
-        return command;
-    }
-
     static Command Coverage()
     {
         var size = new Option<DistrictSize>("--size") { DefaultValueFactory = _ => DistrictSize.City };
@@ -56,6 +42,20 @@ public static class BenchCommand
         command.SetAction(parse => CoverageBenchmark.RunAsync(new CoverageBenchmark.Settings(
             parse.GetValue(size), DistrictGenerator.DefaultSeed, parse.GetValue(shift), parse.GetValue(interval),
             parse.GetValue(cityRuns), parse.GetValue(gridRuns), parse.GetValue(connections)), Console.Out));
+        return command;
+    }
+
+    static Command Patrols()
+    {
+        var size = new Option<DistrictSize>("--size") { DefaultValueFactory = _ => DistrictSize.City };
+        var workers = new Option<int>("--workers") { DefaultValueFactory = _ => 2000 };
+        var batch = new Option<int>("--pings-per-request") { Description = "one device's batch", DefaultValueFactory = _ => 10 };
+        var seconds = new Option<double>("--seconds") { Description = "seconds per rate (a short smoke: 3)", DefaultValueFactory = _ => 20 };
+        var rates = new Option<int[]>("--rate") { Description = "offered pings/s, in order; then steps up ×1.5 while sustained", DefaultValueFactory = _ => [400, 4000], AllowMultipleArgumentsPerToken = true };
+        var max = new Option<int>("--max-rate") { DefaultValueFactory = _ => 40000 };
+        var command = new Command("patrols", "Ping ingest throughput and p99 ingest-to-commit against a bare batched INSERT of the same rows") { size, workers, batch, seconds, rates, max };
+        command.SetAction(parse => PatrolBenchmark.RunAsync(new PatrolBenchmark.Settings(
+            parse.GetValue(size), parse.GetValue(workers), parse.GetValue(batch), parse.GetValue(seconds), parse.GetValue(rates)!, parse.GetValue(max)), Console.Out));
         return command;
     }
 

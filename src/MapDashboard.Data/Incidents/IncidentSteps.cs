@@ -24,6 +24,18 @@ public sealed class IncidentSteps(NpgsqlDataSource db)
     {
         await using var conn = await db.OpenConnectionAsync(cancel);
         await using var tx = await conn.BeginTransactionAsync(cancel);
+        var result = await ApplyAsync(conn, tx, code, action, actor, note, rating);
+        if (result.Decision is { Allowed: true }) await tx.CommitAsync(cancel);
+        return result;
+    }
+
+    /// <summary>
+    /// The step inside the caller's transaction (opening a finding as a case creates and dispatches its
+    /// incident in one). Nothing is written unless the decision allows it; the caller commits.
+    /// </summary>
+    public static async Task<StepResult> ApplyAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string code,
+        IncidentAction action, string actor, string? note, int? rating)
+    {
         var incident = await conn.QuerySingleOrDefaultAsync<Locked>(LockSql, new { code }, tx);
         if (incident is null) return new StepResult(false, null);
 
@@ -40,7 +52,6 @@ public sealed class IncidentSteps(NpgsqlDataSource db)
             rating = (short?)rating, actor, note = recorded,
         }, tx);
         await GridStatusRefresher.RefreshAsync(conn, tx, (incident.Lon, incident.Lat));
-        await tx.CommitAsync(cancel);
         return new StepResult(true, decision);
     }
 

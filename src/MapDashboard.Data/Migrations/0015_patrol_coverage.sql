@@ -1,7 +1,7 @@
 -- Patrol coverage: what lies within the visit radius of the workers' tracks.
 --
--- Computing it from raw pings on every read would buffer 11 million pings a day at city scale, so it is
--- materialised in three layers, each keyed so that a new ping touches as little as possible:
+-- Computing it from raw pings on every read would buffer ~10 million pings a day at city scale (2,000 workers,
+-- a ping every 5 s), so it is materialised in four tables, keyed so that a new ping touches as little as possible:
 --   patrol_track       pieces of a worker's track within one clock hour (LineStringM, M = epoch seconds)
 --   patrol_cover_hour  the land within the radius of those pieces (one polygon per worker-hour)
 --   patrol_visit       the assets (building entrances, hazard points) within the radius, with the time of
@@ -9,8 +9,9 @@
 --   grid_coverage_day  per grid and local day: the covered land clipped to the grid, its area share, the
 --                      visit share — what the wall, the tiles and the "today" window read
 -- New or changed pings mark their worker-hours in patrol_coverage_dirty (a statement trigger, one row per
--- worker-hour per batch however many pings it holds); patrol_coverage_refresh() drains that set. Hours, not
--- days, so that a new ping re-buffers at most an hour of that worker's walking.
+-- worker-hour per batch however many pings it holds); patrol_coverage_refresh() drains that set, then the
+-- grid-days the changed hours reached (patrol_grid_day_dirty). Hours, not days, so that a new ping re-buffers
+-- at most an hour of that worker's walking.
 -- Geometry is stored in EPSG:4326 like everything else; distances, buffers and areas are taken in UTM 48N.
 
 -- The tunables the SQL needs, written by the server at start from Patrols:Coverage (one row). Kept in the
@@ -184,7 +185,8 @@ language sql as $$
     join territory_unit g on g.id = k.grid_id
     cross join lateral (select patrol_day_start(k.day) as from_at, patrol_day_start(k.day + 1) as to_at) w
     cross join lateral (
-        select patrol_covered_in(g.boundary, ST_Union(c.covered)) as covered
+        -- each cover clipped first: a neighbour's cover reaches only a strip of this grid
+        select nullif(ST_Multi(ST_CollectionExtract(ST_Union(ST_Intersection(g.boundary, c.covered)), 3)), 'MULTIPOLYGON EMPTY'::geometry) as covered
         from patrol_cover_hour c
         where c.hour_start >= w.from_at and c.hour_start < w.to_at and c.covered && g.boundary) cov
     cross join lateral (
@@ -243,14 +245,17 @@ begin
              where worker_id = k.worker_id and flag is null and recorded_at >= k.hour_start + interval '1 hour'
                and recorded_at <= k.hour_start + interval '1 hour' + make_interval(secs => s.track_gap_seconds)
              order by recorded_at limit 1)) x),
-    u as (select p.*, ST_Transform(location, 32648) as utm from p),
     m as (
-        select u.*, lag(recorded_at) over w as prev_at, lag(utm) over w as prev_utm
-        from u window w as (partition by worker_id, hour_start order by recorded_at)),
+        select p.*, ST_X(location) as lon, ST_Y(location) as lat,
+               lag(recorded_at) over w as prev_at, lag(ST_X(location)) over w as prev_lon, lag(ST_Y(location)) over w as prev_lat
+        from p window w as (partition by worker_id, hour_start order by recorded_at)),
     b as (
+        -- The step between two pings in metres on a local tangent plane (good to a fraction of a percent over a
+        -- few hundred metres): a projection per ping would cost more than the rest of the track together.
         select m.*, sum(case when prev_at is null
                                or extract(epoch from recorded_at - prev_at) > s.track_gap_seconds
-                               or ST_Distance(utm, prev_utm) > s.track_max_speed_mps * greatest(extract(epoch from recorded_at - prev_at), 1)
+                               or sqrt(((lon - prev_lon) * 111320 * cos(radians(lat))) ^ 2 + ((lat - prev_lat) * 110574) ^ 2)
+                                  > s.track_max_speed_mps * greatest(extract(epoch from recorded_at - prev_at), 1)
                              then 1 else 0 end) over (partition by worker_id, hour_start order by recorded_at) as piece
         from m),
     whole as (

@@ -12,7 +12,4 @@ public sealed class CoverageClock(IOptions<IncidentOptions> incidents)
     public CoverageWindow? Window(string? name) => CoverageWindow.Parse(name, DateTimeOffset.UtcNow, Zone);
 
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Zone).Date);
-
-    public static string UnknownWindow(string? name) =>
-        $"window '{name}' is not one of {string.Join(", ", CoverageWindow.Names)}";
 }

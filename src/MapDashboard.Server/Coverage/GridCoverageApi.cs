@@ -13,11 +13,11 @@ public static class GridCoverageApi
     public static async Task<IResult> Get(string code, string? window, CoverageClock clock, NpgsqlDataSource db, CancellationToken cancel)
     {
         var name = window ?? "today";
-        if (clock.Window(name) is not { } w) return Problems.BadRequest("Unknown window", CoverageClock.UnknownWindow(name));
+        if (clock.Window(name) is not { } w) return CoverageProblems.UnknownWindow(name);
         await CoverageRefresher.CatchUpAsync(db, cancel);
         var json = await SqlJson.QueryAsync(db, Sql, cancel, ("code", code), ("window", w.Name), ("from", w.From.ToUniversalTime()), ("to", w.To.ToUniversalTime()));
         return json is null
-            ? Problems.NotFound("Unknown grid", $"no community, dedicated or micro grid has code '{code}'")
+            ? CoverageProblems.UnknownGrid(code)
             : SqlJson.Json(json);
     }
 }

@@ -21,7 +21,7 @@ public static class RouteAnalysisApi
         var (path, problem) = await DrawnPath.CheckAsync(body?.Path, db, cancel);
         if (problem is not null) return problem;
         if (body!.Grid is { } grid && await SqlJson.QueryAsync(db, GridExistsSql, cancel, ("code", grid)) is null)
-            return Problems.NotFound("Unknown grid", $"no community, dedicated or micro grid has code '{grid}'");
+            return CoverageProblems.UnknownGrid(grid);
         var json = await SqlJson.QueryAsync(db, Sql, cancel, ("path", path!), ("grid", (object?)body.Grid ?? DBNull.Value));
         return SqlJson.Json(json!);
     }

@@ -31,14 +31,14 @@ public static class RouteSuggestionApi
     {
         body ??= new Body(null, null, null);
         var windowName = body.Window ?? "today";
-        if (clock.Window(windowName) is not { } window) return Problems.BadRequest("Unknown window", CoverageClock.UnknownWindow(windowName));
+        if (clock.Window(windowName) is not { } window) return CoverageProblems.UnknownWindow(windowName);
         if (body.Start is { } s && StartProblem(s) is { } startProblem) return Problems.BadRequest("Bad start", startProblem);
 
         await using var conn = await db.OpenConnectionAsync(cancel);
         if (await conn.ExecuteScalarAsync<string?>(new CommandDefinition(GridExistsSql, new { code }, cancellationToken: cancel)) is null)
-            return Problems.NotFound("Unknown grid", $"no community, dedicated or micro grid has code '{code}'");
+            return CoverageProblems.UnknownGrid(code);
         if (body.Worker is { } w && await conn.ExecuteScalarAsync<string?>(new CommandDefinition("select code from person where code = @w", new { w }, cancellationToken: cancel)) is null)
-            return Problems.NotFound("Unknown worker", $"no person has code '{w}'");
+            return CoverageProblems.UnknownWorker(w);
         await CoverageRefresher.CatchUpAsync(conn, cancel);
 
         var stops = (await conn.QueryAsync<Stop>(new CommandDefinition(StopsSql, new { code, from = window.From.ToUniversalTime() }, cancellationToken: cancel))).ToList();

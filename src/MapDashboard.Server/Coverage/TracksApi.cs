@@ -14,11 +14,11 @@ public static class TracksApi
 
     public static async Task<IResult> Get(string? date, string? grid, string? worker, CoverageClock clock, NpgsqlDataSource db, CancellationToken cancel)
     {
-        if (!TryParseDay(date, clock, out var day)) return Problems.BadRequest("Bad date", $"date '{date}' is not a day written YYYY-MM-DD");
+        if (!TryParseDay(date, clock, out var day)) return CoverageProblems.BadDate(date);
         if (grid is not null && await SqlJson.QueryAsync(db, GridExistsSql, cancel, ("code", grid)) is null)
-            return Problems.NotFound("Unknown grid", $"no community, dedicated or micro grid has code '{grid}'");
+            return CoverageProblems.UnknownGrid(grid);
         if (worker is not null && await SqlJson.QueryAsync(db, "select code from person where code = @code", cancel, ("code", worker)) is null)
-            return Problems.NotFound("Unknown worker", $"no person has code '{worker}'");
+            return CoverageProblems.UnknownWorker(worker);
         await CoverageRefresher.CatchUpAsync(db, cancel);
         var json = await SqlJson.QueryAsync(db, Sql, cancel, ("day", day), ("grid", (object?)grid ?? DBNull.Value), ("worker", (object?)worker ?? DBNull.Value));
         return SqlJson.Json(json!);

@@ -1,4 +1,5 @@
 using MapDashboard.Data.Incidents;
+using MapDashboard.Data.Ambiguity;
 using MapDashboard.Server.Open311;
 using MapDashboard.Server.Options;
 using Npgsql;
@@ -19,6 +20,7 @@ public static class IncidentsRegistration
         builder.Services.AddSingleton<ReportValidatorSource>();
         builder.Services.AddSingleton(sp => new IncidentIntake(sp.GetRequiredService<NpgsqlDataSource>(), duplicates));
         builder.Services.AddSingleton<IncidentSteps>();
+        builder.Services.AddSingleton<FindingCases>(); // a finding opened as a case is an incident
         builder.Services.AddSingleton<Open311Keys>();
         // Hosted services start in registration order: after DatabaseStartup (migrations, district).
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Open311Keys>());

@@ -23,6 +23,20 @@ select json_build_object(
     'reports', i.report_count,
     'photoUrl', i.photo_url,
     'closedAt', i.closed_at,
+    -- Where ownership is unclear at the incident's point (a gap, an overlap, a disputed wall): the
+    -- findings it falls in, so whoever handles it knows why routing chose this owner. Within 1 m, so a
+    -- report placed on a disputed hazard point finds it.
+    'findings', (select coalesce(json_agg(json_build_object('id', f.id, 'kind', f.kind, 'status', f.status,
+                                                           'areaM2', round(f.area_m2::numeric, 1),
+                                                           'explanation', json_build_object('zh', f.explanation_zh, 'en', f.explanation_en))
+                                          order by f.area_m2 desc nulls last, f.id), '[]')
+                 from finding f
+                 where f.geom && ST_Expand(i.location, 0.0001) -- ~10 m: lets the index narrow before the metric test
+                   and f.present and f.status in ('new', 'assigned')
+                   and ST_DWithin(f.geom::geography, i.location::geography, 1)),
+    -- The finding this incident is the case of, if it was opened from one.
+    'caseOf', (select json_build_object('id', f.id, 'kind', f.kind, 'status', f.status)
+               from finding f where f.case_incident_code = i.code limit 1),
     'history', (select coalesce(json_agg(json_build_object('kind', t.kind, 'from', t.from_stage, 'to', t.to_stage,
                                                           'actor', t.actor, 'note', t.note, 'at', t.at) order by t.at, t.id), '[]')
                 from incident_transition t where t.incident_id = i.id)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using static MapDashboard.Tools.Bench.BenchFigures;
 using MapDashboard.Data;
 using MapDashboard.Data.Ambiguity;
 using MapDashboard.Generator;
@@ -74,16 +75,5 @@ public static class AmbiguityBenchmark
         var times = new List<double>();
         for (var i = 0; i < runs; i++) times.Add(await run(conn));
         return (times, PeakResidentKb(pid));
-    }
-
-    // VmHWM: the high-water mark of the process's resident set (shared buffers it touched included).
-    static long PeakResidentKb(int pid) =>
-        File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith("VmHWM:"))
-            .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1])).FirstOrDefault();
-
-    static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using static MapDashboard.Tools.Bench.BenchFigures;
 using Dapper;
 using MapDashboard.Data;
 using MapDashboard.Data.Coverage;
@@ -129,16 +130,5 @@ public static class CoverageBenchmark
         var conn = new NpgsqlConnection(connectionString);
         await conn.OpenAsync();
         return conn;
-    }
-
-    // VmHWM: the high-water mark of the process's resident set (shared buffers it touched included).
-    static long PeakResidentKb(int pid) =>
-        File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith("VmHWM:"))
-            .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1])).FirstOrDefault();
-
-    static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

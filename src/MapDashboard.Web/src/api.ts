@@ -102,6 +102,10 @@ export interface IncidentDetail {
   rating: number | null;
   reports: number;
   history: IncidentHistoryEntry[];
+  /** Ownership-unclear findings at the incident's point: why routing chose its owner. */
+  findings: { id: number; kind: string; status: string; areaM2: number | null; explanation: { zh: string; en: string } }[];
+  /** The finding this incident is the case of, when it was opened from one. */
+  caseOf: { id: number; kind: string; status: string } | null;
 }
 
 /** GET /api/indicators/{unit}. Rates are shares (0..1), null when there is nothing to divide. */
@@ -127,33 +131,34 @@ export interface FindingProperties {
   units: string[];
   defaultOwner: { code: string; name: string; kind: string } | null;
   explanation: { zh: string; en: string };
+  assignee: string | null;
+  /** The incident that follows this finding up, once it is opened as a case. */
+  caseIncidentCode: string | null;
   history?: { from: string | null; to: string; actor: string; note: string; at: string }[];
 }
 export interface Finding { type: 'Feature'; id: number; geometry: unknown; properties: FindingProperties }
 export interface FindingCollection { type: 'FeatureCollection'; features: Finding[] }
 
-export async function getJson<T>(url: string, cache: RequestCache = 'default'): Promise<T> {
-  return answer<T>(url, await fetch(url, { headers: { Accept: 'application/json' }, cache }));
+/** Problem details carry a `detail` that names what is wrong; show that, not just the status. */
+async function problemDetail(res: Response): Promise<string> {
+  try { return (await res.json()).detail ?? res.statusText; } catch { return res.statusText; }
 }
 
-/** POST / PUT / DELETE with a JSON body; a 204 answers null. */
+export async function getJson<T>(url: string, cache: RequestCache = 'default'): Promise<T> {
+  const res = await fetch(url, { headers: { Accept: 'application/json' }, cache });
+  if (!res.ok) throw new Error(`${url}: ${res.status} ${await problemDetail(res)}`);
+  return res.json() as Promise<T>;
+}
+
+/** POST/PUT/DELETE with a JSON body; a problem-details answer becomes an Error naming what is wrong. */
 export async function sendJson<T>(method: 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<T> {
   const res = await fetch(url, {
     method,
-    headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return answer<T>(url, res);
-}
-
-async function answer<T>(url: string, res: Response): Promise<T> {
-  if (!res.ok) {
-    // Problem details carry a `detail` that names what is wrong; show that, not just the status.
-    let detail = res.statusText;
-    try { detail = (await res.json()).detail ?? detail; } catch { /* not JSON */ }
-    throw new Error(`${url}: ${res.status} ${detail}`);
-  }
-  return (res.status === 204 ? null : res.json()) as Promise<T>;
+  if (!res.ok) throw new Error(await problemDetail(res));
+  return (res.status === 204 ? undefined : await res.json()) as T;
 }
 
 export const api = {
@@ -167,6 +172,8 @@ export const api = {
   incident: (code: string) => getJson<IncidentDetail>(`/api/incidents/${encodeURIComponent(code)}`, 'no-store'),
   indicators: (unit: string) => getJson<Indicators>(`/api/indicators/${encodeURIComponent(unit)}`, 'no-store'),
   findings: (unit: string) => getJson<FindingCollection>(`/api/findings?unit=${encodeURIComponent(unit)}`, 'no-store'),
+  /** Opens a finding as a case: an incident dispatched to its default owner (POST /api/findings/{id}/case). */
+  openFindingCase: (id: number) => sendJson<Finding>('POST', `/api/findings/${id}/case`, { actor: 'leader' }),
   finding: (id: number | string) => getJson<Finding & { history: FindingProperties['history'] }>(`/api/findings/${encodeURIComponent(String(id))}`, 'no-store'),
   // Never from the HTTP cache: a stale seq would let the snapshot miss changes.
   livePosition: () => getJson<LivePosition>('/api/live/position', 'no-store'),

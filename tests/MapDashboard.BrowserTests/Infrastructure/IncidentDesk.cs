@@ -60,6 +60,13 @@ public sealed class IncidentDesk(string baseUrl, NpgsqlDataSource db)
         await EscalationSweep.RunOnceAsync(db);
     }
 
+    /// <summary>Removes a case opened from a finding and puts the finding back to new, as before the test.</summary>
+    public async Task DeleteCaseAsync(string code)
+    {
+        await ExecuteAsync("update finding set status = 'new', case_incident_code = null, assignee = null where case_incident_code = @code", code);
+        await DeleteAsync(code);
+    }
+
     /// <summary>The community or dedicated grid (the ones the wall fills by status) that covers a point.</summary>
     public async Task<string> StatusGridAtAsync(double lon, double lat)
     {

@@ -6,7 +6,7 @@ using MapDashboard.TestSupport;
 
 namespace MapDashboard.IntegrationTests.Ambiguity;
 
-/// <summary>/api/findings on the demo district: lists, explanations, the status workflow, cases and indicators.</summary>
+/// <summary>/api/findings on the demo district: lists, explanations, the status workflow and indicators (cases: Incidents/FindingCaseTests).</summary>
 [Collection(DemoDistrictCollection.Name)]
 public class FindingsApiTests(DashboardHost host)
 {
@@ -52,19 +52,6 @@ public class FindingsApiTests(DashboardHost host)
         Assert.Equal(["new", "assigned", "resolved"], history.Select(h => (string)h!["to"]!).ToArray());
         Assert.Equal("lead-1", (string?)history[1]!["actor"]);
         Assert.Equal("red-line maps", (string?)history[1]!["note"]);
-    }
-
-    [Fact]
-    public async Task Opening_a_finding_as_a_case_records_the_incident_and_dispatches_it_to_its_default_owner()
-    {
-        var id = await IdOfAsync("straddle:B000178");
-        using var http = host.CreateRealClient();
-        var response = await http.PostAsJsonAsync($"api/findings/{id}/case", new { incidentCode = "INC-42" });
-        response.EnsureSuccessStatusCode();
-        var properties = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["properties"]!;
-        Assert.Equal("INC-42", (string?)properties["caseIncidentCode"]);
-        Assert.Equal("assigned", (string?)properties["status"]);
-        Assert.Equal((string?)properties["defaultOwner"]!["code"], (string?)properties["assignee"]);
     }
 
     [Fact]

@@ -39,6 +39,29 @@ public class TrackTests(CoverageDistrict district)
     }
 
     [Fact]
+    public async Task Pings_committed_since_the_last_refresh_are_in_the_next_answer()
+    {
+        static double Metres(System.Text.Json.JsonElement tracks) =>
+            tracks.GetProperty("features").EnumerateArray().Sum(f => f.GetProperty("properties").GetProperty("metres").GetDouble());
+        var before = Metres(await GetAsync(_http, "api/patrols/tracks?worker=W3"));
+        // 50 m along the top of G2, where nothing is to be visited: the other tests' answers stay as drawn.
+        await using (var conn = await district.Db.OpenConnectionAsync())
+        await using (var insert = new NpgsqlCommand("""
+            insert into patrol_ping (worker_id, recorded_at, location)
+            select (select id from person where code = 'W3'), @start + make_interval(secs => i * 5),
+                   ST_Transform(ST_SetSRID(ST_MakePoint(390450 + i * 5, 3990290), 32648), 4326)
+            from generate_series(0, 10) i
+            """, conn))
+        {
+            insert.Parameters.AddWithValue("start", Max(DateTimeOffset.UtcNow.AddMinutes(-3), CoverageDistrict.TodayStart).ToUniversalTime());
+            await insert.ExecuteNonQueryAsync();
+        }
+        Assert.Equal(before + 50, Metres(await GetAsync(_http, "api/patrols/tracks?worker=W3")), 1);
+    }
+
+    static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    [Fact]
     public async Task A_walk_across_the_top_of_an_hour_is_measured_once_with_each_visit_at_its_closest_approach()
     {
         await using var conn = await district.Db.OpenConnectionAsync();

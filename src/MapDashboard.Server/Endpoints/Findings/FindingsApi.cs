@@ -16,12 +16,11 @@ public static class FindingsApi
     static readonly string OneSql = SqlResource.Beside<Marker>("finding_one.sql");
     static readonly string TransitionSql = SqlResource.Beside<Marker>("finding_transition.sql");
     static readonly string StatusSql = SqlResource.Beside<Marker>("finding_status.sql");
-    static readonly string CaseSql = SqlResource.Beside<Marker>("finding_case.sql");
-    static readonly string IndicatorsSql = SqlResource.Beside<Marker>("finding_indicators.sql");
+        static readonly string IndicatorsSql = SqlResource.Beside<Marker>("finding_indicators.sql");
     static readonly string SettingsSql = SqlResource.Beside<Marker>("settings_get.sql");
     static readonly string SettingsUpdateSql = SqlResource.Beside<Marker>("settings_update.sql");
     static readonly string UnitExistsSql = SqlResource.Beside<Marker>("unit_exists.sql");
-    static readonly string NameActorSql = SqlResource.Beside<Marker>("name_actor.sql");
+    static readonly string NameActorSql = SqlResource.Beside<FindingCases>("name_actor.sql");
 
     static readonly string[] Kinds =
         ["gap", "overlap", "straddle", "boundary_hazard", "police_mismatch", "ownerless", "unmanaged", "disputed"];
@@ -110,21 +109,25 @@ public static class FindingsApi
         return await GetOne(id, db, cancel);
     }
 
-    static async Task<IResult> OpenCase(long id, CaseLink? body, NpgsqlDataSource db, CancellationToken cancel)
+    /// <summary>
+    /// Opens the finding as a case: creates an ownership_unclear incident at the finding, dispatched to its default
+    /// owner, or links an existing incident when incidentCode is sent. Answers the finding (caseIncidentCode set).
+    /// </summary>
+    static async Task<IResult> OpenCase(long id, CaseLink? body, FindingCases cases, NpgsqlDataSource db, CancellationToken cancel)
     {
-        if (string.IsNullOrWhiteSpace(body?.IncidentCode))
-            return Problems.BadRequest("No incident", "send incidentCode: the incident that follows this finding up");
-        await using var conn = await db.OpenConnectionAsync(cancel);
-        await using var tx = await conn.BeginTransactionAsync(cancel);
-        await NameActorAsync(conn, string.IsNullOrWhiteSpace(body.Actor) ? "api" : body.Actor,
-            $"opened as case {body.IncidentCode}", cancel);
-        await using var cmd = new NpgsqlCommand(CaseSql, conn);
-        cmd.Parameters.AddWithValue("id", id);
-        cmd.Parameters.AddWithValue("incident", body.IncidentCode);
-        if (await cmd.ExecuteScalarAsync(cancel) is not long) return UnknownFinding(id);
-        await tx.CommitAsync(cancel);
-        // Read after the commit: a function called in RETURNING would see the row as it was before the update.
-        return await GetOne(id, db, cancel);
+        var actor = string.IsNullOrWhiteSpace(body?.Actor) ? "api" : body.Actor;
+        var existing = string.IsNullOrWhiteSpace(body?.IncidentCode) ? null : body.IncidentCode;
+        var result = await cases.OpenAsync(id, actor, existing, cancel);
+        return result.Refused switch
+        {
+            CaseRefusal.UnknownFinding => UnknownFinding(id),
+            CaseRefusal.AlreadyOpen => Problems.Conflict("Case already open", $"finding {id} is already followed up by incident {result.IncidentCode}"),
+            CaseRefusal.NotOpen => Problems.Conflict("Not allowed from this status",
+                $"finding {id} is '{result.FindingStatus}'; a case can be opened only for a new or assigned finding"),
+            CaseRefusal.UnknownIncident => Problems.NotFound("Unknown incident", $"no incident has code '{result.IncidentCode}'"),
+            // Read after the commit: a function called in RETURNING would see the row as it was before the update.
+            _ => await GetOne(id, db, cancel),
+        };
     }
 
     static async Task<IResult> Indicators(int? days, NpgsqlDataSource db, CancellationToken cancel)

@@ -19,9 +19,11 @@ export function findingAt(map: OlMap, pixel: Pixel): number | null {
 /**
  * A map popup explaining one finding in plain words, as GET /api/findings/{id} states it
  * (explanation zh/en, kind, area, default owner, status). data-testid="finding-popup";
- * the explanation is data-testid="finding-explanation".
+ * the explanation is data-testid="finding-explanation". Where people act (not on the untouched
+ * wall), `canOpenCase` adds 立案派单: the finding becomes an incident dispatched to its default
+ * owner (data-testid="open-case"); a finding with a case names it (data-testid="finding-case").
  */
-export function findingPopup(map: OlMap, theme: 'dark' | 'light') {
+export function findingPopup(map: OlMap, theme: 'dark' | 'light', { canOpenCase = false } = {}) {
   const box = el('div', { class: `popup finding-popup ${theme}`, 'data-testid': 'finding-popup' });
   const overlay = new Overlay({ element: box, positioning: 'bottom-center', offset: [0, -10], stopEvent: true, autoPan: { margin: 40 } });
   map.addOverlay(overlay);
@@ -42,10 +44,32 @@ export function findingPopup(map: OlMap, theme: 'dark' | 'light') {
       el('div', { class: 'finding-meta' },
         [size, p.defaultOwner ? `${t('defaultOwner')}: ${p.defaultOwner.name}` : null, tKey('findingStatus_', p.status)]
           .filter(Boolean).join(' · ')));
+    const action = caseLine(p);
+    if (action) box.append(action);
+  }
+
+  let failure = '';
+  function caseLine(p: Finding['properties']): HTMLElement | null {
+    if (p.caseIncidentCode) return el('div', { class: 'finding-case', 'data-testid': 'finding-case' }, `${t('caseOpened')} ${p.caseIncidentCode}`);
+    if (!canOpenCase || !['new', 'assigned'].includes(p.status)) return null;
+    const open = el('button', { class: 'btn primary', type: 'button', 'data-testid': 'open-case' }, t('openCase'));
+    open.addEventListener('click', async () => {
+      const id = shown!.id;
+      open.setAttribute('disabled', '');
+      try {
+        const opened = await api.openFindingCase(id);
+        if (shown?.id === id) shown = opened;
+        failure = '';
+      } catch (e) {
+        failure = (e as Error).message;
+      }
+      render();
+    });
+    return el('div', { class: 'finding-actions' }, open, failure ? el('div', { class: 'error small' }, failure) : null);
   }
   onLang(render);
 
-  function hide() { shown = null; asked++; overlay.setPosition(undefined); }
+  function hide() { shown = null; failure = ''; asked++; overlay.setPosition(undefined); }
   return {
     /** Fetches the finding and shows it at `at`; a later call wins over a slower earlier one. */
     async show(id: number, at: Coordinate) {

@@ -1,5 +1,5 @@
 import { api, type Category, type IncidentDetail, type IncidentSummary, type TerritoryUnit } from '../api';
-import { onLang, t, tFill, tKey } from '../i18n';
+import { lang, onLang, t, tFill, tKey } from '../i18n';
 import { el } from './dom';
 import { categoryName, dateTime, since, unitName } from './format';
 import { indicatorStrip } from './indicatorStrip';
@@ -18,6 +18,14 @@ export function gridIncidents(categories: Category[], units: TerritoryUnit[]) {
   let items: IncidentSummary[] = [];
   let opened: IncidentDetail | null = null;
 
+  // Why this incident went where it went: the ownership-unclear findings at its point.
+  const findings = (d: IncidentDetail) => d.findings.length || d.caseOf
+    ? el('div', { class: 'incident-findings', 'data-testid': 'incident-findings' },
+      d.caseOf ? el('div', { class: 'muted small' }, t('caseOfFinding')) : null,
+      ...d.findings.map((f) => el('p', { class: 'explanation', 'data-finding': String(f.id) },
+        el('span', { class: 'hatch-chip' }), `${t('incidentInFinding')}${lang() === 'en' ? f.explanation.en : f.explanation.zh}`)))
+    : null;
+
   const history = (d: IncidentDetail) => el('ol', { class: 'history', 'data-testid': 'incident-history', 'data-code': d.code },
     ...d.history.map((h) => el('li', { class: `h-kind-${h.kind}` },
       el('span', { class: 'h-at' }, dateTime(h.at)),
@@ -33,6 +41,7 @@ export function gridIncidents(categories: Category[], units: TerritoryUnit[]) {
           i.overdue ? el('span', { class: 'inc-overdue' }, t('indOverdue')) : null,
           el('span', { class: 'inc-age' }, tFill('incidentAge', { d: since(i.reportedAt) }))),
         el('div', { class: 'inc-code' }, `${i.code} · ${t('responsible')} ${unitName(units, i.responsibleUnit)}`),
+        opened?.code === i.code ? findings(opened) : null,
         opened?.code === i.code ? history(opened) : null);
       li.addEventListener('click', () => void toggle(i.code));
       return li;

@@ -34,7 +34,7 @@ export async function leadView(root: HTMLElement): Promise<void> {
   const selection = selectionLayer(light);
   map.addLayer(selection.layer);
   const popup = featurePopup(map, categories);
-  const explain = findingPopup(map, 'light');
+  const explain = findingPopup(map, 'light', { canOpenCase: true });
   let selected: string | null = null;
 
   const incidents = gridIncidents(categories, ctx.units);
