@@ -1,18 +1,14 @@
 import Feature from 'ol/Feature';
-import GeoJSON from 'ol/format/GeoJSON';
-import VectorLayer from 'ol/layer/Vector';
-import VectorSource from 'ol/source/Vector';
 import { Stroke, Style } from 'ol/style';
 import type { GridCoverage } from '../patrolApi';
 import type { Palette } from '../theme';
+import { geoJsonLayer } from '../map/geoJsonLayer';
 
 // The land the open grid card's window (today, 24 h, 7 days) covered, outlined over the map:
 // the coverage tiles fill today's; the outline follows the window the leader chose.
 export function windowCoverageLayer(p: Palette) {
-  const format = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
   const style = new Style({ stroke: new Stroke({ color: p.followed, width: 2.5, lineDash: [8, 5] }) });
-  const source = new VectorSource();
-  const layer = new VectorLayer({ source, style, zIndex: 81, properties: { name: 'windowCoverage', styleFn: () => style } });
+  const { source, layer, format } = geoJsonLayer('windowCoverage', () => style, 81);
   return {
     layer,
     show(c: GridCoverage | null) {
