@@ -50,12 +50,13 @@ create function patrol_day_of(at timestamptz) returns date
 language sql stable as $$ select (at at time zone (select time_zone from patrol_coverage_setting))::date $$;
 
 -- THE covered land of a line (a track or a drafted route), EPSG:4326 in and out. The line is simplified to
--- within 2 m first: a phone's GPS fix is good to ~5 m, so a walked line's jitter is noise, and the buffer's
--- cost grows with vertices and their zigzags (a day of 5 s pings buffers ~4× faster; the covered edge moves
--- by at most 2 m, and not at all for a straight leg).
+-- within 3 m first: a phone's GPS fix is good to ~5 m, so a walked line's zigzag below that is noise, and the
+-- buffer's cost grows with vertices and zigzags (an hour of 5 s pings with ±2 m of noise keeps a tenth of its
+-- vertices and buffers ~2× faster than at 2 m, ~8× faster than unsimplified). The covered edge moves by at
+-- most 3 m — a tenth of the radius, less than the fix's own error — and not at all for a straight leg.
 create function patrol_cover_of(path geometry, radius_m float8) returns geometry
 language sql immutable parallel safe as $$
-    select ST_Multi(ST_Transform(ST_Buffer(ST_Simplify(ST_Transform(path, 32648), 2.0), radius_m), 4326))
+    select ST_Multi(ST_Transform(ST_Buffer(ST_Simplify(ST_Transform(path, 32648), 3.0), radius_m), 4326))
 $$;
 
 -- THE covered land inside a grid, and its share of the grid's area: grid-days and drafted routes alike.
@@ -245,27 +246,42 @@ begin
              where worker_id = k.worker_id and flag is null and recorded_at >= k.hour_start + interval '1 hour'
                and recorded_at <= k.hour_start + interval '1 hour' + make_interval(secs => s.track_gap_seconds)
              order by recorded_at limit 1)) x),
+    own as (
+        select k.worker_id, ST_Union(g.boundary) as boundary
+        from (select distinct worker_id from k) k join territory_unit g on g.grid_worker_id = k.worker_id and patrol_grid_kind(g.kind)
+        group by k.worker_id),
     m as (
         select p.*, ST_X(location) as lon, ST_Y(location) as lat,
+               coalesce(ST_Covers(o.boundary, p.location), false) as in_own,
                lag(recorded_at) over w as prev_at, lag(ST_X(location)) over w as prev_lon, lag(ST_Y(location)) over w as prev_lat
-        from p window w as (partition by worker_id, hour_start order by recorded_at)),
-    b as (
+        from p left join own o using (worker_id)
+        window w as (partition by p.worker_id, p.hour_start order by recorded_at)),
+    s1 as (
         -- The step between two pings in metres on a local tangent plane (good to a fraction of a percent over a
         -- few hundred metres): a projection per ping would cost more than the rest of the track together.
-        select m.*, sum(case when prev_at is null
-                               or extract(epoch from recorded_at - prev_at) > s.track_gap_seconds
-                               or sqrt(((lon - prev_lon) * 111320 * cos(radians(lat))) ^ 2 + ((lat - prev_lat) * 110574) ^ 2)
-                                  > s.track_max_speed_mps * greatest(extract(epoch from recorded_at - prev_at), 1)
-                             then 1 else 0 end) over (partition by worker_id, hour_start order by recorded_at) as piece
+        select m.*, case when prev_at is null
+                           or extract(epoch from recorded_at - prev_at) > s.track_gap_seconds
+                           or sqrt(((lon - prev_lon) * 111320 * cos(radians(lat))) ^ 2 + ((lat - prev_lat) * 110574) ^ 2)
+                              > s.track_max_speed_mps * greatest(extract(epoch from recorded_at - prev_at), 1)
+                         then 1 else 0 end as breaks
         from m),
+    b as (
+        select s1.*, sum(breaks) over (partition by worker_id, hour_start order by recorded_at) as piece,
+               -- time in the worker's own grid: a step counts there when the ping ending it is (point-in-polygon
+               -- per ping, with the grid prepared once, is far cheaper than overlaying lines on polygons)
+               case when breaks = 0 and in_own
+                    then greatest(0, extract(epoch from least(recorded_at, hour_start + interval '1 hour') - greatest(prev_at, hour_start)))
+                    else 0 end as own_seconds
+        from s1),
     whole as (
         select worker_id, hour_start, piece,
                ST_SetSRID(ST_MakeLine(ST_MakePointM(ST_X(location), ST_Y(location), extract(epoch from recorded_at)) order by recorded_at), 4326) as path,
-               count(*) filter (where recorded_at >= hour_start and recorded_at < hour_start + interval '1 hour') as pings
+               count(*) filter (where recorded_at >= hour_start and recorded_at < hour_start + interval '1 hour') as pings,
+               sum(own_seconds) as own_seconds
         from b group by worker_id, hour_start, piece
         having count(*) >= 2),
     cut as (
-        select w.worker_id, w.hour_start, w.pings, d.geom as path,
+        select w.worker_id, w.hour_start, w.pings, w.own_seconds, d.geom as path,
                ST_M(ST_StartPoint(w.path)) < extract(epoch from w.hour_start)
                    and ST_M(ST_StartPoint(d.geom)) = extract(epoch from w.hour_start) as continued,
                row_number() over (partition by w.worker_id, w.hour_start order by w.piece, d.path) as piece
@@ -276,21 +292,10 @@ begin
     pieces as (
         select c.*, ST_Transform(c.path, 32648) as utm,
                to_timestamp(ST_M(ST_StartPoint(c.path))) as started_at, to_timestamp(ST_M(ST_EndPoint(c.path))) as ended_at
-        from cut c),
-    own as (
-        select k.worker_id, ST_Transform(ST_Union(g.boundary), 32648) as utm
-        from (select distinct worker_id from k) k join territory_unit g on g.grid_worker_id = k.worker_id and patrol_grid_kind(g.kind)
-        group by k.worker_id)
+        from cut c)
     insert into patrol_track (worker_id, hour_start, piece, path, started_at, ended_at, pings, metres, seconds_in_own_grid, continued)
-    select x.worker_id, x.hour_start, x.piece, x.path, x.started_at, x.ended_at, x.pings, ST_Length(x.utm),
-           -- time inside the own grid, taken as the share of the piece's length inside it (walking pace is even
-           -- enough at a 5 s ping interval); a piece standing still counts by where it stands
-           extract(epoch from x.ended_at - x.started_at) * coalesce(case
-               when o.utm is null then 0
-               when ST_Length(x.utm) = 0 then case when ST_Covers(o.utm, ST_StartPoint(x.utm)) then 1 else 0 end
-               else ST_Length(ST_Intersection(x.utm, o.utm)) / ST_Length(x.utm) end, 0),
-           x.continued
-    from pieces x left join own o using (worker_id)
+    select x.worker_id, x.hour_start, x.piece, x.path, x.started_at, x.ended_at, x.pings, ST_Length(x.utm), x.own_seconds, x.continued
+    from pieces x
     where x.ended_at > x.started_at;
 
     insert into patrol_cover_hour (worker_id, hour_start, radius_m, covered)

@@ -26,8 +26,10 @@ public class CoverageTileTests(CoverageDistrict district)
     public async Task Todays_track_is_on_the_tracks_layer_by_worker()
     {
         var tracks = await Decode("tracks");
-        var w1 = Assert.Single(tracks, f => f.Properties["worker"] == "W1");
-        Assert.StartsWith("LINESTRING", w1.Geometry);
+        // One piece, or two meeting end to end when the walk crossed the top of an hour (pieces are stored by hour).
+        var w1 = tracks.Where(f => f.Properties["worker"] == "W1").ToList();
+        Assert.InRange(w1.Count, 1, 2);
+        Assert.All(w1, f => Assert.StartsWith("LINESTRING", f.Geometry));
     }
 
     [Fact]
