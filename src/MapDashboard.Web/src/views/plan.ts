@@ -108,9 +108,10 @@ export async function planView(root: HTMLElement): Promise<void> {
       grids.element,
       el('div', { class: 'btn-row' }, suggestBtn),
       suggestNote),
+    // Planned vs walked, when asked for, right under the tool: it is what the planner is reading.
+    el('div', { class: 'plan-section' }, routes.comparison),
     el('div', { class: 'plan-section' }, panel.element),
     el('div', { class: 'plan-section' }, routes.form),
-    el('div', { class: 'plan-section' }, routes.comparison),
     el('div', { class: 'plan-section' }, routes.list));
   editor.setDrawing(true);
 

@@ -78,7 +78,7 @@ export function planRoutes(ctx: MapContext, draft: {
       const c = await patrolApi.comparison(r.id);
       comparison.show(c, r.properties.name);
       compareLayer.show(c);
-      comparison.element.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      comparison.element.scrollIntoView({ block: 'start' });
     } catch (e) {
       form.say(`${t('compareFailed')}: ${e instanceof Error ? e.message : String(e)}`, 'error');
     }
