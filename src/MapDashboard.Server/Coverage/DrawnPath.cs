@@ -1,33 +1,28 @@
 using System.Text.Json;
-using MapDashboard.Data;
+using MapDashboard.Data.Patrols;
+using MapDashboard.Domain.Patrols;
 using MapDashboard.Server.Endpoints;
-using Npgsql;
+using MapDashboard.Server.Patrols;
 
 namespace MapDashboard.Server.Coverage;
 
-/// <summary>A line a planner drew, checked before it is measured: the checks live in line_check.sql so PostGIS judges validity.</summary>
+/// <summary>
+/// A line a planner drew and has not saved, checked exactly as a saved route's path is (RouteBody reads it,
+/// RouteValidator judges it): a draft the analysis accepts is one the planner can save.
+/// </summary>
 public static class DrawnPath
 {
-    static readonly string CheckSql = SqlResource.Beside<CoverageClock>("line_check.sql");
-
-    /// <summary>The path's GeoJSON (a bare geometry or a Feature holding one) or a 400 problem naming what is wrong.</summary>
-    public static async Task<(string? GeoJson, IResult? Problem)> CheckAsync(JsonElement? path, NpgsqlDataSource db, CancellationToken cancel)
+    /// <summary>The path as WKT in EPSG:4326, or a 400 problem naming every problem.</summary>
+    public static async Task<(string? Wkt, IResult? Problem)> CheckAsync(JsonElement? path, ServiceAreaSource area, CancellationToken cancel)
     {
-        if (path is not { ValueKind: JsonValueKind.Object } p)
+        if (path is not { ValueKind: JsonValueKind.Object })
             return (null, Problems.BadRequest("No path", "path is required: a GeoJSON LineString in EPSG:4326 [lon, lat]"));
-        if (p.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "Feature")
-        {
-            if (!p.TryGetProperty("geometry", out var g) || g.ValueKind != JsonValueKind.Object)
-                return (null, Problems.BadRequest("No path", "the path Feature has no geometry"));
-            p = g;
-        }
-        var geojson = p.GetRawText();
-        string? problem;
-        try { problem = await SqlJson.QueryAsync(db, CheckSql, cancel, ("path", geojson)); }
-        catch (PostgresException e) when (e.SqlState.StartsWith("XX") || e.SqlState.StartsWith("22"))
-        {
-            problem = "the path is not GeoJSON PostGIS can read: " + e.MessageText;
-        }
-        return problem is null ? (geojson, null) : (null, Problems.BadRequest("Path rejected", problem));
+        var draft = new RouteBody("draft", path, null, null, null);
+        var (vertices, problem) = draft.ReadPath();
+        if (problem is not null) return (null, Problems.BadRequest("Path rejected", problem));
+        var problems = new RouteValidator(await area.GetAsync(cancel)).Validate(draft.ToDraft(vertices));
+        return problems.Count > 0
+            ? (null, Problems.BadRequest("Path rejected", string.Join("; ", problems)))
+            : (RouteBody.Wkt(vertices!), null);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MapDashboard.Data;
+using MapDashboard.Data.Patrols;
 using MapDashboard.Server.Endpoints;
 using Npgsql;
 
@@ -16,9 +17,9 @@ public static class RouteAnalysisApi
 
     public sealed record Body(JsonElement? Path, string? Grid);
 
-    public static async Task<IResult> Post(Body? body, NpgsqlDataSource db, CancellationToken cancel)
+    public static async Task<IResult> Post(Body? body, NpgsqlDataSource db, ServiceAreaSource area, CancellationToken cancel)
     {
-        var (path, problem) = await DrawnPath.CheckAsync(body?.Path, db, cancel);
+        var (path, problem) = await DrawnPath.CheckAsync(body?.Path, area, cancel);
         if (problem is not null) return problem;
         if (body!.Grid is { } grid && await SqlJson.QueryAsync(db, GridExistsSql, cancel, ("code", grid)) is null)
             return CoverageProblems.UnknownGrid(grid);

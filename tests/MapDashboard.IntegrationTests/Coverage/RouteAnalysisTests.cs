@@ -47,10 +47,10 @@ public class RouteAnalysisTests(CoverageDistrict district)
         var before = await Rows();
         var lon = (await district.LonLat(100, 150))[0];
         var lat = (await district.LonLat(100, 150))[1];
-        await Rejected(new { path = new { type = "LineString", coordinates = new[] { new[] { lon, lat } } } }, "at least 2 vertices");
-        await Rejected(new { path = new { type = "LineString", coordinates = new[] { new[] { lat, lon }, new[] { lat + 0.001, lon } } } }, "latitude and longitude look swapped");
-        await Rejected(new { path = new { type = "LineString", coordinates = new[] { new[] { lon, lat }, new[] { lon, lat } } } }, "no length");
-        await Rejected(new { path = new { type = "Point", coordinates = new[] { lon, lat } } }, "send a GeoJSON LineString");
+        await Rejected(new { path = new { type = "LineString", coordinates = new[] { new[] { lon, lat } } } }, "needs at least 2");
+        await Rejected(new { path = new { type = "LineString", coordinates = new[] { new[] { lat, lon }, new[] { lat + 0.001, lon } } } }, "look swapped");
+        await Rejected(new { path = new { type = "LineString", coordinates = new[] { new[] { lon, lat }, new[] { lon, lat } } } }, "zero length");
+        await Rejected(new { path = new { type = "Point", coordinates = new[] { lon, lat } } }, "must be a GeoJSON LineString, not a Point");
         await Rejected(new { path = new { type = "LineString", coordinates = new[] { new[] { 10.0, 10 }, new[] { 10.001, 10 } } } }, "outside the district");
         await Rejected(new { grid = "G1" }, "path is required");
         var unknownGrid = await _http.PostAsJsonAsync("api/routes/analysis", new { path = await Line((100, 150), (300, 150)), grid = "NOPE" });
