@@ -7,10 +7,10 @@ import { setTileVersion } from '../map/tileLayer';
 // reload waits a little for the batch to settle and never comes sooner than MIN_GAP_MS
 // after the last one — a wall left on all day must not refetch its tiles every second.
 // The server folds pings into tracks on its own period (Patrols:Coverage:RefreshSeconds,
-// 15 s), so one more reload TRAILING_MS after the last ping picks up the last fold.
+// 30 s by default), so one more reload TRAILING_MS after the last ping picks up the last fold.
 const SETTLE_MS = 2_000;
 const MIN_GAP_MS = 15_000;
-const TRAILING_MS = 20_000;
+const TRAILING_MS = 35_000;
 
 /** The non-live tile layers of a map, reloaded at most every MIN_GAP_MS after pings. */
 export function patrolTileReloader(map: OlMap) {
