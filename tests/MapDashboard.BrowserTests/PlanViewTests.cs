@@ -53,12 +53,24 @@ public sealed class PlanViewTests(DashboardFixture dashboard)
     }
 
     [Fact]
-    public async Task Saving_a_route_is_visibly_disabled_until_route_planning_lands()
+    public async Task Saving_without_a_line_or_a_name_says_what_is_missing_and_saves_nothing()
     {
         await using var page = await dashboard.OpenAsync("/plan");
+        var before = await page.HookAsync<long[]>("plan().savedRoutes");
         var save = page.Page.Locator("[data-testid=save-route]");
-        Assert.True(await save.IsDisabledAsync());
-        Assert.Contains("路线规划", await save.GetAttributeAsync("title") ?? "");
+        Assert.True(await save.IsEnabledAsync());
+        await save.ClickAsync();
+        await Assertions.TextContainsAsync(page.Page.Locator("[data-testid=route-message]"), "请先在地图上画出路线");
+        Assert.DoesNotContain("路线规划", await page.Page.Locator(".side").InnerTextAsync()); // no "saving comes later" note
+
+        var box = (await page.Page.Locator("#map").BoundingBoxAsync())!;
+        await page.Page.Mouse.ClickAsync(box.X + box.Width / 2 - 80, box.Y + box.Height / 2);
+        await Task.Delay(350);
+        await page.Page.Mouse.DblClickAsync(box.X + box.Width / 2 + 80, box.Y + box.Height / 2);
+        await save.ClickAsync();
+        await Assertions.TextContainsAsync(page.Page.Locator("[data-testid=route-message]"), "请填写路线名称");
+        Assert.Null(await page.HookAsync<long?>("plan().loadedRoute"));
+        Assert.Equal(before, await page.HookAsync<long[]>("plan().savedRoutes"));
     }
 
     [Fact]

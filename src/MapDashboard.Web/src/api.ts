@@ -144,14 +144,14 @@ async function problemDetail(res: Response): Promise<string> {
   try { return (await res.json()).detail ?? res.statusText; } catch { return res.statusText; }
 }
 
-async function getJson<T>(url: string, cache: RequestCache = 'default'): Promise<T> {
+export async function getJson<T>(url: string, cache: RequestCache = 'default'): Promise<T> {
   const res = await fetch(url, { headers: { Accept: 'application/json' }, cache });
   if (!res.ok) throw new Error(`${url}: ${res.status} ${await problemDetail(res)}`);
   return res.json() as Promise<T>;
 }
 
 /** POST/PUT/DELETE with a JSON body; a problem-details answer becomes an Error naming what is wrong. */
-async function sendJson<T>(method: 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<T> {
+export async function sendJson<T>(method: 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<T> {
   const res = await fetch(url, {
     method,
     headers: { Accept: 'application/json', 'Content-Type': 'application/json' },

@@ -49,11 +49,19 @@ export interface MapDashboardHook {
   colours(): { hatch: [number, number, number]; overdue: [number, number, number] };
   selectedGrid(): string | null;
   routeLengthMetres(): number | null;
+  /**
+   * /plan: the draft's vertices (lon/lat), the analysis shown for it (null while none or
+   * stale), whether one is on its way, the last suggestion, the day's listed saved route ids,
+   * the route loaded for editing, the planned-vs-walked comparison shown.
+   */
+  plan(): Record<string, unknown> | null;
+  /** /lead: the patrol coverage the grid card shows (GET /api/grids/{code}/coverage), with its window. */
+  gridCoverage(): Record<string, unknown> | null;
   /** The live link: state, last applied seq, items applied… (src/live/liveMap.ts). */
   live(): LiveStatus | null;
 }
 
-type Extra = Partial<Pick<MapDashboardHook, 'selectedGrid' | 'routeLengthMetres' | 'live'>>;
+type Extra = Partial<Pick<MapDashboardHook, 'selectedGrid' | 'routeLengthMetres' | 'live' | 'plan' | 'gridCoverage'>>;
 
 declare global { interface Window { mapDashboard?: MapDashboardHook } }
 
@@ -186,6 +194,8 @@ export function installHook(view: MapDashboardHook['view'], map: Map, palette: P
     selectedGrid: extra.selectedGrid ?? (() => null),
     routeLengthMetres: extra.routeLengthMetres ?? (() => null),
     live: extra.live ?? (() => null),
+    plan: extra.plan ?? (() => null),
+    gridCoverage: extra.gridCoverage ?? (() => null),
   };
   window.mapDashboard = hook;
 

@@ -30,6 +30,14 @@ export interface Palette {
   hatchTint: string;
   /** The ring around an overdue incident. */
   overdue: string;
+  /** Patrols: today's walked tracks, the area they covered, what nobody visited yet. */
+  track: string;
+  coverage: Rgba;
+  coverageStroke: string;
+  unvisited: string;
+  /** Planned vs walked: the part of the plan followed, the part missed. */
+  followed: string;
+  missed: string;
   /** Label sizes in CSS px: the wall is read from ~3 m, the desk from 50 cm. */
   streetLabelPx: number;
   communityLabelPx: number;
@@ -60,6 +68,12 @@ export const dark: Palette = {
   hatch: '#ff3df5',
   hatchTint: 'rgba(255, 61, 245, 0.16)',
   overdue: '#ff2424',
+  track: '#38bdf8',
+  coverage: [74, 222, 128, 0.28],
+  coverageStroke: 'rgba(74, 222, 128, 0.8)',
+  unvisited: '#fb923c',
+  followed: '#22c55e',
+  missed: '#ef4444',
   streetLabelPx: 30,
   communityLabelPx: 20,
 };
@@ -89,6 +103,12 @@ export const light: Palette = {
   hatch: '#a21caf',
   hatchTint: 'rgba(162, 28, 175, 0.12)',
   overdue: '#dc2626',
+  track: '#475569',
+  coverage: [22, 163, 74, 0.22],
+  coverageStroke: 'rgba(21, 128, 61, 0.7)',
+  unvisited: '#ea580c',
+  followed: '#16a34a',
+  missed: '#dc2626',
   streetLabelPx: 18,
   communityLabelPx: 14,
 };

@@ -1,10 +1,13 @@
-import type Feature from 'ol/Feature';
+import Feature from 'ol/Feature';
 import type { FeatureLike } from 'ol/Feature';
 import GeoJSON from 'ol/format/GeoJSON';
+import Point from 'ol/geom/Point';
 import VectorLayer from 'ol/layer/Vector';
 import VectorSource from 'ol/source/Vector';
+import { fromLonLat } from 'ol/proj';
 import { Circle, Fill, Stroke, Style, Text } from 'ol/style';
 import type { ChangeItem } from '../live/protocol';
+import type { WorkerPosition } from '../patrolApi';
 import { tFill, t } from '../i18n';
 import { FONT_STACK, type Palette } from '../theme';
 
@@ -13,6 +16,9 @@ import { FONT_STACK, type Palette } from '../theme';
 const FORGET_AFTER_MS = 12 * 3600_000;
 // Ages shown are in minutes: redrawing twice a minute keeps them true without a ticking map.
 const AGE_REFRESH_MS = 30_000;
+// A ping older than this is no longer "where they are now": the dot fades, so a glance at
+// the wall tells live positions from last-known ones.
+const STALE_AFTER_MS = 10 * 60_000;
 
 /** "刚刚" / "5 分钟前" / "2 小时前": how old a ping is, for the label. */
 export function pingAge(recordedAt: string, now = Date.now()): string {
@@ -21,28 +27,32 @@ export function pingAge(recordedAt: string, now = Date.now()): string {
   return minutes < 60 ? tFill('pingMinutes', { n: minutes }) : tFill('pingHours', { n: Math.floor(minutes / 60) });
 }
 
+const isStale = (recordedAt: string, now = Date.now()) => now - Date.parse(recordedAt) > STALE_AFTER_MS;
+
 /**
- * Grid workers' live positions from the hub's coalesced `positions` messages (latest
- * per worker). There is no snapshot to load: the layer shows what has arrived since the
- * page opened. A dot and "name · age of the last ping"; one Style, text set per feature.
+ * Grid workers' positions: the snapshot (GET /api/patrols/workers, load()) and then the
+ * hub's coalesced `positions` messages (apply()). Features are keyed by the worker's code,
+ * which both carry; an older position never replaces a newer one, whichever arrives last.
+ * A dot and "name · age of the last ping"; a stale ping is drawn faded. Styles are made
+ * once: two dots, two labels, the text set per feature.
  */
 export function workerLayer(p: Palette, projection: string) {
-  const dot = new Style({
-    image: new Circle({ radius: 7, fill: new Fill({ color: p.label }), stroke: new Stroke({ color: p.selection, width: 3 }) }),
+  const labelFont = `600 ${Math.round(p.communityLabelPx * 0.8)}px ${FONT_STACK}`;
+  const dot = (fill: string, ring: string) => new Style({
+    image: new Circle({ radius: 7, fill: new Fill({ color: fill }), stroke: new Stroke({ color: ring, width: 3 }) }),
     zIndex: 1,
   });
-  const label = new Style({
-    text: new Text({
-      font: `600 ${Math.round(p.communityLabelPx * 0.8)}px ${FONT_STACK}`,
-      offsetY: -18,
-      fill: new Fill({ color: p.label }),
-      stroke: new Stroke({ color: p.labelHalo, width: 4 }),
-    }),
+  const label = (colour: string) => new Style({
+    text: new Text({ font: labelFont, offsetY: -18, fill: new Fill({ color: colour }), stroke: new Stroke({ color: p.labelHalo, width: 4 }) }),
     zIndex: 2,
   });
+  const fresh = [dot(p.label, p.selection), label(p.label)];
+  const stale = [dot('rgba(148, 163, 184, 0.55)', 'rgba(148, 163, 184, 0.8)'), label('rgba(148, 163, 184, 0.95)')];
   const style = (f: FeatureLike) => {
-    label.getText()!.setText(`${f.get('name') ?? f.get('code') ?? t('worker')} · ${pingAge(f.get('recordedAt'))}`);
-    return [dot, label];
+    const recordedAt = f.get('recordedAt') as string;
+    const styles = isStale(recordedAt) ? stale : fresh;
+    styles[1].getText()!.setText(`${f.get('name') ?? f.get('code') ?? t('worker')} · ${pingAge(recordedAt)}`);
+    return styles;
   };
 
   const source = new VectorSource();
@@ -56,17 +66,37 @@ export function workerLayer(p: Palette, projection: string) {
     layer.changed();
   }, AGE_REFRESH_MS);
 
+  // The newer position wins; an equal one replaces (a live copy of the snapshot's ping).
+  function put(f: Feature) {
+    const code = f.get('code') as string;
+    const old = source.getFeatureById(code) as Feature | null;
+    if (old && Date.parse(old.get('recordedAt')) > Date.parse(f.get('recordedAt'))) return;
+    if (old) drop(old);
+    f.setId(code);
+    source.addFeature(f);
+  }
+
   return {
     layer,
-    /** Latest positions: each replaces the worker's previous one. */
+    /** The snapshot: every worker's latest trusted ping (workers with none are skipped). */
+    load(rows: WorkerPosition[]) {
+      for (const w of rows) {
+        if (w.lon == null || w.lat == null || !w.recordedAt) continue;
+        put(new Feature({ geometry: new Point(fromLonLat([w.lon, w.lat], projection)), code: w.code, name: w.name, recordedAt: w.recordedAt, accuracy: w.accuracy }));
+      }
+    },
+    /** Latest positions from the hub: each replaces the worker's previous one. */
     apply(items: ChangeItem[]) {
       for (const item of items) {
-        const old = source.getFeatureById(item.id) as Feature | null;
-        if (old) drop(old);
-        if (item.op === 'delete' || !item.feature) continue;
+        if (item.op === 'delete' || !item.feature) {
+          // A delete carries no properties: find the worker by the live id (the person's).
+          const old = source.getFeatures().find((f) => f.get('liveId') === item.id);
+          if (old) drop(old);
+          continue;
+        }
         const f = format.readFeature(item.feature) as Feature;
-        f.setId(item.id);
-        source.addFeature(f);
+        f.set('liveId', item.id);
+        put(f);
       }
     },
   };

@@ -1,17 +1,19 @@
 import type { HubConnection } from '@microsoft/signalr';
 import { api } from '../api';
+import { patrolApi } from '../patrolApi';
 import type { MapContext } from '../map/createMap';
 import { workerLayer } from '../layers/workers';
 import { liveBadge } from '../ui/liveBadge';
 import { startConnection, type ConnectionState } from './connection';
 import { LiveOverlays } from './overlays';
 import { pulseLayer } from './pulse';
+import { patrolTileReloader } from './patrolTiles';
 import {
-  SERVER_EVENTS, type ChangeBatch, type Heartbeat, type LiveLayer, type PositionBatch,
+  SERVER_EVENTS, type ChangeBatch, type ChangeItem, type Heartbeat, type LiveLayer, type PositionBatch,
   type ResyncNotice, type SubscribeRequest, type SubscribeResult,
 } from './protocol';
 
-/** The layers this client draws; routes join when the map shows them. */
+/** The layers this client draws; routes join when the view lists them (onRoute). */
 const LAYERS: LiveLayer[] = ['territory', 'grids', 'buildings', 'hazards', 'incidents', 'ambiguity', 'workers'];
 
 /**
@@ -37,6 +39,8 @@ export interface LiveStatus {
   subscribes: number;
   resyncs: number;
   downSince: string | null;
+  /** Reloads of the patrol tiles (tracks, coverage, unvisited) after pings. */
+  patrolReloads: number;
 }
 
 export interface LiveOptions {
@@ -44,6 +48,8 @@ export interface LiveOptions {
   pulse: boolean;
   /** Told of every upserted feature's properties, for views that count or list them. */
   onFeature?(layer: LiveLayer, properties: Record<string, unknown>): void;
+  /** Saved routes, upserted or deleted (the planner's list); subscribes to "routes" too. */
+  onRoute?(item: ChangeItem): void;
 }
 
 /**
@@ -56,6 +62,10 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
   const overlays = new LiveOverlays(map);
   const workers = workerLayer(ctx.palette, map.getView().getProjection().getCode());
   map.addLayer(workers.layer);
+  // The snapshot of positions; the `positions` stream replaces them as workers move.
+  patrolApi.workers().then(workers.load, (e) => console.warn(`worker positions: ${e instanceof Error ? e.message : String(e)}`));
+  const patrolTiles = patrolTileReloader(map);
+  const layers: LiveLayer[] = o.onRoute ? [...LAYERS, 'routes'] : LAYERS;
   const pulses = o.pulse ? pulseLayer(map, ctx.palette) : null;
   const badge = liveBadge();
 
@@ -68,7 +78,7 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
 
   // The whole district for every view for now; a street's desk could narrow it later.
   const request = (): SubscribeRequest => ({
-    layers: LAYERS,
+    layers,
     area: ctx.district ? { kind: 'district', id: ctx.district.code } : undefined,
     sinceSeq: seq,
   });
@@ -94,6 +104,7 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
     let fresh = 0;
     for (const item of batch.items) {
       if (item.seq <= seq) continue; // a replay overlapping what we have: applied once only
+      if (item.layer === 'routes') o.onRoute?.(item);
       const feature = overlays.apply(item);
       if (item.feature) o.onFeature?.(item.layer, item.feature.properties);
       const key = `${item.layer}/${item.id}`;
@@ -133,7 +144,10 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
   const connection = startConnection({
     register(c) {
       c.on(SERVER_EVENTS.changes, onChanges);
-      c.on(SERVER_EVENTS.positions, (batch: PositionBatch) => workers.apply(batch.items));
+      c.on(SERVER_EVENTS.positions, (batch: PositionBatch) => {
+        workers.apply(batch.items);
+        patrolTiles.poke(Math.max(seq, batch.toSeq));
+      });
       c.on(SERVER_EVENTS.heartbeat, (hb: Heartbeat) => { seq = Math.max(seq, hb.seq); });
       c.on(SERVER_EVENTS.resync, (notice: ResyncNotice) => void onResync(notice));
     },
@@ -152,6 +166,7 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
     subscribes,
     resyncs,
     downSince: connection.downSince()?.toISOString() ?? null,
+    patrolReloads: patrolTiles.reloads(),
   });
   return { badge: badge.element, status };
 }

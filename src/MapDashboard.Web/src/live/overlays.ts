@@ -39,7 +39,7 @@ export class LiveOverlays {
     this.format = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: map.getView().getProjection() });
     for (const layer of map.getAllLayers()) {
       const tileSource = layer.get('tileSource') as string | undefined;
-      if (layer instanceof VectorTileLayer && tileSource) this.attach(layer, tileSource);
+      if (layer instanceof VectorTileLayer && tileSource && layer.get('live') !== false) this.attach(layer, tileSource);
     }
   }
 

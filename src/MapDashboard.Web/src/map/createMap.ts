@@ -15,7 +15,10 @@ import { ambiguityLayer } from '../layers/ambiguity';
 import { roadLayer, waterLayer } from '../layers/base';
 import { labelLayer } from '../layers/labels';
 import { externalBaseLayer } from '../layers/externalBase';
-import type { TileSetup } from './tileLayer';
+import { coverageLayer } from '../layers/coverage';
+import { trackLayer } from '../layers/tracks';
+import { unvisitedLayer } from '../layers/unvisited';
+import { offersTiles, type TileSetup } from './tileLayer';
 
 export interface MapContext {
   map: Map;
@@ -47,16 +50,21 @@ export async function createMap(o: MapOptions): Promise<MapContext> {
 
   const external = externalBaseLayer(config.baseLayer);
   const c: TileSetup = { layers: config.tileLayers ?? [], version: position.seq };
+  // Patrol layers only where the server offers them (tiles it does not know answer 400).
+  const patrol = (name: string, make: (p: Palette, c: TileSetup) => BaseLayer) => (offersTiles(c, name) ? [make(o.palette, c)] : []);
   const layers: BaseLayer[] = [
     ...(external ? [external] : []),
     waterLayer(o.palette, c),
     roadLayer(o.palette, c),
     gridLayer(o.palette, c),
+    ...patrol('coverage', coverageLayer),
     buildingLayer(o.palette, c),
+    ...patrol('tracks', trackLayer),
     territoryLayer(o.palette, c),
     ambiguityLayer(o.palette, c),
     policeGridLayer(o.palette, c),
     hazardLayer(o.palette, c, categories),
+    ...patrol('unvisited', unvisitedLayer),
     incidentLayer(o.palette, c, categories),
     labelLayer(o.palette, units),
   ];

@@ -12,6 +12,7 @@ const CLIENT_MAX_TILE_ZOOM = 16;
 /** Server minimum zooms from the contract; /api/config overrides them. */
 const DEFAULT_MIN_ZOOM: Record<string, number> = {
   territory: 0, grids: 10, buildings: 13, hazards: 12, roads: 10, water: 0, incidents: 10, ambiguity: 10,
+  tracks: 13, coverage: 13, unvisited: 13,
 };
 
 /**
@@ -33,7 +34,15 @@ export interface TileLayerOptions {
   config: TileSetup;
   zIndex: number;
   declutter?: boolean;
+  /**
+   * False for layers the hub does not stream (patrol tracks, coverage): they get no live
+   * overlay and are reloaded as a whole instead (reloadTiles).
+   */
+  live?: boolean;
 }
+
+/** Whether a server offers a tile layer (an older server may not have the patrol layers). */
+export const offersTiles = (config: TileSetup, name: string) => config.layers.some((c) => c.name === name);
 
 export function mvtLayer(o: TileLayerOptions): VectorTileLayer {
   const cfg = o.config.layers.find((c) => c.name === o.source);
@@ -56,7 +65,7 @@ export function mvtLayer(o: TileLayerOptions): VectorTileLayer {
     declutter: o.declutter ?? false,
     // 'hybrid' keeps polygons as cached images while panning; text/points redraw crisply.
     renderMode: 'hybrid',
-    properties: { name: o.name, styleFn: o.style, tileSource: o.source },
+    properties: { name: o.name, styleFn: o.style, tileSource: o.source, live: o.live ?? true },
   });
   return layer;
 }

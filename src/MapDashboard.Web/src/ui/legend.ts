@@ -26,6 +26,11 @@ export function legend(p: Palette, categories: Category[], collapsible = false):
       swatch(`background:#94a3b8;border:2px solid ${p.overdue};outline:3px solid ${p.overdue};outline-offset:2px;width:14px;height:14px;margin:0 6px;border-radius:2px`, 'legendOverdue'),
       // As layers/workers.ts draws a live worker position.
       swatch(`background:${p.label};border:3px solid ${p.selection};border-radius:50%;width:14px;height:14px;margin:0 6px`, 'worker'),
+      swatch(`background:rgba(148, 163, 184, 0.55);border:3px solid rgba(148, 163, 184, 0.8);border-radius:50%;width:14px;height:14px;margin:0 6px`, 'legendWorkerStale'),
+      // As layers/tracks.ts, coverage.ts and unvisited.ts draw today's patrols.
+      swatch(`border-top:3px solid ${p.track};height:0`, 'legendTrack'),
+      swatch(`background:${css(p.coverage)};border:1px solid ${p.coverageStroke}`, 'legendCoverage'),
+      swatch(`border:2px dashed ${p.unvisited};border-radius:50%;width:18px;height:18px;margin:0 4px;background:radial-gradient(circle, ${p.unvisited} 0 3px, transparent 3.5px)`, 'legendUnvisited'),
       el('div', { class: 'legend-sub' }, t('hazard')),
       el('div', { class: 'legend-cats' }, ...categories.map((c) => el('span', { class: 'legend-cat' },
         el('span', { class: 'dot', style: `background:${categoryColour(categories, c.code)}` }),

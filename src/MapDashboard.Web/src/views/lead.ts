@@ -5,10 +5,14 @@ import { fitBBox } from '../map/createMap';
 import { installHook } from '../hook';
 import { light } from '../theme';
 import { selectionLayer } from '../layers/selection';
+import { windowCoverageLayer } from '../layers/windowCoverage';
 import { territoryTree } from '../ui/tree';
 import { searchBox } from '../ui/search';
 import { gridPanel } from '../ui/gridPanel';
 import { gridIncidents } from '../ui/gridIncidents';
+import { gridPatrol } from '../ui/gridPatrol';
+import { layerToggles } from '../ui/layerToggles';
+import { el } from '../ui/dom';
 import { findingList } from '../ui/findingList';
 import { featurePopup } from '../ui/featurePopup';
 import { findingAt, findingPopup } from '../ui/findingPopup';
@@ -25,7 +29,7 @@ const GRID_REFRESH_MS = 60_000;
 export async function leadView(root: HTMLElement): Promise<void> {
   let incidentChanged = () => {};
   const { ctx, side, mapWrap, live } = await deskLayout(root, 'view-lead', 'leadTitle',
-    (layer) => { if (layer === 'incidents') incidentChanged(); });
+    { onFeature: (layer) => { if (layer === 'incidents') incidentChanged(); } });
   const { map, categories } = ctx;
   const selection = selectionLayer(light);
   map.addLayer(selection.layer);
@@ -34,7 +38,10 @@ export async function leadView(root: HTMLElement): Promise<void> {
   let selected: string | null = null;
 
   const incidents = gridIncidents(categories, ctx.units);
-  const gridRefresh = refresher(async () => { if (selected) await incidents.show(selected); }, GRID_REFRESH_MS);
+  const covered = windowCoverageLayer(light);
+  map.addLayer(covered.layer);
+  const patrol = gridPatrol(covered.show);
+  const gridRefresh = refresher(async () => { if (selected) await Promise.all([incidents.show(selected), patrol.show(selected)]); }, GRID_REFRESH_MS);
   incidentChanged = gridRefresh.soon;
 
   const panel = gridPanel(categories, () => {
@@ -42,9 +49,11 @@ export async function leadView(root: HTMLElement): Promise<void> {
     selection.clear();
     panel.hide();
     incidents.hide();
+    patrol.hide();
     setUrlGrid(null);
-  }, incidents.element);
-  mapWrap.append(panel.element);
+  }, el('div', {}, patrol.element, incidents.element));
+  mapWrap.append(panel.element, layerToggles(map, 'patrolLayers',
+    [['tracks', 'legendTrack'], ['coverage', 'legendCoverage'], ['unvisited', 'legendUnvisited']]));
 
   const format = new GeoJSON({ featureProjection: 'EPSG:3857' });
   const findings = findingList((f: Finding) => {
@@ -68,7 +77,7 @@ export async function leadView(root: HTMLElement): Promise<void> {
     fitBBox(map, collection.grid.bbox, animate, [80, 440, 80, 80]); // right padding: the card
     setUrlGrid(code);
     showFindings(collection.grid.community?.code);
-    await incidents.show(code);
+    await Promise.all([incidents.show(code), patrol.show(code)]);
   }
 
   function pick(u: TerritoryUnit) {
@@ -99,7 +108,11 @@ export async function leadView(root: HTMLElement): Promise<void> {
 
   const initial = new URLSearchParams(location.search).get('grid');
   const loaded = initial ? selectGrid(initial, false).catch((e) => console.error(e)) : Promise.resolve();
-  installHook('lead', map, light, loaded, { selectedGrid: () => selected, live: live.status });
+  installHook('lead', map, light, loaded, {
+    selectedGrid: () => selected,
+    live: live.status,
+    gridCoverage: () => patrol.current() as unknown as Record<string, unknown> | null,
+  });
 }
 
 function setUrlGrid(code: string | null) {

@@ -1,0 +1,43 @@
+import type OlMap from 'ol/Map';
+import VectorTileLayer from 'ol/layer/VectorTile';
+import { setTileVersion } from '../map/tileLayer';
+
+// Tracks, coverage and unvisited grow with every ping, but the hub streams positions, not
+// tracks: those tile layers are reloaded whole. Pings arrive every second somewhere, so a
+// reload waits a little for the batch to settle and never comes sooner than MIN_GAP_MS
+// after the last one — a wall left on all day must not refetch its tiles every second.
+// The server folds pings into tracks on its own period (Patrols:Coverage:RefreshSeconds,
+// 30 s by default), so one more reload TRAILING_MS after the last ping picks up the last fold.
+const SETTLE_MS = 2_000;
+const MIN_GAP_MS = 15_000;
+const TRAILING_MS = 35_000;
+
+/** The non-live tile layers of a map, reloaded at most every MIN_GAP_MS after pings. */
+export function patrolTileReloader(map: OlMap) {
+  let last = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let trailing: ReturnType<typeof setTimeout> | undefined;
+  let version = 0;
+  let reloads = 0;
+  const layers = () => map.getAllLayers().filter((l): l is VectorTileLayer => l instanceof VectorTileLayer && l.get('live') === false);
+
+  function reload() {
+    timer = undefined;
+    last = Date.now();
+    reloads++;
+    version++; // a new URL each time: the seq need not have moved for the tracks to have
+    for (const l of layers()) setTileVersion(l, version);
+  }
+  const schedule = () => { timer ??= setTimeout(reload, Math.max(SETTLE_MS, last + MIN_GAP_MS - Date.now())); };
+
+  return {
+    /** Pings came in up to live seq `seq`: reload soon, once, and once more after the server's next fold. */
+    poke(seq: number) {
+      version = Math.max(version, seq);
+      schedule();
+      clearTimeout(trailing);
+      trailing = setTimeout(schedule, TRAILING_MS);
+    },
+    reloads: () => reloads,
+  };
+}

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MapDashboard.Data.Incidents;
+using Npgsql;
+
+namespace MapDashboard.BrowserTests.Infrastructure;
+
+/// <summary>
+/// Patrols arranged as the outside world makes them: GPS pings posted as a field device posts
+/// them (POST /api/patrols/pings), routes saved and analysed through the API. Each test takes
+/// a grid (and so a worker) of its own, so one test's pings never meet another's in a track.
+/// </summary>
+public sealed class PatrolDesk(string baseUrl, NpgsqlDataSource db)
+{
+    readonly HttpClient _http = new() { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>A patrolling worker's pace: 1.2 m/s, a ping every 5 s.</summary>
+    const double MetresPerPing = 6;
+    static readonly TimeSpan PingEvery = TimeSpan.FromSeconds(5);
+
+    public sealed record Grid(string Code, string Worker, double[][] Entrances);
+
+    /// <summary>
+    /// The <paramref name="index"/>-th community grid, counting from the LAST code down, that has a
+    /// grid worker and at least four building entrances inside it, with those entrances west to
+    /// east. From the end: the other tests look for clear spots from the first grids on, and a
+    /// walk's coverage and worker dot would crowd those.
+    /// </summary>
+    public async Task<Grid> GridAsync(int index)
+    {
+        await using var cmd = db.CreateCommand("""
+            select g.code, p.code,
+                   (select json_agg(json_build_array(ST_X(b.entrance), ST_Y(b.entrance)) order by ST_X(b.entrance))
+                      from building b where b.entrance is not null and ST_Covers(g.boundary, b.entrance))
+              from territory_unit g join person p on p.id = g.grid_worker_id
+             where g.kind = 'community_grid'
+               and (select count(*) from building b where b.entrance is not null and ST_Covers(g.boundary, b.entrance)) >= 4
+             order by g.code desc offset @index limit 1
+            """);
+        cmd.Parameters.AddWithValue("index", index);
+        await using var r = await cmd.ExecuteReaderAsync();
+        Assert.True(await r.ReadAsync(), $"the demo district has no {index + 1}th staffed grid with four entrances");
+        var entrances = JsonSerializer.Deserialize<double[][]>(r.GetString(2))!;
+        return new Grid(r.GetString(0), r.GetString(1), entrances);
+    }
+
+    /// <summary>
+    /// Pings for one worker walking <paramref name="path"/> (lon/lat) at a steady pace, the last
+    /// ping <paramref name="endingAgo"/> before now, posted in one batch. Returns the pings' count.
+    /// </summary>
+    public async Task<int> WalkAsync(string worker, IReadOnlyList<double[]> path, TimeSpan endingAgo)
+    {
+        var points = Densify(path);
+        var end = DateTimeOffset.UtcNow - endingAgo;
+        var start = end - PingEvery * (points.Count - 1);
+        var pings = points.Select((p, i) => new
+        {
+            worker,
+            recordedAt = (start + PingEvery * i).ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
+            lon = p[0], lat = p[1], accuracy = 6.0,
+        }).ToArray();
+        var res = await _http.PostAsJsonAsync("/api/patrols/pings", new { pings });
+        var body = await res.Content.ReadAsStringAsync();
+        Assert.True(res.StatusCode == HttpStatusCode.OK, $"POST /api/patrols/pings answered {(int)res.StatusCode}: {body}");
+        var answer = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(0, answer.GetProperty("flagged").GetArrayLength());
+        return pings.Length;
+    }
+
+    /// <summary>Any POST of the JSON API; asserts success and returns the answer.</summary>
+    public async Task<JsonElement> PostAsync(string path, object body)
+    {
+        var res = await _http.PostAsJsonAsync(path, body);
+        var text = await res.Content.ReadAsStringAsync();
+        Assert.True(res.IsSuccessStatusCode, $"POST {path} answered {(int)res.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    /// <summary>Any GET of the JSON API; asserts success, naming the problem the server gave.</summary>
+    public async Task<JsonElement> GetAsync(string path)
+    {
+        var res = await _http.GetAsync(path);
+        var text = await res.Content.ReadAsStringAsync();
+        Assert.True(res.IsSuccessStatusCode, $"GET {path} answered {(int)res.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    /// <summary>
+    /// Waits until the server has folded a worker's pings into today's tracks (it does so on its
+    /// own period; the tracks API folds them in first), so tiles read after this show them.
+    /// </summary>
+    public async Task TrackedAsync(string worker)
+    {
+        var tracks = await GetAsync($"/api/patrols/tracks?date={ServerToday()}&worker={Uri.EscapeDataString(worker)}");
+        Assert.Contains(tracks.GetProperty("features").EnumerateArray(), f => f.GetProperty("properties").GetProperty("worker").GetString() == worker);
+    }
+
+    /// <summary>
+    /// Removes a worker's pings (as psql would), lets the server fold the removal into tracks and
+    /// coverage, and recolours the grids: patrol coverage feeds the grid colours once any patrol is
+    /// tracked, so a test's walk left behind would turn other tests' grids red.
+    /// </summary>
+    public async Task ForgetAsync(string worker)
+    {
+        await using (var cmd = db.CreateCommand("delete from patrol_ping where worker_id = (select id from person where code = @code)"))
+        {
+            cmd.Parameters.AddWithValue("code", worker);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        var tracks = await GetAsync($"/api/patrols/tracks?date={ServerToday()}&worker={Uri.EscapeDataString(worker)}");
+        Assert.Empty(tracks.GetProperty("features").EnumerateArray());
+        await EscalationSweep.RunOnceAsync(db);
+    }
+
+    public async Task DeleteRouteAsync(long id)
+    {
+        var res = await _http.DeleteAsync($"/api/routes/{id}");
+        Assert.True(res.StatusCode is HttpStatusCode.NoContent or HttpStatusCode.NotFound, $"DELETE /api/routes/{id} answered {(int)res.StatusCode}");
+    }
+
+    /// <summary>POST /api/routes/analysis for a line (lon/lat vertices), as the planner page sends it.</summary>
+    public Task<JsonElement> AnalyseAsync(double[][] path, string? grid) =>
+        PostAsync("/api/routes/analysis", grid is null
+            ? new { path = Line(path) }
+            : new { path = Line(path), grid });
+
+    public static object Line(IEnumerable<double[]> path) => new { type = "LineString", coordinates = path.ToArray() };
+
+    /// <summary>The date the server counts patrol days in (Incidents:TimeZone, Asia/Shanghai by default).</summary>
+    public static string ServerToday() =>
+        TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The path's vertices with points every few metres between them, as pings would fall.</summary>
+    static List<double[]> Densify(IReadOnlyList<double[]> path)
+    {
+        var points = new List<double[]> { path[0] };
+        for (var i = 1; i < path.Count; i++)
+        {
+            var (a, b) = (path[i - 1], path[i]);
+            var steps = Math.Max(1, (int)Math.Ceiling(Geo.HaversineMetres(a, b) / MetresPerPing));
+            for (var s = 1; s <= steps; s++)
+                points.Add([a[0] + (b[0] - a[0]) * s / steps, a[1] + (b[1] - a[1]) * s / steps]);
+        }
+        return points;
+    }
+
+    /// <summary>Codes of a JSON array of stops ({kind, code, …}), sorted.</summary>
+    public static string[] Codes(JsonElement stops) =>
+        stops.EnumerateArray().Select(s => s.GetProperty("code").GetString()!).Order(StringComparer.Ordinal).ToArray();
+}
