@@ -33,8 +33,11 @@ select 'building'::text as kind, b.id, b.code, b.name, coalesce(b.entrance, ST_P
        null::timestamptz as revisit_due_at
 from building b
 union all
-select 'hazard', h.id, h.code, c.name_zh, h.location, h.revisit_due_at
-from hazard h join category c on c.code = h.category_code;
+-- The category's name by a scalar subquery, not a join: with a join the planner cannot push a caller's
+-- `location && box` into the hazard index and scans every hazard for every track piece (8 ms of 9 per piece
+-- on the city district).
+select 'hazard', h.id, h.code, (select c.name_zh from category c where c.code = h.category_code), h.location, h.revisit_due_at
+from hazard h;
 
 -- The grids patrols are measured in (police grids are the police's, not the grid workers').
 create function patrol_grid_kind(kind text) returns boolean
@@ -186,8 +189,10 @@ language sql as $$
     join territory_unit g on g.id = k.grid_id
     cross join lateral (select patrol_day_start(k.day) as from_at, patrol_day_start(k.day + 1) as to_at) w
     cross join lateral (
-        -- each cover clipped first: a neighbour's cover reaches only a strip of this grid
-        select nullif(ST_Multi(ST_CollectionExtract(ST_Union(ST_Intersection(g.boundary, c.covered)), 3)), 'MULTIPOLYGON EMPTY'::geometry) as covered
+        -- each cover cut to the grid's envelope first (a neighbour's cover reaches only a strip of it), then one
+        -- exact cut by the grid's own outline after the union: 1.3× faster than cutting every cover by the outline
+        select nullif(ST_Multi(ST_CollectionExtract(ST_Intersection(g.boundary, ST_Union(ST_Intersection(c.covered, ST_Envelope(g.boundary)))), 3)),
+                      'MULTIPOLYGON EMPTY'::geometry) as covered
         from patrol_cover_hour c
         where c.hour_start >= w.from_at and c.hour_start < w.to_at and c.covered && g.boundary) cov
     cross join lateral (
@@ -205,6 +210,8 @@ language sql as $$
         visit_share = excluded.visit_share, computed_at = excluded.computed_at
 $$;
 
+-- Seconds are date_part('epoch', …) (double precision) throughout, not extract(epoch from …), which is numeric
+-- since PostgreSQL 14 and made the per-ping window arithmetic a quarter slower.
 -- Rebuilds the tracks, covers and visits of the worker-hours given, then the grid-days they touch (before or after).
 create function patrol_refresh_hours(worker_ids int[], hours timestamptz[]) returns int
 language plpgsql as $$
@@ -260,9 +267,9 @@ begin
         -- The step between two pings in metres on a local tangent plane (good to a fraction of a percent over a
         -- few hundred metres): a projection per ping would cost more than the rest of the track together.
         select m.*, case when prev_at is null
-                           or extract(epoch from recorded_at - prev_at) > s.track_gap_seconds
+                           or date_part('epoch', recorded_at - prev_at) > s.track_gap_seconds
                            or sqrt(((lon - prev_lon) * 111320 * cos(radians(lat))) ^ 2 + ((lat - prev_lat) * 110574) ^ 2)
-                              > s.track_max_speed_mps * greatest(extract(epoch from recorded_at - prev_at), 1)
+                              > s.track_max_speed_mps * greatest(date_part('epoch', recorded_at - prev_at), 1)
                          then 1 else 0 end as breaks
         from m),
     b as (
@@ -270,24 +277,24 @@ begin
                -- time in the worker's own grid: a step counts there when the ping ending it is (point-in-polygon
                -- per ping, with the grid prepared once, is far cheaper than overlaying lines on polygons)
                case when breaks = 0 and in_own
-                    then greatest(0, extract(epoch from least(recorded_at, hour_start + interval '1 hour') - greatest(prev_at, hour_start)))
+                    then greatest(0, date_part('epoch', least(recorded_at, hour_start + interval '1 hour') - greatest(prev_at, hour_start)))
                     else 0 end as own_seconds
         from s1),
     whole as (
         select worker_id, hour_start, piece,
-               ST_SetSRID(ST_MakeLine(ST_MakePointM(ST_X(location), ST_Y(location), extract(epoch from recorded_at)) order by recorded_at), 4326) as path,
+               ST_SetSRID(ST_MakeLine(ST_MakePointM(ST_X(location), ST_Y(location), date_part('epoch', recorded_at)) order by recorded_at), 4326) as path,
                count(*) filter (where recorded_at >= hour_start and recorded_at < hour_start + interval '1 hour') as pings,
                sum(own_seconds) as own_seconds
         from b group by worker_id, hour_start, piece
         having count(*) >= 2),
     cut as (
         select w.worker_id, w.hour_start, w.pings, w.own_seconds, d.geom as path,
-               ST_M(ST_StartPoint(w.path)) < extract(epoch from w.hour_start)
-                   and ST_M(ST_StartPoint(d.geom)) = extract(epoch from w.hour_start) as continued,
+               ST_M(ST_StartPoint(w.path)) < date_part('epoch', w.hour_start)
+                   and ST_M(ST_StartPoint(d.geom)) = date_part('epoch', w.hour_start) as continued,
                row_number() over (partition by w.worker_id, w.hour_start order by w.piece, d.path) as piece
         from whole w
-        cross join lateral ST_Dump(ST_LocateBetween(w.path, extract(epoch from w.hour_start),
-                                                    extract(epoch from w.hour_start + interval '1 hour'))) d
+        cross join lateral ST_Dump(ST_LocateBetween(w.path, date_part('epoch', w.hour_start),
+                                                    date_part('epoch', w.hour_start + interval '1 hour'))) d
         where ST_GeometryType(d.geom) = 'ST_LineString' and ST_NPoints(d.geom) >= 2),
     pieces as (
         select c.*, ST_Transform(c.path, 32648) as utm,
@@ -310,7 +317,7 @@ begin
     cross join lateral patrol_assets_near(t.path, s.visit_radius_m) n
     -- A pass under way when the hour began, closest at the hour's first instant, came closest in the previous
     -- hour, which records it: recording it here too would make the same pass look later than it was.
-    where not (t.continued and n.m <= extract(epoch from t.started_at) + 0.001)
+    where not (t.continued and n.m <= date_part('epoch', t.started_at) + 0.001)
     order by t.worker_id, t.hour_start, n.kind, n.id, n.distance_m, n.m desc;
 
     select touched_grids || array_agg(g.id), touched_days || array_agg(patrol_day_of(c.hour_start)) into touched_grids, touched_days
