@@ -49,15 +49,25 @@ public static class CoverageRefresher
         return await DrainAsync(conn, cancel);
     }
 
-    public static async Task<int> DrainAsync(NpgsqlConnection conn, CancellationToken cancel = default)
+    /// <summary>
+    /// Worker-hours in batches until one comes back less than full — the queue as it stood is then done — and
+    /// then the grid-days they touched. Pings keep arriving while it runs (2,000 workers never pause), so
+    /// "until empty" would never stop: it would recompute every active worker's hour back to back and starve
+    /// the live feed of CPU. What arrives meanwhile is the next drain's.
+    /// </summary>
+    public static async Task<int> DrainAsync(NpgsqlConnection conn, CancellationToken cancel = default) =>
+        await DrainQueueAsync(conn, "select patrol_coverage_refresh_hours(@batch)", cancel)
+        + await DrainQueueAsync(conn, "select patrol_coverage_refresh_grid_days(@batch)", cancel);
+
+    static async Task<int> DrainQueueAsync(NpgsqlConnection conn, string batchSql, CancellationToken cancel)
     {
         var total = 0;
-        while (true)
+        int done;
+        do
         {
-            var done = await conn.ExecuteScalarAsync<int>(new CommandDefinition(
-                "select patrol_coverage_refresh(@batch)", new { batch = BatchSize }, commandTimeout: 300, cancellationToken: cancel));
-            if (done == 0) return total;
+            done = await conn.ExecuteScalarAsync<int>(new CommandDefinition(batchSql, new { batch = BatchSize }, commandTimeout: 300, cancellationToken: cancel));
             total += done;
-        }
+        } while (done == BatchSize);
+        return total;
     }
 }

@@ -154,11 +154,15 @@ create table patrol_grid_day_dirty (
     primary key (grid_id, day)
 );
 
+-- Worker-hours whose pings changed. No unique key on purpose: the ingest must never wait. With one, a ping's
+-- insert of a key that a drain has taken (deleted, not yet committed) waits for that drain — seconds — and it
+-- waits inside the ping's transaction, after the live capture took the change-log ordering lock, so every live
+-- change in the district waited with it. Duplicates are cheap; drains take keys, not rows.
 create table patrol_coverage_dirty (
     worker_id  int not null,
-    hour_start timestamptz not null,
-    primary key (worker_id, hour_start)
+    hour_start timestamptz not null
 );
+create index patrol_coverage_dirty_key_idx on patrol_coverage_dirty (worker_id, hour_start);
 
 -- A ping at t is part of hour(t), and the edge vertex of the hours before and after it when they are within the gap.
 create function patrol_mark_dirty() returns trigger language plpgsql as $$
@@ -167,8 +171,7 @@ begin
     select distinct worker_id, h
     from changed, (select make_interval(secs => track_gap_seconds) as gap from patrol_coverage_setting) s,
          lateral (values (date_trunc('hour', recorded_at - s.gap)), (date_trunc('hour', recorded_at)),
-                         (date_trunc('hour', recorded_at + s.gap))) v(h)
-    on conflict do nothing;
+                         (date_trunc('hour', recorded_at + s.gap))) v(h);
     return null;
 end $$;
 create trigger patrol_ping_dirty_insert after insert on patrol_ping
@@ -333,26 +336,39 @@ end $$;
 alter function patrol_refresh_hours(int[], timestamptz[]) set jit = off;
 alter function patrol_refresh_grid_days(int[], date[]) set jit = off;
 
--- Drains up to batch_size dirty worker-hours — or, when none is left, grid-days — in the caller's transaction;
--- returns how many. Concurrent drains (two server nodes, a read folding in new pings while the chore runs)
--- take disjoint batches (skip locked). A grid-day recomputed while another drain still adds covers to it is
+-- Drains up to batch_size dirty worker-hours (or grid-days) in the caller's transaction; returns how many.
+-- Concurrent drains (two server nodes, a read folding in new pings while the chore runs) take disjoint
+-- batches (advisory locks per worker-hour, skip locked for grid-days). A grid-day recomputed while another drain still adds covers to it is
 -- queued again by that drain's commit, so the last word is always a recomputation that saw everything.
-create function patrol_coverage_refresh(batch_size int default 500) returns int
+create function patrol_coverage_refresh_hours(batch_size int default 500) returns int
 language plpgsql as $$
 declare
     w int[];
     h timestamptz[];
+begin
+    -- Keys, not rows: a transaction-scoped advisory lock per worker-hour keeps concurrent drains disjoint (a
+    -- key another drain holds is skipped). The delete removes the rows this statement sees; a ping committed
+    -- later leaves its own row behind, so its hour is recomputed again by the next drain.
+    with keys as (
+        select k.worker_id, k.hour_start
+        from (select distinct worker_id, hour_start from patrol_coverage_dirty order by worker_id, hour_start limit batch_size * 2) k
+        where pg_try_advisory_xact_lock(1347572803, hashtext(k.worker_id::text || '@' || date_part('epoch', k.hour_start)::text)) -- 'PCOV'
+        limit batch_size),
+    taken as (
+        delete from patrol_coverage_dirty x using keys k
+        where x.worker_id = k.worker_id and x.hour_start = k.hour_start
+        returning x.worker_id, x.hour_start)
+    select array_agg(t.worker_id), array_agg(t.hour_start) into w, h from (select distinct worker_id, hour_start from taken) t;
+    if w is null then return 0; end if;
+    return patrol_refresh_hours(w, h);
+end $$;
+
+create function patrol_coverage_refresh_grid_days(batch_size int default 500) returns int
+language plpgsql as $$
+declare
     g int[];
     d date[];
 begin
-    with taken as (
-        delete from patrol_coverage_dirty x
-        where (x.worker_id, x.hour_start) in (select worker_id, hour_start from patrol_coverage_dirty
-                                              order by worker_id, hour_start limit batch_size for update skip locked)
-        returning x.worker_id, x.hour_start)
-    select array_agg(worker_id), array_agg(hour_start) into w, h from taken;
-    if w is not null then return patrol_refresh_hours(w, h); end if;
-
     with taken as (
         delete from patrol_grid_day_dirty x
         where (x.grid_id, x.day) in (select grid_id, day from patrol_grid_day_dirty
@@ -364,6 +380,17 @@ begin
     return array_length(g, 1);
 end $$;
 
+-- One batch of worker-hours, or — when none is queued — of grid-days, in the caller's transaction; returns how
+-- many. (The server's drain calls the two halves itself, so that a stream of new pings cannot keep it on hours.)
+create function patrol_coverage_refresh(batch_size int default 500) returns int
+language plpgsql as $$
+declare n int;
+begin
+    n := patrol_coverage_refresh_hours(batch_size);
+    if n > 0 then return n; end if;
+    return patrol_coverage_refresh_grid_days(batch_size);
+end $$;
+
 -- Every worker-hour that has trusted pings becomes dirty: after a change of radius, gap or speed setting,
 -- or for an audit. The next drains recompute them.
 create function patrol_coverage_mark_all() returns int
@@ -371,7 +398,6 @@ language sql as $$
     with marked as (
         insert into patrol_coverage_dirty (worker_id, hour_start)
         select distinct worker_id, date_trunc('hour', recorded_at) from patrol_ping where flag is null
-        on conflict do nothing
         returning 1)
     select count(*)::int from marked
 $$;
