@@ -12,6 +12,7 @@ namespace MapDashboard.Data.Coverage;
 public static class CoverageRefresher
 {
     static readonly string ApplySql = SqlResource.Beside<CoverageSettings>("apply_settings.sql");
+    static readonly string PendingSql = SqlResource.Beside<CoverageSettings>("pending_hours.sql");
 
     public const int BatchSize = 500;
 
@@ -31,8 +32,7 @@ public static class CoverageRefresher
     /// </summary>
     public static async Task<int> CatchUpAsync(NpgsqlConnection conn, CancellationToken cancel = default)
     {
-        var pending = await conn.ExecuteScalarAsync<int>(new CommandDefinition(
-            "select (select count(*) from (select 1 from patrol_coverage_dirty limit @limit) h)::int", new { limit = BatchSize + 1 }, cancellationToken: cancel));
+        var pending = await conn.ExecuteScalarAsync<int>(new CommandDefinition(PendingSql, new { limit = BatchSize + 1 }, cancellationToken: cancel));
         return pending > BatchSize ? 0 : await DrainAsync(conn, cancel);
     }
 
