@@ -1,11 +1,10 @@
--- Where a suggested route starts when the planner gives no point: the worker's last trusted ping (@worker,
+-- Where a suggested route starts when the planner gives no point: the worker's position (newest trusted ping) (@worker,
 -- else the grid's own worker), else a point inside the grid. In lon/lat and UTM 48N.
 with g as (select boundary, grid_worker_id from territory_unit where code = @code and patrol_grid_kind(kind)),
 p as (
     select coalesce(
-        (select x.location from patrol_ping x, g
-         where x.worker_id = coalesce((select id from person where code = @worker::text), g.grid_worker_id) and x.flag is null
-         order by x.recorded_at desc limit 1),
+        (select x.location from worker_position x, g
+         where x.worker_id = coalesce((select id from person where code = @worker::text), g.grid_worker_id)),
         (select ST_PointOnSurface(boundary) from g)) as location)
 select ST_X(location) as lon, ST_Y(location) as lat,
        ST_X(ST_Transform(location, 32648)) as x, ST_Y(ST_Transform(location, 32648)) as y

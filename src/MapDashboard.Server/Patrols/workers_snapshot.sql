@@ -1,5 +1,5 @@
--- Every grid worker with their latest trusted ping (flagged pings are never a
--- position): the live map's snapshot of the 'workers' layer, and the list a
+-- Every grid worker with their position (worker_position: their newest trusted
+-- ping; flagged pings are never a position): the live map's snapshot of the 'workers' layer, and the list a
 -- dispatcher reads. A worker who never pinged is listed with null position.
 select coalesce(json_agg(json_build_object(
            'code', p.code, 'name', p.name, 'grid', g.code,
@@ -11,8 +11,6 @@ select coalesce(json_agg(json_build_object(
 from person p
 left join lateral (select code from territory_unit
                    where grid_worker_id = p.id order by code limit 1) g on true
-left join lateral (select location, recorded_at, accuracy_m from patrol_ping
-                   where worker_id = p.id and flag is null
-                   order by recorded_at desc limit 1) ping on true
+left join worker_position ping on ping.worker_id = p.id
 where p.role = 'grid_worker'
   and (@grid::text is null or g.code = @grid)
