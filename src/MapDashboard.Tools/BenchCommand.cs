@@ -53,9 +53,11 @@ public static class BenchCommand
         var seconds = new Option<double>("--seconds") { Description = "seconds per rate (a short smoke: 3)", DefaultValueFactory = _ => 20 };
         var rates = new Option<int[]>("--rate") { Description = "offered pings/s, in order; then steps up ×1.5 while sustained", DefaultValueFactory = _ => [400, 4000], AllowMultipleArgumentsPerToken = true };
         var max = new Option<int>("--max-rate") { DefaultValueFactory = _ => 40000 };
-        var command = new Command("patrols", "Ping ingest throughput and p99 ingest-to-commit against a bare batched INSERT of the same rows") { size, workers, batch, seconds, rates, max };
+        var coverage = new Option<int>("--coverage-refresh-seconds") { Description = "the server's coverage chore (Patrols:Coverage:RefreshSeconds); a day pauses it", DefaultValueFactory = _ => 30 };
+        var command = new Command("patrols", "Ping ingest throughput and p99 ingest-to-commit against a bare batched INSERT of the same rows") { size, workers, batch, seconds, rates, max, coverage };
         command.SetAction(parse => PatrolBenchmark.RunAsync(new PatrolBenchmark.Settings(
-            parse.GetValue(size), parse.GetValue(workers), parse.GetValue(batch), parse.GetValue(seconds), parse.GetValue(rates)!, parse.GetValue(max)), Console.Out));
+            parse.GetValue(size), parse.GetValue(workers), parse.GetValue(batch), parse.GetValue(seconds), parse.GetValue(rates)!, parse.GetValue(max),
+            parse.GetValue(coverage)), Console.Out));
         return command;
     }
 

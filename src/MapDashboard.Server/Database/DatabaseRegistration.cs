@@ -30,7 +30,7 @@ public static class DatabaseRegistration
 
         EwkbTypeHandlers.Register();
         builder.Services.AddSingleton(new DatabaseTarget(connectionString, cluster));
-        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(ConnectionSettings.WithoutJit(connectionString)) { Name = "mapdashboard" }.Build());
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(ConnectionSettings.ForDashboard(connectionString)) { Name = "mapdashboard" }.Build());
         builder.Services.AddHostedService<DatabaseStartup>();
         return builder;
     }

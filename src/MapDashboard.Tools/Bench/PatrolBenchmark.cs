@@ -19,7 +19,7 @@ namespace MapDashboard.Tools.Bench;
 /// </summary>
 public static class PatrolBenchmark
 {
-    public sealed record Settings(DistrictSize Size, int Workers, int PingsPerRequest, double Seconds, int[] Rates, int MaxRate);
+    public sealed record Settings(DistrictSize Size, int Workers, int PingsPerRequest, double Seconds, int[] Rates, int MaxRate, int CoverageRefreshSeconds);
 
     sealed record Step(int Offered, double Achieved, double P50, double P95, double P99, int Failed)
     {
@@ -34,11 +34,14 @@ public static class PatrolBenchmark
     {
         await using var district = await BenchDistrict.CreateAsync(settings.Size, DistrictGenerator.DefaultSeed, output);
         var devices = await DevicesAsync(district.Db, settings.Workers);
-        await using var server = await ServerProcess.StartAsync(district.Cluster.ConnectionString);
+        // The coverage chore folds new pings into tracks while they arrive, as in production; it competes for the same cores.
+        await using var server = await ServerProcess.StartAsync(district.Cluster.ConnectionString, 0,
+            $"--Patrols:Coverage:RefreshSeconds={settings.CoverageRefreshSeconds}");
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = new Uri(server.BaseUrl + "/") };
         var start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 6 * 3600);
         var load = new PingLoad(devices, start, seed: 6);
-        output.WriteLine($"{devices.Count} workers, {settings.PingsPerRequest} pings per request (one device's batch), {settings.Seconds:F0} s per rate");
+        output.WriteLine($"{devices.Count} workers, {settings.PingsPerRequest} pings per request (one device's batch), {settings.Seconds:F0} s per rate; " +
+                         $"the server's coverage chore every {settings.CoverageRefreshSeconds} s");
 
         // Warm both paths (plans, pools, JIT) on a short run before measuring.
         await MeasureAsync(load.Next(50, settings.PingsPerRequest), 100, r => BareAsync(district.Db, r));
