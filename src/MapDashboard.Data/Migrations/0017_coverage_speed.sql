@@ -1,6 +1,7 @@
 -- Coverage recomputation made cheaper (the city-day drain: 1,607 workers, 8 h, 9.3 million pings, was 103 s).
--- Same tables and, on the city day, the same tracks, visits and grid-day counts as 0015 (covers to 0.1 m):
--- only how the tracks and covers are computed changes.
+-- Same tables, and the same tracks, own-grid seconds, visits and grid-day counts as 0015 (covers to 0.1 m),
+-- compared row for row on 100 workers of the benchmark's day (800 worker-hours): only how they are computed
+-- changes.
 
 -- THE covered land of a line (a track or a drafted route), as in 0015: simplified to within 3 m in UTM 48N,
 -- buffered by the radius. The simplified line is buffered in pieces of 16 segments and the pieces' buffers are
@@ -24,12 +25,12 @@ $$;
 -- Rebuilds the tracks, covers and visits of the worker-hours given, then the grid-days they touch (before or after).
 --
 -- A worker's consecutive dirty hours (a whole shift when a day is recomputed) are built as ONE run: its pings are
--- read once, with the per-ping work done below the sort (time, coordinates, in the own grid or not), one sort,
+-- read once, with the per-ping work done below the sort (time, coordinates), one sort,
 -- and then grouped once by piece (the pings between breaks) and hour. 0015 built every hour on its own, with a
 -- neighbour lookup at each edge, the worker's grid outline carried through the sort in every ping's row, and two
 -- window passes and two groupings per hour. Each piece-hour's line runs from the ping before the hour to the
 -- ping after it when the piece carries on across its edges, and is cut at the edges by M: exactly 0015's cut
--- (same pieces, same M, same counts; checked row for row on the benchmark's day).
+-- (same pieces, same M, same counts).
 -- Assumes track_gap_seconds < 1 hour, as the dirty marking of 0015 already does (a step longer than an hour
 -- would cross an hour with no ping, which no piece-hour here, and no dirty mark there, stands for).
 create or replace function patrol_refresh_hours(worker_ids int[], hours timestamptz[]) returns int
