@@ -14,7 +14,16 @@ public static class CoverageRefresher
     static readonly string ApplySql = SqlResource.Beside<CoverageSettings>("apply_settings.sql");
     static readonly string PendingSql = SqlResource.Beside<CoverageSettings>("pending_hours.sql");
 
+    /// <summary>A read folds the queue in itself up to this many worker-hours; more is the periodic chore's.</summary>
     public const int BatchSize = 500;
+
+    /// <summary>
+    /// Worker-hours (or grid-days) per transaction while draining: about a second of work each. Several drains
+    /// (server nodes, the benchmark's connections) split a backlog batch by batch, so the batch is what one of
+    /// them may still have to do after the others ran out of work: at 500 that was several seconds of a
+    /// city-day drain with one core idle.
+    /// </summary>
+    public const int DrainBatchSize = 100;
 
     /// <summary>Stores the settings; returns how many worker-hours a changed radius or track rule put back in the queue.</summary>
     public static async Task<int> ApplySettingsAsync(NpgsqlDataSource db, CoverageSettings s, CancellationToken cancel = default)
@@ -65,9 +74,9 @@ public static class CoverageRefresher
         int done;
         do
         {
-            done = await conn.ExecuteScalarAsync<int>(new CommandDefinition(batchSql, new { batch = BatchSize }, commandTimeout: 300, cancellationToken: cancel));
+            done = await conn.ExecuteScalarAsync<int>(new CommandDefinition(batchSql, new { batch = DrainBatchSize }, commandTimeout: 300, cancellationToken: cancel));
             total += done;
-        } while (done == BatchSize);
+        } while (done == DrainBatchSize);
         return total;
     }
 }
