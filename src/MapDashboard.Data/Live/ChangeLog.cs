@@ -44,4 +44,14 @@ public static class ChangeLog
         cmd.Parameters.AddWithValue("keep", keep);
         return (long)(await cmd.ExecuteScalarAsync(cancel))!;
     }
+
+    /// <summary>
+    /// Writes every moved worker's position to the log in one transaction (publish_worker_positions, migration
+    /// 0018); returns how many. Ping transactions only mark positions, so they never queue for the log's lock.
+    /// </summary>
+    public static async Task<int> PublishPositionsAsync(NpgsqlDataSource db, CancellationToken cancel)
+    {
+        await using var cmd = db.CreateCommand("select publish_worker_positions()");
+        return (int)(await cmd.ExecuteScalarAsync(cancel))!;
+    }
 }

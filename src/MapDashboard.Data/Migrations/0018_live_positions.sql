@@ -5,23 +5,28 @@
 --    body is a CASE over every layer is neither inlined nor plan-cached: each call planned all of its
 --    branches again, 2–6 ms for a lookup that takes 0.05 ms once planned. It is now PL/pgSQL, whose
 --    statements are planned once per session, with one statement per layer.
--- 2. Each trusted ping wrote its own change: ten pings of one device's batch meant ten features, nine
---    of them computed while holding the lock. The map shows one position per worker, so positions now
---    live in worker_position (the newest trusted ping of each worker), kept by statement triggers on
---    patrol_ping, and that table is what is captured: one change per worker per batch, and none for a
---    late ping that does not move the worker.
+-- 2. Each trusted ping wrote its own change under the lock, so every ping transaction queued on it (a lock
+--    convoy: at 400 device batches a second most backends were waiting for it). The map shows one position
+--    per worker, at most once a second, so positions now live in worker_position (the newest trusted ping of
+--    each worker), kept by statement triggers on patrol_ping, which only mark a moved worker unpublished.
+--    publish_worker_positions() — run by the server twice a second — logs every unpublished position in one
+--    transaction: one lock for hundreds of batches, one change per moved worker, none for a late ping that
+--    does not move anyone. A worker who leaves the map (their last trusted ping deleted) is captured at once.
 
 create table worker_position (
     worker_id   int primary key references person(id) on delete cascade,
     location    geometry(Point, 4326) not null,
     recorded_at timestamptz not null,
-    accuracy_m  real
+    accuracy_m  real,
+    -- False while the live log does not yet show this position (publish_worker_positions).
+    published   boolean not null default false
 );
 -- Who is in this area now (a grid card, a bbox subscription).
 create index worker_position_location_gix on worker_position using gist (location);
 
-insert into worker_position (worker_id, location, recorded_at, accuracy_m)
-select distinct on (worker_id) worker_id, location, recorded_at, accuracy_m
+-- Positions before this migration were logged by the per-ping capture already.
+insert into worker_position (worker_id, location, recorded_at, accuracy_m, published)
+select distinct on (worker_id) worker_id, location, recorded_at, accuracy_m, true
 from patrol_ping where flag is null
 order by worker_id, recorded_at desc;
 
@@ -35,7 +40,7 @@ begin
     from new_pings where flag is null
     order by worker_id, recorded_at desc
     on conflict (worker_id) do update
-        set location = excluded.location, recorded_at = excluded.recorded_at, accuracy_m = excluded.accuracy_m
+        set location = excluded.location, recorded_at = excluded.recorded_at, accuracy_m = excluded.accuracy_m, published = false
         where excluded.recorded_at > wp.recorded_at;
     return null;
 end
@@ -43,11 +48,10 @@ $$;
 
 -- A ping flagged, corrected or deleted afterwards (an operator's fix, a test's clean-up) may have been the
 -- position: the workers it touched get their newest remaining trusted ping again, or no position at all.
+-- The delete comes last: its capture takes the change-log lock, and nothing after it may wait for a row lock
+-- that a running publish_worker_positions (which holds row locks and then wants that lock) could hold.
 create function worker_position_recompute(p_workers int[]) returns void
 language sql as $$
-    delete from worker_position p
-    where p.worker_id = any (p_workers)
-      and not exists (select 1 from patrol_ping x where x.worker_id = p.worker_id and x.flag is null);
     insert into worker_position as wp (worker_id, location, recorded_at, accuracy_m)
     select n.worker_id, n.location, n.recorded_at, n.accuracy_m
     from unnest(p_workers) w(worker_id)
@@ -55,8 +59,11 @@ language sql as $$
                         where worker_id = w.worker_id and flag is null order by recorded_at desc limit 1) n
     order by n.worker_id
     on conflict (worker_id) do update
-        set location = excluded.location, recorded_at = excluded.recorded_at, accuracy_m = excluded.accuracy_m
+        set location = excluded.location, recorded_at = excluded.recorded_at, accuracy_m = excluded.accuracy_m, published = false
         where (wp.location, wp.recorded_at, wp.accuracy_m) is distinct from (excluded.location, excluded.recorded_at, excluded.accuracy_m);
+    delete from worker_position p
+    where p.worker_id = any (p_workers)
+      and not exists (select 1 from patrol_ping x where x.worker_id = p.worker_id and x.flag is null);
 $$;
 
 create function worker_position_after_update() returns trigger
@@ -93,8 +100,40 @@ create trigger patrol_ping_position_delete after delete on patrol_ping
 create trigger patrol_ping_position_truncate after truncate on patrol_ping
     for each statement execute function worker_position_after_truncate();
 
-create trigger worker_position_capture after insert or update or delete on worker_position
+create trigger worker_position_capture after delete on worker_position
     for each row execute function capture_change('workers', 'location', 'worker_id');
+
+-- Logs every position not yet in the live log, in one transaction; returns how many. Features are built before
+-- the change-log lock is taken, so the lock is held for one insert and the commit. The marked rows stay locked
+-- until then: a ping batch for one of those workers waits a few milliseconds and marks it again.
+create function publish_worker_positions() returns int
+language plpgsql as $$
+declare
+    v_changes jsonb;
+    v_count   int;
+begin
+    with due as (
+        update worker_position set published = true
+        where worker_id in (select worker_id from worker_position where not published order by worker_id for update skip locked)
+        returning worker_id)
+    select jsonb_agg(jsonb_build_object('id', d.worker_id, 'feature', live_feature('workers', d.worker_id)) order by d.worker_id)
+    into v_changes
+    from due d;
+    if v_changes is null then
+        return 0;
+    end if;
+
+    perform pg_advisory_xact_lock(1296126019); -- 'MAPC', as capture_change
+    insert into change_log (seq, layer, feature_id, op, feature, geom, old_geom)
+    select nextval('change_log_seq'), 'workers', (c ->> 'id')::bigint, 'upsert', c -> 'feature',
+           ST_SetSRID(ST_GeomFromGeoJSON(c -> 'feature' -> 'geometry'), 4326), null
+    from jsonb_array_elements(v_changes) with ordinality as e(c, n)
+    order by e.n;
+    get diagnostics v_count = row_count;
+    perform pg_notify('map_changes', '');
+    return v_count;
+end
+$$;
 
 -- The feature a map shows for one row of a layer (see 0007): one statement per layer, each planned once per
 -- session. Replaces the chain of SQL wrappers; the layers' shapes are those the wrappers gave.

@@ -18,7 +18,7 @@ public abstract class PeriodicDatabaseService(ILogger log) : BackgroundService
 
     protected sealed override async Task ExecuteAsync(CancellationToken stop)
     {
-        using var timer = new PeriodicTimer(Interval < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : Interval);
+        using var timer = new PeriodicTimer(Interval < TimeSpan.FromMilliseconds(100) ? TimeSpan.FromMilliseconds(100) : Interval);
         while (!stop.IsCancellationRequested)
         {
             try { await timer.WaitForNextTickAsync(stop); }

@@ -16,6 +16,12 @@ public sealed class LiveOptions
     /// </summary>
     public int PollMilliseconds { get; set; } = 1000;
 
+    /// <summary>
+    /// How often moved workers' positions are written to the change log (publish_worker_positions, one
+    /// transaction for all of them): ping transactions never wait for the log's ordering lock.
+    /// </summary>
+    public int PositionPublishMilliseconds { get; set; } = 500;
+
     /// <summary>Worker positions go out at most this often per group, latest per worker.</summary>
     public int PositionIntervalMilliseconds { get; set; } = 1000;
 

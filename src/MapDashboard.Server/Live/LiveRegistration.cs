@@ -13,6 +13,7 @@ public static class LiveRegistration
         builder.Services.AddSingleton<ChangeFeed>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ChangeFeed>());
         builder.Services.AddHostedService<ChangeLogPruner>();
+        builder.Services.AddHostedService<PositionPublisher>();
         return builder;
     }
 

@@ -15,6 +15,12 @@ public sealed class PatrolHost : DashboardHost
         return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
     }
 
+    /// <summary>
+    /// Logs moved workers' positions now (the server's PositionPublisher does it twice a second): a test that
+    /// counts the log's changes calls this first, so it never races the chore.
+    /// </summary>
+    public Task<int> PublishPositionsAsync() => ScalarAsync<int>("select publish_worker_positions()");
+
     /// <summary>The nth demo grid worker (by code), their grid, and a point inside it.</summary>
     public async Task<(string Worker, string Grid, double Lon, double Lat)> WorkerInGridAsync(int nth)
     {

@@ -23,6 +23,7 @@ public class PingIngestTests(PatrolHost host)
         var since = await LiveSql.NewestSeqAsync(host.Db);
         await using var wall = LiveClientProcess.Start(host.BaseUrl, new { layers = new[] { "workers" }, sinceSeq = since });
         await wall.SubscribedAsync();
+        await host.PublishPositionsAsync(); // earlier tests' moves, so the count below is this test's alone
         var changesBefore = await WorkerChangesAsync();
         using var http = host.CreateRealClient();
 
@@ -35,6 +36,7 @@ public class PingIngestTests(PatrolHost host)
         Assert.Equal(0, (int)answer["duplicates"]!);
         Assert.Empty(answer["flagged"]!.AsArray());
         Assert.Equal(3, await PingCountAsync(worker));
+        await host.PublishPositionsAsync();
         Assert.Equal(changesBefore + 1, await WorkerChangesAsync()); // one per worker per batch, not one per ping
         var logged = await host.ScalarAsync<string>(
             "select feature->'properties'->>'recordedAt' from change_log where layer = 'workers' and feature_id = @id order by seq desc limit 1", ("id", (long)personId));
@@ -137,6 +139,7 @@ public class PingIngestTests(PatrolHost host)
     public async Task A_poor_fix_is_stored_flagged_and_is_never_the_workers_position()
     {
         var (worker, grid, lon, lat) = await host.WorkerInGridAsync(6);
+        await host.PublishPositionsAsync(); // earlier tests' moves, so the count below is this test's alone
         var changes = await WorkerChangesAsync();
         using var http = host.CreateRealClient();
 
@@ -146,6 +149,7 @@ public class PingIngestTests(PatrolHost host)
         Assert.Equal("poor_accuracy", (string?)Assert.Single(answer["flagged"]!.AsArray())!["reason"]);
         Assert.Equal("poor_accuracy", await host.ScalarAsync<string>(
             "select flag from patrol_ping where worker_id = (select id from person where code = @w)", ("w", worker)));
+        await host.PublishPositionsAsync();
         Assert.Equal(changes, await WorkerChangesAsync());
         var listed = JsonNode.Parse(await http.GetStringAsync($"api/patrols/workers?grid={grid}"))!.AsArray();
         var entry = Assert.Single(listed, w => (string?)w!["code"] == worker)!;

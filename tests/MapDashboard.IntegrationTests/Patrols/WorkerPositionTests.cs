@@ -4,7 +4,8 @@ namespace MapDashboard.IntegrationTests.Patrols;
 
 /// <summary>
 /// A worker's live position is their newest trusted ping, whatever order pings arrive in and whatever happens to
-/// them afterwards (flagged by an operator, deleted), and the live 'workers' layer logs exactly its changes.
+/// them afterwards (flagged by an operator, deleted), and the live 'workers' layer logs exactly its changes:
+/// a move when positions are published, a worker leaving the map at once.
 /// </summary>
 [Collection(PatrolCollection.Name)]
 public class WorkerPositionTests(PatrolHost host)
@@ -52,12 +53,14 @@ public class WorkerPositionTests(PatrolHost host)
         var personId = await host.ScalarAsync<int>("select id from person where code = @w", ("w", worker));
         using var http = host.CreateRealClient();
         await AcceptedAsync(http, new Ping(worker, Start.AddSeconds(20), lon, lat));
+        await host.PublishPositionsAsync();
         var before = await LoggedAsync(personId);
 
         var late = await AcceptedAsync(http, new Ping(worker, Start.AddSeconds(10), lon + 0.00002, lat));
 
         Assert.Equal(1, (int)late["stored"]!);
         Assert.Equal(Start.AddSeconds(20), await PositionAtAsync(personId));
+        await host.PublishPositionsAsync();
         Assert.Equal(before, await LoggedAsync(personId));
     }
 
@@ -69,15 +72,18 @@ public class WorkerPositionTests(PatrolHost host)
         using var http = host.CreateRealClient();
         await AcceptedAsync(http, new Ping(worker, Start, lon, lat), new Ping(worker, Start.AddSeconds(5), lon, lat + 0.00003),
             new Ping(worker, Start.AddSeconds(10), lon, lat + 0.00006));
+        await host.PublishPositionsAsync();
         var changes = (await LoggedAsync(personId)).Changes;
 
         // An operator condemns the newest fix: the worker is back at the one before, live.
         await ExecuteAsync("update patrol_ping set flag = 'impossible_speed' where worker_id = @id and recorded_at = @at", personId, Start.AddSeconds(10));
         Assert.Equal(Start.AddSeconds(5), await PositionAtAsync(personId));
+        await host.PublishPositionsAsync();
         Assert.Equal(new Logged(changes + 1, "upsert", Start.AddSeconds(5)), await LoggedAsync(personId));
 
         // Deleting a ping that is not the position changes nothing the map shows.
         await ExecuteAsync("delete from patrol_ping where worker_id = @id and recorded_at = @at", personId, Start);
+        await host.PublishPositionsAsync();
         Assert.Equal(changes + 1, (await LoggedAsync(personId)).Changes);
 
         // Deleting the position's own ping leaves no trusted ping: the worker leaves the map.
