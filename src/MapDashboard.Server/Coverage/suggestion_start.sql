@@ -1,5 +1,5 @@
--- Where a suggested route starts when the planner gives no point: the worker's position (newest trusted ping) (@worker,
--- else the grid's own worker), else a point inside the grid. In lon/lat and UTM 48N.
+-- Where a suggested route starts when the planner gives no point: the position (newest trusted ping) of @worker,
+-- else of the grid's own worker, else a point inside the grid. In lon/lat and UTM 48N.
 with g as (select boundary, grid_worker_id from territory_unit where code = @code and patrol_grid_kind(kind)),
 p as (
     select coalesce(

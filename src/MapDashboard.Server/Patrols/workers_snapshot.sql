@@ -1,6 +1,6 @@
 -- Every grid worker with their position (worker_position: their newest trusted
--- ping; flagged pings are never a position): the live map's snapshot of the 'workers' layer, and the list a
--- dispatcher reads. A worker who never pinged is listed with null position.
+-- ping; flagged pings are never a position): the live map's snapshot of the
+-- 'workers' layer, and the list a dispatcher reads. A worker who never pinged is listed with null position.
 select coalesce(json_agg(json_build_object(
            'code', p.code, 'name', p.name, 'grid', g.code,
            'lon', ST_X(ping.location), 'lat', ST_Y(ping.location),
