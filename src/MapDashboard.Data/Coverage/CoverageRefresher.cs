@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Dapper;
 using Npgsql;
 
@@ -42,7 +43,7 @@ public static class CoverageRefresher
     public static async Task<int> CatchUpAsync(NpgsqlConnection conn, CancellationToken cancel = default)
     {
         var pending = await conn.ExecuteScalarAsync<int>(new CommandDefinition(PendingSql, new { limit = BatchSize + 1 }, cancellationToken: cancel));
-        return pending > BatchSize ? 0 : await DrainAsync(conn, cancel);
+        return pending > BatchSize ? 0 : await DrainAsync(conn, cancel: cancel);
     }
 
     public static async Task<int> CatchUpAsync(NpgsqlDataSource db, CancellationToken cancel = default)
@@ -51,11 +52,11 @@ public static class CoverageRefresher
         return await CatchUpAsync(conn, cancel);
     }
 
-    /// <summary>Drains the queue of changed worker-hours; returns how many were recomputed.</summary>
-    public static async Task<int> DrainAsync(NpgsqlDataSource db, CancellationToken cancel = default)
+    /// <summary>Drains the queue of changed worker-hours (at full speed unless paced); returns how many were recomputed.</summary>
+    public static async Task<int> DrainAsync(NpgsqlDataSource db, DrainPace? pace = null, CancellationToken cancel = default)
     {
         await using var conn = await db.OpenConnectionAsync(cancel);
-        return await DrainAsync(conn, cancel);
+        return await DrainAsync(conn, pace, cancel);
     }
 
     /// <summary>
@@ -64,19 +65,22 @@ public static class CoverageRefresher
     /// "until empty" would never stop: it would recompute every active worker's hour back to back and starve
     /// the live feed of CPU. What arrives meanwhile is the next drain's.
     /// </summary>
-    public static async Task<int> DrainAsync(NpgsqlConnection conn, CancellationToken cancel = default) =>
-        await DrainQueueAsync(conn, "select patrol_coverage_refresh_hours(@batch)", cancel)
-        + await DrainQueueAsync(conn, "select patrol_coverage_refresh_grid_days(@batch)", cancel);
+    public static async Task<int> DrainAsync(NpgsqlConnection conn, DrainPace? pace = null, CancellationToken cancel = default) =>
+        await DrainQueueAsync(conn, "select patrol_coverage_refresh_hours(@batch)", pace ?? DrainPace.FullSpeed, cancel)
+        + await DrainQueueAsync(conn, "select patrol_coverage_refresh_grid_days(@batch)", pace ?? DrainPace.FullSpeed, cancel);
 
-    static async Task<int> DrainQueueAsync(NpgsqlConnection conn, string batchSql, CancellationToken cancel)
+    static async Task<int> DrainQueueAsync(NpgsqlConnection conn, string batchSql, DrainPace pace, CancellationToken cancel)
     {
         var total = 0;
         int done;
         do
         {
-            done = await conn.ExecuteScalarAsync<int>(new CommandDefinition(batchSql, new { batch = DrainBatchSize }, commandTimeout: 300, cancellationToken: cancel));
+            var started = Stopwatch.GetTimestamp();
+            done = await conn.ExecuteScalarAsync<int>(new CommandDefinition(batchSql, new { batch = pace.BatchSize }, commandTimeout: 300, cancellationToken: cancel));
             total += done;
-        } while (done == DrainBatchSize);
+            if (done == pace.BatchSize && pace.RestPerBusy > 0)
+                await Task.Delay(Stopwatch.GetElapsedTime(started) * pace.RestPerBusy, cancel);
+        } while (done == pace.BatchSize);
         return total;
     }
 }

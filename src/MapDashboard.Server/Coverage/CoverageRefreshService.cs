@@ -9,7 +9,8 @@ namespace MapDashboard.Server.Coverage;
 /// <summary>
 /// Writes the coverage settings at start (a changed radius re-queues every stored hour), then every
 /// Patrols:Coverage:RefreshSeconds folds the worker-hours new pings made dirty into tracks, covers, visits and
-/// grid-days. Any node may run it: the drain takes the queue's rows under lock.
+/// grid-days, in short batches with a rest after each (Patrols:Coverage:BusyShare), so that it never takes a core
+/// from ping ingest for long. Any node may run it: the drain takes the queue's rows under lock.
 /// </summary>
 public sealed class CoverageRefreshService(NpgsqlDataSource db, IOptions<CoverageOptions> options, IOptions<IncidentOptions> incidents,
     ILogger<CoverageRefreshService> log) : PeriodicDatabaseService(log)
@@ -29,7 +30,8 @@ public sealed class CoverageRefreshService(NpgsqlDataSource db, IOptions<Coverag
 
     protected override async Task RunOnceAsync(CancellationToken stop)
     {
-        var done = await CoverageRefresher.DrainAsync(db, stop);
+        var o = options.Value;
+        var done = await CoverageRefresher.DrainAsync(db, DrainPace.Sharing(o.BusyShare, o.BatchSize), stop);
         if (done > 0) log.LogDebug("Coverage: {Hours} worker-hours recomputed", done);
     }
 }

@@ -20,4 +20,13 @@ public sealed class CoverageOptions
     /// stale the tiles and grid colours may be.
     /// </summary>
     public double RefreshSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// The share of its connection's time the periodic chore may be busy (0–1]: it rests after every batch for
+    /// the rest. Ping ingest runs on the same cores and is the latency-critical path; coverage may lag a pass.
+    /// </summary>
+    public double BusyShare { get; set; } = 0.25;
+
+    /// <summary>Worker-hours (or grid-days) the periodic chore recomputes per transaction: short, so a batch is a short burst.</summary>
+    public int BatchSize { get; set; } = 10;
 }

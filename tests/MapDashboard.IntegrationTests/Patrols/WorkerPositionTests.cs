@@ -1,3 +1,4 @@
+using Npgsql;
 using static MapDashboard.IntegrationTests.Patrols.PingPoster;
 
 namespace MapDashboard.IntegrationTests.Patrols;
@@ -90,5 +91,42 @@ public class WorkerPositionTests(PatrolHost host)
         await ExecuteAsync("delete from patrol_ping where worker_id = @id and recorded_at = @at", personId, Start.AddSeconds(5));
         Assert.Null(await PositionAtAsync(personId));
         Assert.Equal(new Logged(changes + 2, "delete", null), await LoggedAsync(personId));
+    }
+
+    [Fact]
+    public async Task Publishing_never_waits_for_a_ping_batch_in_flight_and_logs_its_worker_on_the_next_round()
+    {
+        var (worker, _, lon, lat) = await host.WorkerInGridAsync(10);
+        var personId = await host.ScalarAsync<int>("select id from person where code = @w", ("w", worker));
+        using var http = host.CreateRealClient();
+        await using var batch = await host.Db.OpenConnectionAsync();
+
+        // A ping batch of this worker's, not yet committed, holds their moved (unpublished) position's row. The
+        // server's own publisher may log the move before the row is taken: then move again.
+        NpgsqlTransaction? tx = null;
+        long changes = 0;
+        var at = Start.AddSeconds(40);
+        for (var attempt = 0; attempt < 20 && tx is null; attempt++, at = at.AddSeconds(5))
+        {
+            await AcceptedAsync(http, new Ping(worker, at, lon, lat + 0.00001 * attempt));
+            var held = await batch.BeginTransactionAsync();
+            await using var hold = new NpgsqlCommand("select published from worker_position where worker_id = @id for update", batch, held);
+            hold.Parameters.AddWithValue("id", personId);
+            if (await hold.ExecuteScalarAsync() is false)
+            {
+                tx = held;
+                changes = (await LoggedAsync(personId)).Changes;
+            }
+            else await held.RollbackAsync();
+        }
+        Assert.NotNull(tx);
+
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await host.PublishPositionsAsync().WaitAsync(limit.Token);
+        Assert.Equal(changes, (await LoggedAsync(personId)).Changes);
+
+        await tx.RollbackAsync();
+        await host.PublishPositionsAsync();
+        Assert.Equal(new Logged(changes + 1, "upsert", at.AddSeconds(-5)), await LoggedAsync(personId));
     }
 }
