@@ -9,7 +9,7 @@ public sealed class PingStore(NpgsqlDataSource db)
     static readonly string NeighboursSql = SqlResource.Beside<PingStore>("stored_neighbours.sql");
     static readonly string InsertSql = SqlResource.Beside<PingStore>("insert_pings.sql");
 
-    /// <summary>Per worker, the stored trusted pings next in time to any of the given pings.</summary>
+    /// <summary>Per worker, the stored trusted pings next in time to any of the given pings (and any between them).</summary>
     public async Task<Dictionary<int, List<TrackPoint>>> NeighboursAsync(IReadOnlyList<ValidPing> pings, CancellationToken cancel)
     {
         await using var cmd = db.CreateCommand(NeighboursSql);

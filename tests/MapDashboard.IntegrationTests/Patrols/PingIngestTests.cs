@@ -91,6 +91,29 @@ public class PingIngestTests(PatrolHost host)
         Assert.Equal(4, await PingCountAsync(worker));
     }
 
+    [Fact]
+    public async Task A_late_batch_spanning_a_stored_ping_judges_each_ping_against_its_own_neighbours()
+    {
+        var (worker, _, lon, lat) = await host.WorkerInGridAsync(11);
+        using var http = host.CreateRealClient();
+        var east = Offset(lon, lat, 600, 0);
+        // Stored: t0 at P, t100 600 m east (6 m/s).
+        await AcceptedAsync(http, new Ping(worker, Start, lon, lat), new Ping(worker, Start.AddSeconds(100), east.Lon, east.Lat));
+
+        // One late batch around the stored t100: t10 just east of P (fine after t0), and t190 1 km north of P.
+        // t190's previous neighbour is the stored t100 inside the batch's span, 1.1 km away in 90 s: impossible.
+        // Judged against the batch's own t10 instead it would pass (1 km in 180 s).
+        var near = Offset(lon, lat, 50, 0);
+        var north = Offset(lon, lat, 50, 1000);
+        var batch = await AcceptedAsync(http, new Ping(worker, Start.AddSeconds(10), near.Lon, near.Lat),
+            new Ping(worker, Start.AddSeconds(190), north.Lon, north.Lat));
+
+        Assert.Equal(2, (int)batch["stored"]!);
+        var flagged = Assert.Single(batch["flagged"]!.AsArray())!;
+        Assert.Equal(1, (int)flagged["index"]!);
+        Assert.Equal("impossible_speed", (string?)flagged["reason"]);
+    }
+
     public static TheoryData<string, string, string> Rejections => new()
     {
         { "swapped", "lat", "swapped_coordinates" },
