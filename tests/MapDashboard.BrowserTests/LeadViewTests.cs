@@ -49,7 +49,10 @@ public sealed class LeadViewTests(DashboardFixture dashboard)
         await page.SaveScreenshotAsync("lead-search");
         await hit.ClickAsync();
 
-        await page.Page.WaitForURLAsync($"**/lead?grid={code}");
+        // The card opens (and the URL names the grid) once the grid is fetched; a failure says what the page logged.
+        await page.WaitUntilAsync("code => new URLSearchParams(location.search).get('grid') === code", code,
+            $"the URL to name grid {code} after its search hit was clicked", 30_000);
+        Assert.EndsWith($"/lead?grid={code}", page.Page.Url);
         await page.Page.Locator("[data-testid=grid-panel]:not([hidden])").WaitForAsync();
         await page.IdleAsync();
         await AssertZoomedToAsync(page, grid);
