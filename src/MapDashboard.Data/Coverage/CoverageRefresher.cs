@@ -14,6 +14,7 @@ public static class CoverageRefresher
 {
     static readonly string ApplySql = SqlResource.Beside<CoverageSettings>("apply_settings.sql");
     static readonly string PendingSql = SqlResource.Beside<CoverageSettings>("pending_hours.sql");
+    static readonly string PendingGridDaysSql = SqlResource.Beside<CoverageSettings>("pending_grid_days.sql");
 
     /// <summary>A read folds the queue in itself up to this many worker-hours; more is the periodic chore's.</summary>
     public const int BatchSize = 500;
@@ -60,17 +61,19 @@ public static class CoverageRefresher
     }
 
     /// <summary>
-    /// Worker-hours in batches until one comes back less than full — the queue as it stood is then done — and
-    /// then the grid-days they touched. Pings keep arriving while it runs (2,000 workers never pause), so
-    /// "until empty" would never stop: it would recompute every active worker's hour back to back and starve
-    /// the live feed of CPU. What arrives meanwhile is the next drain's.
+    /// The worker-hours queued when it starts, in batches, and then the grid-days queued once those are done.
+    /// Pings keep arriving while it runs (2,000 workers never pause) and re-queue hours it has just rebuilt, so
+    /// "until empty" would never stop, nor would "until a batch comes back less than full" at city scale: the
+    /// hours would be rebuilt back to back and the grid-days never reached. What arrives meanwhile is the next
+    /// drain's.
     /// </summary>
     public static async Task<int> DrainAsync(NpgsqlConnection conn, DrainPace? pace = null, CancellationToken cancel = default) =>
-        await DrainQueueAsync(conn, "select patrol_coverage_refresh_hours(@batch)", pace ?? DrainPace.FullSpeed, cancel)
-        + await DrainQueueAsync(conn, "select patrol_coverage_refresh_grid_days(@batch)", pace ?? DrainPace.FullSpeed, cancel);
+        await DrainQueueAsync(conn, "select patrol_coverage_refresh_hours(@batch)", PendingSql, pace ?? DrainPace.FullSpeed, cancel)
+        + await DrainQueueAsync(conn, "select patrol_coverage_refresh_grid_days(@batch)", PendingGridDaysSql, pace ?? DrainPace.FullSpeed, cancel);
 
-    static async Task<int> DrainQueueAsync(NpgsqlConnection conn, string batchSql, DrainPace pace, CancellationToken cancel)
+    static async Task<int> DrainQueueAsync(NpgsqlConnection conn, string batchSql, string pendingSql, DrainPace pace, CancellationToken cancel)
     {
+        var standing = await conn.ExecuteScalarAsync<int>(new CommandDefinition(pendingSql, new { limit = int.MaxValue }, cancellationToken: cancel));
         var total = 0;
         int done;
         do
@@ -80,7 +83,7 @@ public static class CoverageRefresher
             total += done;
             if (done == pace.BatchSize && pace.RestPerBusy > 0)
                 await Task.Delay(Stopwatch.GetElapsedTime(started) * pace.RestPerBusy, cancel);
-        } while (done == pace.BatchSize);
+        } while (done == pace.BatchSize && total < standing);
         return total;
     }
 }
