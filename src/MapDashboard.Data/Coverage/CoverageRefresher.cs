@@ -5,9 +5,9 @@ using Npgsql;
 namespace MapDashboard.Data.Coverage;
 
 /// <summary>
-/// Folds new pings into tracks, covers, visits and grid-days (patrol_coverage_refresh, migration 0015),
-/// a batch of worker-hours per transaction so that a backlog (a day's pings loaded at once) never holds
-/// one huge transaction. Run periodically by the server and before every coverage read, so a read sees
+/// Folds new pings into tracks, covers, visits (<see cref="HourBatch"/>) and grid-days
+/// (patrol_coverage_refresh_grid_days, migration 0015), a batch per transaction so that a backlog (a day's pings
+/// loaded at once) never holds one huge transaction. Run periodically by the server and before every coverage read, so a read sees
 /// every ping committed before it.
 /// </summary>
 public static class CoverageRefresher
@@ -68,10 +68,28 @@ public static class CoverageRefresher
     /// drain's.
     /// </summary>
     public static async Task<int> DrainAsync(NpgsqlConnection conn, DrainPace? pace = null, CancellationToken cancel = default) =>
-        await DrainQueueAsync(conn, "select patrol_coverage_refresh_hours(@batch)", PendingSql, pace ?? DrainPace.FullSpeed, cancel)
-        + await DrainQueueAsync(conn, "select patrol_coverage_refresh_grid_days(@batch)", PendingGridDaysSql, pace ?? DrainPace.FullSpeed, cancel);
+        await DrainHoursAsync(conn, pace, cancel) + await DrainGridDaysAsync(conn, pace, cancel);
 
-    static async Task<int> DrainQueueAsync(NpgsqlConnection conn, string batchSql, string pendingSql, DrainPace pace, CancellationToken cancel)
+    /// <summary>
+    /// The first half of a drain: the worker-hours queued when it starts. Several connections draining one backlog
+    /// together (a recomputed day) should all finish this half before any starts the grid-days: a grid-day
+    /// recomputed while another connection still rebuilds hours that reach it is queued again and done twice, and
+    /// the connection that finished its hours first would stop at the grid-days queued so far, leaving the rest to
+    /// one connection.
+    /// </summary>
+    public static Task<int> DrainHoursAsync(NpgsqlConnection conn, DrainPace? pace = null, CancellationToken cancel = default) =>
+        DrainQueueAsync(conn, HourBatch.RunAsync, PendingSql, pace ?? DrainPace.FullSpeed, cancel);
+
+    /// <summary>The second half of a drain: the grid-days queued when it starts.</summary>
+    public static Task<int> DrainGridDaysAsync(NpgsqlConnection conn, DrainPace? pace = null, CancellationToken cancel = default) =>
+        DrainQueueAsync(conn, GridDayBatchAsync, PendingGridDaysSql, pace ?? DrainPace.FullSpeed, cancel);
+
+    static Task<int> GridDayBatchAsync(NpgsqlConnection conn, int batchSize, CancellationToken cancel) =>
+        conn.ExecuteScalarAsync<int>(new CommandDefinition("select patrol_coverage_refresh_grid_days(@batch)", new { batch = batchSize },
+            commandTimeout: 300, cancellationToken: cancel));
+
+    static async Task<int> DrainQueueAsync(NpgsqlConnection conn, Func<NpgsqlConnection, int, CancellationToken, Task<int>> batch,
+        string pendingSql, DrainPace pace, CancellationToken cancel)
     {
         var standing = await conn.ExecuteScalarAsync<int>(new CommandDefinition(pendingSql, new { limit = int.MaxValue }, cancellationToken: cancel));
         var total = 0;
@@ -79,7 +97,7 @@ public static class CoverageRefresher
         do
         {
             var started = Stopwatch.GetTimestamp();
-            done = await conn.ExecuteScalarAsync<int>(new CommandDefinition(batchSql, new { batch = pace.BatchSize }, commandTimeout: 300, cancellationToken: cancel));
+            done = await batch(conn, pace.BatchSize, cancel);
             total += done;
             if (done == pace.BatchSize && pace.RestPerBusy > 0)
                 await Task.Delay(Stopwatch.GetElapsedTime(started) * pace.RestPerBusy, cancel);

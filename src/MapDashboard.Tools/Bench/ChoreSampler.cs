@@ -9,7 +9,12 @@ namespace MapDashboard.Tools.Bench;
 /// </summary>
 public sealed class ChoreSampler
 {
-    const string ActiveSql = "select exists (select 1 from pg_stat_activity where state = 'active' and query like 'select patrol_coverage_refresh%')";
+    // An hour batch holds its worker-hours' advisory locks ('PCOV') for its whole transaction, C# work included;
+    // a grid-day batch is one statement.
+    const string ActiveSql = """
+        select exists (select 1 from pg_locks where locktype = 'advisory' and classid = 1347572803)
+            or exists (select 1 from pg_stat_activity where state = 'active' and query like 'select patrol_coverage_refresh_grid_days%')
+        """;
 
     readonly CancellationTokenSource _stop = new();
     readonly Task<double> _share;

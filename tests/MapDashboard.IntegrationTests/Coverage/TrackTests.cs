@@ -1,4 +1,5 @@
 using MapDashboard.Data;
+using MapDashboard.Data.Coverage;
 using Npgsql;
 using static MapDashboard.IntegrationTests.Coverage.CoverageJson;
 
@@ -65,7 +66,6 @@ public class TrackTests(CoverageDistrict district)
     public async Task A_walk_across_the_top_of_an_hour_is_measured_once_with_each_visit_at_its_closest_approach()
     {
         await using var conn = await district.Db.OpenConnectionAsync();
-        await using var tx = await conn.BeginTransactionAsync();
         // Ten days ago (outside every window), 07:59:00 UTC + 5 s steps: the hour turns 60 s into the walk,
         // 10 s after the closest approach to H1 (at +50 s) and 40 s before B1's (at +100 s).
         var start = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(-10).AddHours(7).AddMinutes(59), TimeSpan.Zero);
@@ -75,25 +75,36 @@ public class TrackTests(CoverageDistrict district)
             select (select id from person where code = 'W9'), @start + make_interval(secs => i * 5),
                    ST_Transform(ST_SetSRID(ST_MakePoint(390100 + i * 5, 3990150), 32648), 4326)
             from generate_series(0, 40) i;
-            select patrol_coverage_refresh(100000);
-            """, conn, tx))
+            """, conn))
         {
             insert.Parameters.AddWithValue("start", start);
             await insert.ExecuteNonQueryAsync();
         }
-        var pieces = await conn.ScalarAsync<long>("select count(*) from patrol_track where worker_id = (select id from person where code = 'W9')");
-        var metres = await conn.ScalarAsync<double>("select sum(metres) from patrol_track where worker_id = (select id from person where code = 'W9')");
-        Assert.Equal(2, pieces);
-        Assert.Equal(200, metres, 3);
-        await using var visits = new NpgsqlCommand("""
-            select a.code, v.visited_at from patrol_visit v join patrol_asset a on a.kind = v.asset_kind and a.id = v.asset_id
-            where v.worker_id = (select id from person where code = 'W9') order by a.code
-            """, conn, tx);
-        var seen = new List<(string Code, DateTime At)>();
-        await using (var reader = await visits.ExecuteReaderAsync())
-            while (await reader.ReadAsync()) seen.Add((reader.GetString(0), reader.GetDateTime(1)));
-        Assert.Equal(["B1", "B3", "H1"], seen.Select(s => s.Code));
-        Assert.Equal([100.0, 200, 50], seen.Select(s => Math.Round((s.At - start.UtcDateTime).TotalSeconds, 1)));
-        await tx.RollbackAsync();
+        try
+        {
+            await CoverageRefresher.DrainAsync(conn);
+            var pieces = await conn.ScalarAsync<long>("select count(*) from patrol_track where worker_id = (select id from person where code = 'W9')");
+            var metres = await conn.ScalarAsync<double>("select sum(metres) from patrol_track where worker_id = (select id from person where code = 'W9')");
+            Assert.Equal(2, pieces);
+            Assert.Equal(200, metres, 3);
+            await using var visits = new NpgsqlCommand("""
+                select a.code, v.visited_at from patrol_visit v join patrol_asset a on a.kind = v.asset_kind and a.id = v.asset_id
+                where v.worker_id = (select id from person where code = 'W9') order by a.code
+                """, conn);
+            var seen = new List<(string Code, DateTime At)>();
+            await using (var reader = await visits.ExecuteReaderAsync())
+                while (await reader.ReadAsync()) seen.Add((reader.GetString(0), reader.GetDateTime(1)));
+            Assert.Equal(["B1", "B3", "H1"], seen.Select(s => s.Code));
+            Assert.Equal([100.0, 200, 50], seen.Select(s => Math.Round((s.At - start.UtcDateTime).TotalSeconds, 1)));
+        }
+        finally
+        {
+            // The walker's pings, then the walker and everything cut from their pings (those foreign keys cascade).
+            await using var remove = new NpgsqlCommand("""
+                delete from patrol_ping where worker_id = (select id from person where code = 'W9');
+                delete from person where code = 'W9';
+                """, conn);
+            await remove.ExecuteNonQueryAsync();
+        }
     }
 }

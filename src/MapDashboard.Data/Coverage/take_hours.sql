@@ -1,0 +1,17 @@
+-- Takes up to @batch queued worker-hours for this transaction, with the settings the tracks are cut by.
+-- Keys, not rows: a transaction-scoped advisory lock per worker-hour keeps concurrent drains (two server nodes, a
+-- read folding in new pings while the chore runs) disjoint; a key another drain holds is skipped. The delete
+-- removes the rows this statement sees; a ping committed later leaves its own row behind, so its hour is
+-- recomputed again by the next drain.
+with keys as (
+    select k.worker_id, k.hour_start
+    from (select distinct worker_id, hour_start from patrol_coverage_dirty order by worker_id, hour_start limit @batch * 2) k
+    where pg_try_advisory_xact_lock(1347572803, hashtext(k.worker_id::text || '@' || date_part('epoch', k.hour_start)::text)) -- 'PCOV'
+    limit @batch),
+taken as (
+    delete from patrol_coverage_dirty x using keys k
+    where x.worker_id = k.worker_id and x.hour_start = k.hour_start
+    returning x.worker_id, x.hour_start)
+select distinct t.worker_id, t.hour_start, s.track_gap_seconds, s.track_max_speed_mps
+from taken t, patrol_coverage_setting s
+order by t.worker_id, t.hour_start;
