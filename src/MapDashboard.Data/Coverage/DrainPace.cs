@@ -9,7 +9,7 @@ namespace MapDashboard.Data.Coverage;
 /// recomputing every active worker's hour and every grid-day at city scale is tens of seconds of one core's
 /// time, and run flat out it left ingest one core for that long, which cannot carry 4,000 pings/s. Resting
 /// after each short batch caps the chore's share of its connection's time, so ingest always has most of the
-/// machine; coverage then lags by a pass (an estimated 1.5–3 minutes at city scale at a share of 0.25) instead
+/// machine; coverage then lags by a pass (an estimated 2 minutes at city scale at a share of 0.25) instead
 /// of ingest by seconds.
 /// </remarks>
 public sealed record DrainPace(int BatchSize, double RestPerBusy)
