@@ -4,6 +4,7 @@ using MapDashboard.Server.Endpoints;
 using MapDashboard.Server.Incidents;
 using MapDashboard.Server.Endpoints.Boundary;
 using MapDashboard.Server.Endpoints.Findings;
+using MapDashboard.Server.Hosting;
 using MapDashboard.Server.Live;
 using MapDashboard.Server.Open311;
 using MapDashboard.Server.Patrols;
@@ -12,6 +13,7 @@ using MapDashboard.Server.Tiles;
 using MapDashboard.Server.Views;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddBackgroundSupervision();
 builder.AddMapDashboardDatabase();
 builder.Services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptions.Section));
 builder.Services.AddProblemDetails();

@@ -1,20 +1,25 @@
 using System.Diagnostics;
 using Dapper;
+using MapDashboard.Data.Background;
 using Npgsql;
 
 namespace MapDashboard.Data.Coverage;
 
 /// <summary>
-/// Folds new pings into tracks, covers, visits (<see cref="HourBatch"/>) and grid-days
-/// (patrol_coverage_refresh_grid_days, migration 0015), a batch per transaction so that a backlog (a day's pings
-/// loaded at once) never holds one huge transaction. Run periodically by the server and before every coverage read, so a read sees
-/// every ping committed before it.
+/// Folds new pings into tracks, covers, visits (<see cref="HourBatch"/>) and grid-days (<see cref="GridDayBatch"/>),
+/// a batch per transaction so that a backlog (a day's pings loaded at once) never holds one huge transaction. Run
+/// periodically by the server and before every coverage read, so a read sees every ping committed before it.
+/// A batch that fails by itself (not because the database is away) is tried again one unit at a time, and the
+/// unit that still fails is set aside as a dead letter (<see cref="Background.DeadLetters"/>): one poisoned
+/// worker-hour must neither stop the chore nor hold up the hours queued behind it.
 /// </summary>
 public static class CoverageRefresher
 {
     static readonly string ApplySql = SqlResource.Beside<CoverageSettings>("apply_settings.sql");
     static readonly string PendingSql = SqlResource.Beside<CoverageSettings>("pending_hours.sql");
     static readonly string PendingGridDaysSql = SqlResource.Beside<CoverageSettings>("pending_grid_days.sql");
+    static readonly string SetAsideHourSql = SqlResource.Beside<CoverageSettings>("set_aside_hour.sql");
+    static readonly string SetAsideGridDaySql = SqlResource.Beside<CoverageSettings>("set_aside_grid_day.sql");
 
     /// <summary>A read folds the queue in itself up to this many worker-hours; more is the periodic chore's.</summary>
     public const int BatchSize = 500;
@@ -53,11 +58,15 @@ public static class CoverageRefresher
         return await CatchUpAsync(conn, cancel);
     }
 
+    /// <summary>The chore name of coverage dead letters.</summary>
+    public const string Chore = "coverage";
+
     /// <summary>Drains the queue of changed worker-hours (at full speed unless paced); returns how many were recomputed.</summary>
-    public static async Task<int> DrainAsync(NpgsqlDataSource db, DrainPace? pace = null, CancellationToken cancel = default)
+    public static async Task<int> DrainAsync(NpgsqlDataSource db, DrainPace? pace = null, CancellationToken cancel = default,
+        Action<CoverageUnit, Exception>? setAside = null)
     {
         await using var conn = await db.OpenConnectionAsync(cancel);
-        return await DrainAsync(conn, pace, cancel);
+        return await DrainAsync(conn, pace, cancel, setAside);
     }
 
     /// <summary>
@@ -67,8 +76,10 @@ public static class CoverageRefresher
     /// hours would be rebuilt back to back and the grid-days never reached. What arrives meanwhile is the next
     /// drain's.
     /// </summary>
-    public static async Task<int> DrainAsync(NpgsqlConnection conn, DrainPace? pace = null, CancellationToken cancel = default) =>
-        await DrainHoursAsync(conn, pace, cancel) + await DrainGridDaysAsync(conn, pace, cancel);
+    /// <param name="setAside">told of each unit set aside, for the caller's log</param>
+    public static async Task<int> DrainAsync(NpgsqlConnection conn, DrainPace? pace = null, CancellationToken cancel = default,
+        Action<CoverageUnit, Exception>? setAside = null) =>
+        await DrainHoursAsync(conn, pace, cancel, setAside) + await DrainGridDaysAsync(conn, pace, cancel, setAside);
 
     /// <summary>
     /// The first half of a drain: the worker-hours queued when it starts. Several connections draining one backlog
@@ -77,19 +88,17 @@ public static class CoverageRefresher
     /// the connection that finished its hours first would stop at the grid-days queued so far, leaving the rest to
     /// one connection.
     /// </summary>
-    public static Task<int> DrainHoursAsync(NpgsqlConnection conn, DrainPace? pace = null, CancellationToken cancel = default) =>
-        DrainQueueAsync(conn, HourBatch.RunAsync, PendingSql, pace ?? DrainPace.FullSpeed, cancel);
+    public static Task<int> DrainHoursAsync(NpgsqlConnection conn, DrainPace? pace = null, CancellationToken cancel = default,
+        Action<CoverageUnit, Exception>? setAside = null) =>
+        DrainQueueAsync(conn, HourBatch.RunAsync, PendingSql, pace ?? DrainPace.FullSpeed, setAside, cancel);
 
     /// <summary>The second half of a drain: the grid-days queued when it starts.</summary>
-    public static Task<int> DrainGridDaysAsync(NpgsqlConnection conn, DrainPace? pace = null, CancellationToken cancel = default) =>
-        DrainQueueAsync(conn, GridDayBatchAsync, PendingGridDaysSql, pace ?? DrainPace.FullSpeed, cancel);
-
-    static Task<int> GridDayBatchAsync(NpgsqlConnection conn, int batchSize, CancellationToken cancel) =>
-        conn.ExecuteScalarAsync<int>(new CommandDefinition("select patrol_coverage_refresh_grid_days(@batch)", new { batch = batchSize },
-            commandTimeout: 300, cancellationToken: cancel));
+    public static Task<int> DrainGridDaysAsync(NpgsqlConnection conn, DrainPace? pace = null, CancellationToken cancel = default,
+        Action<CoverageUnit, Exception>? setAside = null) =>
+        DrainQueueAsync(conn, GridDayBatch.RunAsync, PendingGridDaysSql, pace ?? DrainPace.FullSpeed, setAside, cancel);
 
     static async Task<int> DrainQueueAsync(NpgsqlConnection conn, Func<NpgsqlConnection, int, CancellationToken, Task<int>> batch,
-        string pendingSql, DrainPace pace, CancellationToken cancel)
+        string pendingSql, DrainPace pace, Action<CoverageUnit, Exception>? setAside, CancellationToken cancel)
     {
         var standing = await conn.ExecuteScalarAsync<int>(new CommandDefinition(pendingSql, new { limit = int.MaxValue }, cancellationToken: cancel));
         var total = 0;
@@ -97,11 +106,56 @@ public static class CoverageRefresher
         do
         {
             var started = Stopwatch.GetTimestamp();
-            done = await batch(conn, pace.BatchSize, cancel);
+            try { done = await batch(conn, pace.BatchSize, cancel); }
+            catch (CoverageBatchFailedException failed)
+            {
+                // The batch rolled back: its units are queued again. Done one at a time, the healthy ones commit and
+                // the one at fault fails alone. The count keeps the loop going as a full batch would have.
+                done = await OneByOneAsync(conn, batch, failed.Units.Count, setAside, cancel);
+                done = Math.Max(done, failed.Units.Count);
+            }
             total += done;
             if (done == pace.BatchSize && pace.RestPerBusy > 0)
                 await Task.Delay(Stopwatch.GetElapsedTime(started) * pace.RestPerBusy, cancel);
         } while (done == pace.BatchSize && total < standing);
         return total;
+    }
+
+    static async Task<int> OneByOneAsync(NpgsqlConnection conn, Func<NpgsqlConnection, int, CancellationToken, Task<int>> batch,
+        int count, Action<CoverageUnit, Exception>? setAside, CancellationToken cancel)
+    {
+        var done = 0;
+        for (var i = 0; i < count; i++)
+        {
+            try
+            {
+                if (await batch(conn, 1, cancel) == 0) break;
+                done++;
+            }
+            catch (CoverageBatchFailedException failed)
+            {
+                foreach (var unit in failed.Units)
+                {
+                    await SetAsideAsync(conn, unit, failed.InnerException ?? failed, cancel);
+                    setAside?.Invoke(unit, failed.InnerException ?? failed);
+                }
+            }
+        }
+        return done;
+    }
+
+    /// <summary>Takes the unit out of its queue and records it as a dead letter, in one transaction.</summary>
+    static async Task SetAsideAsync(NpgsqlConnection conn, CoverageUnit unit, Exception cause, CancellationToken cancel)
+    {
+        await using var tx = await conn.BeginTransactionAsync(cancel);
+        var (sql, args) = unit switch
+        {
+            WorkerHour h => (SetAsideHourSql, (object)new { worker_id = h.WorkerId, hour_epoch = h.HourEpoch }),
+            GridDay d => (SetAsideGridDaySql, new { grid_id = d.GridId, day = d.Day }),
+            _ => throw new ArgumentOutOfRangeException(nameof(unit)),
+        };
+        await conn.ExecuteAsync(sql, args, tx);
+        await DeadLetters.SetAsideAsync(conn, Chore, unit.Key, cause, tx);
+        await tx.CommitAsync(cancel);
     }
 }

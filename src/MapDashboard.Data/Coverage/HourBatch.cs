@@ -31,16 +31,33 @@ public static class HourBatch
         public double FromT => (FromUtc - DateTime.UnixEpoch).TotalSeconds;
     }
 
-    /// <summary>Recomputes up to <paramref name="batchSize"/> queued worker-hours in one transaction; returns how many.</summary>
+    /// <summary>
+    /// Recomputes up to <paramref name="batchSize"/> queued worker-hours in one transaction; returns how many. A
+    /// failure of the hours themselves (not of the database being away) is thrown as
+    /// <see cref="CoverageBatchFailedException"/> naming the hours taken.
+    /// </summary>
     public static async Task<int> RunAsync(NpgsqlConnection conn, int batchSize, CancellationToken cancel)
     {
         await using var tx = await conn.BeginTransactionAsync(cancel);
-        var (keys, rules) = await TakeAsync(conn, batchSize, cancel);
-        if (keys.Count == 0)
+        var (taken, rules) = await TakeAsync(conn, batchSize, cancel);
+        if (taken.Count == 0)
         {
             await tx.CommitAsync(cancel);
             return 0;
         }
+        int done;
+        try { done = await StoreAsync(conn, taken, rules, cancel); }
+        catch (Exception e) when (!DatabaseErrors.IsTransient(e) && e is not OperationCanceledException)
+        {
+            throw new CoverageBatchFailedException(taken, e);
+        }
+        await tx.CommitAsync(cancel);
+        return done;
+    }
+
+    static async Task<int> StoreAsync(NpgsqlConnection conn, List<WorkerHour> taken, TrackRules rules, CancellationToken cancel)
+    {
+        var keys = taken.Select(h => (h.WorkerId, HourUtc: DateTime.UnixEpoch.AddSeconds(h.HourEpoch))).ToList();
         var runs = Runs(keys);
         var pings = await ReadPingsAsync(conn, runs, rules, cancel);
         var ownGrids = await ReadOwnGridsAsync(conn, runs, cancel);
@@ -59,24 +76,22 @@ public static class HourBatch
         store.Parameters.AddWithValue("workers", keys.Select(k => k.WorkerId).ToArray());
         store.Parameters.AddWithValue("hours", keys.Select(k => k.HourUtc).ToArray());
         pieces.Bind(store.Parameters);
-        var done = (int)(await store.ExecuteScalarAsync(cancel))!;
-        await tx.CommitAsync(cancel);
-        return done;
+        return (int)(await store.ExecuteScalarAsync(cancel))!;
     }
 
-    static async Task<(List<(int WorkerId, DateTime HourUtc)> Keys, TrackRules Rules)> TakeAsync(NpgsqlConnection conn, int batchSize, CancellationToken cancel)
+    static async Task<(List<WorkerHour> Taken, TrackRules Rules)> TakeAsync(NpgsqlConnection conn, int batchSize, CancellationToken cancel)
     {
         await using var take = new NpgsqlCommand(TakeSql, conn);
         take.Parameters.AddWithValue("batch", batchSize);
-        var keys = new List<(int, DateTime)>();
+        var taken = new List<WorkerHour>();
         var rules = new TrackRules(0, 0);
         await using var reader = await take.ExecuteReaderAsync(cancel);
         while (await reader.ReadAsync(cancel))
         {
-            keys.Add((reader.GetInt32(0), reader.GetDateTime(1)));
+            taken.Add(new WorkerHour(reader.GetInt32(0), reader.GetDouble(1)));
             rules = new TrackRules(reader.GetDouble(2), reader.GetDouble(3));
         }
-        return (keys, rules);
+        return (taken, rules);
     }
 
     /// <summary>The keys (ordered by worker and hour) as runs of consecutive hours.</summary>

@@ -2,7 +2,9 @@
 -- Keys, not rows: a transaction-scoped advisory lock per worker-hour keeps concurrent drains (two server nodes, a
 -- read folding in new pings while the chore runs) disjoint; a key another drain holds is skipped. The delete
 -- removes the rows this statement sees; a ping committed later leaves its own row behind, so its hour is
--- recomputed again by the next drain.
+-- recomputed again by the next drain. The hour comes as epoch seconds: a double can carry any stored value
+-- (even -infinity from before the door checked times), so reading the key can never be what fails, and a
+-- failing hour can always be named and set aside.
 with keys as (
     select k.worker_id, k.hour_start
     from (select distinct worker_id, hour_start from patrol_coverage_dirty order by worker_id, hour_start limit @batch * 2) k
@@ -12,6 +14,6 @@ taken as (
     delete from patrol_coverage_dirty x using keys k
     where x.worker_id = k.worker_id and x.hour_start = k.hour_start
     returning x.worker_id, x.hour_start)
-select distinct t.worker_id, t.hour_start, s.track_gap_seconds, s.track_max_speed_mps
+select distinct t.worker_id, date_part('epoch', t.hour_start) as hour_epoch, s.track_gap_seconds, s.track_max_speed_mps
 from taken t, patrol_coverage_setting s
-order by t.worker_id, t.hour_start;
+order by t.worker_id, hour_epoch;

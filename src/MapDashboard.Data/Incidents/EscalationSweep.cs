@@ -8,6 +8,9 @@ namespace MapDashboard.Data.Incidents;
 /// One pass of escalation: every incident whose timed stage outlived its limit
 /// goes up a level (<see cref="Escalation"/>), then every grid is recoloured —
 /// time passing is what turns a grid red, and no row change announces it.
+/// Each incident is escalated under a savepoint: one that fails by itself (a
+/// trigger, a bad row) is rolled back alone and set aside as a dead letter, and
+/// the others and the recolouring still commit.
 /// </summary>
 public static class EscalationSweep
 {
@@ -16,7 +19,10 @@ public static class EscalationSweep
 
     sealed record Overdue(long Id, string Code, string Stage, short Level, string Category);
 
-    public sealed record SweepResult(int Escalated, int MarkedOverdue, int GridsRecoloured);
+    /// <summary>The chore name of escalation dead letters (their unit key is the incident code).</summary>
+    public const string Chore = "escalation";
+
+    public sealed record SweepResult(int Escalated, int MarkedOverdue, int GridsRecoloured, int SetAside = 0);
 
     public static async Task<SweepResult> RunOnceAsync(NpgsqlDataSource db, CancellationToken cancel = default)
     {
@@ -25,16 +31,27 @@ public static class EscalationSweep
         await using var tx = await conn.BeginTransactionAsync(cancel);
         var overdue = (await conn.QueryAsync<Overdue>(OverdueSql, new { now }, tx)).ToList();
         var limits = new Dictionary<string, StageTimeLimits>();
-        var escalated = 0;
+        var (escalated, setAside) = (0, 0);
         foreach (var o in overdue)
         {
-            if (!limits.TryGetValue(o.Category, out var l)) limits[o.Category] = l = await TimeLimitsReader.ForAsync(conn, tx, o.Category);
-            var d = Escalation.OnOverdue(StageNames.ParseStage(o.Stage), (EscalationLevel)o.Level, l, now);
-            await conn.ExecuteAsync(EscalateSql, new { id = o.Id, level = (short)d.Level, dueAt = d.NewDueAt, now, note = d.Note }, tx);
-            if (d.Escalated) escalated++;
+            await tx.SaveAsync("incident", cancel);
+            try
+            {
+                if (!limits.TryGetValue(o.Category, out var l)) limits[o.Category] = l = await TimeLimitsReader.ForAsync(conn, tx, o.Category);
+                var d = Escalation.OnOverdue(StageNames.ParseStage(o.Stage), (EscalationLevel)o.Level, l, now);
+                await conn.ExecuteAsync(EscalateSql, new { id = o.Id, level = (short)d.Level, dueAt = d.NewDueAt, now, note = d.Note }, tx);
+                if (d.Escalated) escalated++;
+                await tx.ReleaseAsync("incident", cancel);
+            }
+            catch (Exception e) when (!DatabaseErrors.IsTransient(e) && e is not OperationCanceledException)
+            {
+                await tx.RollbackAsync("incident", cancel);
+                await Background.DeadLetters.SetAsideAsync(conn, Chore, o.Code, e, tx);
+                setAside++;
+            }
         }
         var recoloured = await GridStatusRefresher.RefreshAsync(conn, tx);
         await tx.CommitAsync(cancel);
-        return new SweepResult(escalated, overdue.Count - escalated, recoloured);
+        return new SweepResult(escalated, overdue.Count - escalated - setAside, recoloured, setAside);
     }
 }

@@ -13,7 +13,7 @@ namespace MapDashboard.Server.Coverage;
 /// from ping ingest for long. Any node may run it: the drain takes the queue's rows under lock.
 /// </summary>
 public sealed class CoverageRefreshService(NpgsqlDataSource db, IOptions<CoverageOptions> options, IOptions<IncidentOptions> incidents,
-    ILogger<CoverageRefreshService> log) : PeriodicDatabaseService(log)
+    BackgroundHealth health, ILogger<CoverageRefreshService> log) : PeriodicDatabaseService(health, log)
 {
     protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.RefreshSeconds);
 
@@ -31,7 +31,8 @@ public sealed class CoverageRefreshService(NpgsqlDataSource db, IOptions<Coverag
     protected override async Task RunOnceAsync(CancellationToken stop)
     {
         var o = options.Value;
-        var done = await CoverageRefresher.DrainAsync(db, DrainPace.Sharing(o.BusyShare, o.BatchSize), stop);
+        var done = await CoverageRefresher.DrainAsync(db, DrainPace.Sharing(o.BusyShare, o.BatchSize), stop,
+            (unit, error) => log.LogError(error, "Coverage of {Unit} failed and was set aside (see /api/health/dead-letters)", unit.Key));
         if (done > 0) log.LogDebug("Coverage: {Hours} worker-hours recomputed", done);
     }
 }

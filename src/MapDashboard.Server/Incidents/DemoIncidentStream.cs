@@ -2,6 +2,7 @@ using Dapper;
 using MapDashboard.Data;
 using MapDashboard.Data.Incidents;
 using MapDashboard.Domain.Incidents;
+using MapDashboard.Server.Hosting;
 using MapDashboard.Server.Options;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -11,37 +12,52 @@ namespace MapDashboard.Server.Incidents;
 /// <summary>
 /// Keeps the demo district's wall display alive: every few seconds either a
 /// new report arrives or an open incident takes its next step, through the same
-/// intake and workflow as the API. Demo:IncidentStream=false switches it off.
+/// validator, intake and workflow as the API (a random point that the API would
+/// refuse, e.g. just outside every street, is skipped, as the API would refuse it).
+/// One failing tick is logged with what it tried and shown in /api/health; the
+/// stream carries on. Demo:IncidentStream=false switches it off.
 /// </summary>
 public sealed class DemoIncidentStream(
-    NpgsqlDataSource db, IncidentIntake intake, IncidentSteps steps, IOptions<DemoOptions> options,
-    ILogger<DemoIncidentStream> log) : BackgroundService
+    NpgsqlDataSource db, IncidentIntake intake, IncidentSteps steps, ReportValidatorSource validators, IOptions<DemoOptions> options,
+    BackgroundHealth health, ILogger<DemoIncidentStream> log) : SupervisedBackgroundService(health, log)
 {
     static readonly string PickSql = SqlResource.Beside<DemoIncidentStream>("demo_pick.sql");
     static readonly string[] Descriptions = ["楼道里有人飞线充电", "下水井盖堵塞冒水", "三楼以上没有水", "单元门口电线垂得很低", "屋顶漏水", "邻居噪音扰民", "小区门口乱停车", "垃圾没有清运"];
 
     sealed record Pick(double Lon, double Lat, string Category, string? OpenCode);
 
-    protected override async Task ExecuteAsync(CancellationToken stop)
+    protected override string Name => "Demo incident stream";
+
+    protected override async Task RunAsync(CancellationToken stop)
     {
         if (!options.Value.IncidentStream) return;
         var random = new Random();
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(0.5, options.Value.IncidentStreamSeconds)));
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(0.05, options.Value.IncidentStreamSeconds)));
         while (await Tick(timer, stop))
         {
+            Pick? pick = null;
             try
             {
                 await using var conn = await db.OpenConnectionAsync(stop);
-                var pick = await conn.QuerySingleOrDefaultAsync<Pick>(PickSql);
+                pick = await conn.QuerySingleOrDefaultAsync<Pick>(PickSql);
                 if (pick is null) continue; // no district loaded
                 if (pick.OpenCode is null || random.NextDouble() < 0.4)
                     await ReportAsync(pick, random, stop);
                 else
                     await StepAsync(conn, pick.OpenCode, random, stop);
+                Health.Succeeded(Name);
             }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException)
+            catch (OperationCanceledException) when (stop.IsCancellationRequested) { return; }
+            catch (Exception e) when (DatabaseErrors.IsTransient(e))
             {
                 log.LogWarning("Demo incident stream: {Error}", e.Message);
+                Health.Failed(Name, e, transient: true);
+            }
+            catch (Exception e)
+            {
+                // A demo tick has nothing to set aside (the next one picks anew): log what it tried and go on.
+                log.LogError(e, "Demo incident stream failed on {Pick}", pick);
+                Health.Failed(Name, e, transient: false);
             }
         }
     }
@@ -49,9 +65,14 @@ public sealed class DemoIncidentStream(
     async Task ReportAsync(Pick pick, Random random, CancellationToken stop)
     {
         var report = new IncidentReport(pick.Category, pick.Lat, pick.Lon, Descriptions[random.Next(Descriptions.Length)], null, null);
+        var problems = (await validators.GetAsync(stop)).Validate(report, ReportValidator.FieldNames.Rest);
+        if (problems.Count > 0)
+        {
+            log.LogDebug("Demo incident stream: skipped a report the API would refuse: {Problem}", problems[0].Message);
+            return;
+        }
         await intake.ReportAsync(report, new IntakeSource("demo", "demo resident"), stop);
     }
-
     async Task StepAsync(NpgsqlConnection conn, string code, Random random, CancellationToken stop)
     {
         var stage = StageNames.ParseStage(await conn.ExecuteScalarAsync<string>("select stage from incident where code = @code", new { code }) ?? "closed");

@@ -4,6 +4,10 @@ using MapDashboard.Data.Live;
 using MapDashboard.Server.Database;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using Dapper;
+using MapDashboard.Data;
+using MapDashboard.Data.Background;
+using MapDashboard.Server.Hosting;
 using Npgsql;
 
 namespace MapDashboard.Server.Live;
@@ -14,14 +18,21 @@ namespace MapDashboard.Server.Live;
 /// (woken by NOTIFY, or by its own poll), routes each change to the groups it
 /// concerns, and handles subscriptions in the same loop, so a new client's
 /// replay ends exactly where group delivery begins: nothing lost, nothing twice.
+/// A change that cannot be read or routed by itself (not because PostgreSQL is
+/// away) is found by reading one change at a time, logged, set aside as a dead
+/// letter and passed over, so one bad row cannot freeze every map.
 /// </summary>
 public sealed class ChangeFeed(
     NpgsqlDataSource db,
     DatabaseTarget target,
     IHubContext<MapHub, IMapClient> hub,
     IOptions<LiveOptions> options,
-    ILogger<ChangeFeed> log) : BackgroundService
+    BackgroundHealth health,
+    ILogger<ChangeFeed> log) : SupervisedBackgroundService(health, log)
 {
+    /// <summary>The chore name of change-feed dead letters (their unit key is the change's seq).</summary>
+    public const string Chore = "change-feed";
+
     const int PageSize = 1000;
 
     readonly Channel<Func<CancellationToken, Task>> _work = Channel.CreateUnbounded<Func<CancellationToken, Task>>();
@@ -56,7 +67,9 @@ public sealed class ChangeFeed(
         _wake.Release();
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stop)
+    protected override string Name => "Change feed";
+
+    protected override async Task RunAsync(CancellationToken stop)
     {
         var listener = new ChangeNotificationListener(target.ConnectionString, () => _wake.Release(), log).RunAsync(stop);
         var o = options.Value;
@@ -81,29 +94,72 @@ public sealed class ChangeFeed(
                     nextHeartbeat = DateTime.UtcNow.AddSeconds(o.HeartbeatSeconds);
                 }
                 backoff = TimeSpan.FromMilliseconds(250);
+                Health.Succeeded(Name);
                 await _wake.WaitAsync(TimeSpan.FromMilliseconds(Math.Min(o.PollMilliseconds, o.PositionIntervalMilliseconds)), stop);
                 // One pass reads everything committed so far: the other wake-ups of a burst are already served.
                 while (_wake.Wait(0)) { }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested) { break; }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+            catch (Exception e) when (DatabaseErrors.IsTransient(e) || e is NpgsqlException or InvalidOperationException)
             {
                 // PostgreSQL restarting or unreachable: the position has not moved, so
                 // once it is back the next read picks up exactly where this one failed.
                 log.LogWarning("Change feed paused at seq {Seq}: {Error}", _position, e.Message);
+                Health.Failed(Name, e, transient: true);
                 await Task.Delay(backoff, stop).ContinueWith(_ => { });
                 backoff = TimeSpan.FromMilliseconds(Math.Min(backoff.TotalMilliseconds * 2, 5000));
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "Change feed failed after seq {Seq}; looking for the change at fault", _position);
+                Health.Failed(Name, e, transient: false);
+                try { await SetAsideFailingChangeAsync(stop); }
+                catch (Exception again) when (again is not OperationCanceledException)
+                {
+                    log.LogWarning("Change feed: the change at fault could not be set aside yet: {Error}", again.Message);
+                    await Task.Delay(backoff, stop).ContinueWith(_ => { });
+                    backoff = TimeSpan.FromMilliseconds(Math.Min(backoff.TotalMilliseconds * 2, 5000));
+                }
             }
         }
         await listener;
     }
 
-    async Task DispatchNewChangesAsync(CancellationToken stop)
+    /// <summary>
+    /// After a failure of its own: routes the changes after the position one at a time; the first that fails
+    /// again is set aside and passed over. When none fails (the fault was elsewhere), the feed simply goes on.
+    /// </summary>
+    async Task SetAsideFailingChangeAsync(CancellationToken stop)
     {
+        for (var i = 0; i < PageSize; i++)
+        {
+            var before = _position;
+            try
+            {
+                if (!await DispatchNewChangesAsync(stop, pageSize: 1, once: true)) return;
+            }
+            catch (Exception e) when (!DatabaseErrors.IsTransient(e) && e is not OperationCanceledException)
+            {
+                await using var conn = await db.OpenConnectionAsync(stop);
+                var seq = await conn.ExecuteScalarAsync<long?>("select min(seq) from change_log where seq > @before", new { before });
+                if (seq is null) return;
+                log.LogError(e, "Change {Seq} cannot be streamed; set aside and passed over", seq);
+                await DeadLetters.SetAsideAsync(conn, Chore, $"seq {seq}", e);
+                Interlocked.Exchange(ref _position, seq.Value);
+                return;
+            }
+        }
+    }
+
+    /// <summary>Routes what was committed after the position; returns whether it found any change.</summary>
+    async Task<bool> DispatchNewChangesAsync(CancellationToken stop, int pageSize = PageSize, bool once = false)
+    {
+        var any = false;
         while (true)
         {
-            var rows = await ChangeLog.ReadAsync(db, _position, long.MaxValue, PageSize, stop);
-            if (rows.Count == 0) return;
+            var rows = await ChangeLog.ReadAsync(db, _position, long.MaxValue, pageSize, stop);
+            if (rows.Count == 0) return any;
+            any = true;
             var features = ParseFeatures(rows);
             foreach (var group in _groups.Values)
             {
@@ -111,7 +167,7 @@ public sealed class ChangeFeed(
                 if (items.Count > 0) await Send(() => hub.Clients.Group(group.Name).Changes(new ChangeBatch(_position, rows[^1].Seq, items)));
             }
             Interlocked.Exchange(ref _position, rows[^1].Seq);
-            if (rows.Count < PageSize) return;
+            if (rows.Count < pageSize || once) return true;
         }
     }
 

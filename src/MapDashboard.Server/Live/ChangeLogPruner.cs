@@ -6,8 +6,8 @@ using Npgsql;
 namespace MapDashboard.Server.Live;
 
 /// <summary>Keeps the change log to its retention. Any node may prune; pruning twice is harmless.</summary>
-public sealed class ChangeLogPruner(NpgsqlDataSource db, IOptions<LiveOptions> options, ILogger<ChangeLogPruner> log)
-    : PeriodicDatabaseService(log)
+public sealed class ChangeLogPruner(NpgsqlDataSource db, IOptions<LiveOptions> options, BackgroundHealth health, ILogger<ChangeLogPruner> log)
+    : PeriodicDatabaseService(health, log)
 {
     protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.PruneEverySeconds);
 

@@ -9,8 +9,8 @@ namespace MapDashboard.Server.Live;
 /// Every Live:PositionPublishMilliseconds, logs the positions of the workers who moved since (one transaction for
 /// all of them). Any node may run it: concurrent runs take disjoint rows, and a position is logged once.
 /// </summary>
-public sealed class PositionPublisher(NpgsqlDataSource db, IOptions<LiveOptions> options, ILogger<PositionPublisher> log)
-    : PeriodicDatabaseService(log)
+public sealed class PositionPublisher(NpgsqlDataSource db, IOptions<LiveOptions> options, BackgroundHealth health, ILogger<PositionPublisher> log)
+    : PeriodicDatabaseService(health, log)
 {
     protected override TimeSpan Interval => TimeSpan.FromMilliseconds(options.Value.PositionPublishMilliseconds);
 

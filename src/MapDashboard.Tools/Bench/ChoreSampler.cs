@@ -13,7 +13,7 @@ public sealed class ChoreSampler
     // a grid-day batch is one statement.
     const string ActiveSql = """
         select exists (select 1 from pg_locks where locktype = 'advisory' and classid = 1347572803)
-            or exists (select 1 from pg_stat_activity where state = 'active' and query like 'select patrol_coverage_refresh_grid_days%')
+            or exists (select 1 from pg_stat_activity where state = 'active' and pid <> pg_backend_pid() and query like '%select patrol_refresh_grid_days(%')
         """;
 
     readonly CancellationTokenSource _stop = new();

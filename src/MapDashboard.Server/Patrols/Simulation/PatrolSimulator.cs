@@ -1,7 +1,9 @@
 using MapDashboard.Data;
+using MapDashboard.Data.Background;
 using MapDashboard.Data.Geometry;
 using MapDashboard.Data.Patrols;
 using MapDashboard.Domain.Patrols;
+using MapDashboard.Server.Hosting;
 using MapDashboard.Server.Options;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -16,10 +18,12 @@ namespace MapDashboard.Server.Patrols.Simulation;
 /// database with no recent pings it first backfills the last
 /// Demo:PatrolSimulatorBackfillMinutes, so coverage is there from the first look.
 /// Seeded per worker code: the same district walks the same plans.
+/// A failing tick is logged and shown in /api/health, and the walk goes on.
 /// Demo:PatrolSimulator=false switches it off.
 /// </summary>
 public sealed class PatrolSimulator(
-    NpgsqlDataSource db, PingIngest ingest, IOptions<DemoOptions> options, TimeProvider clock, ILogger<PatrolSimulator> log) : BackgroundService
+    NpgsqlDataSource db, PingIngest ingest, IOptions<DemoOptions> options, TimeProvider clock, BackgroundHealth health,
+    ILogger<PatrolSimulator> log) : SupervisedBackgroundService(health, log)
 {
     static readonly string GridsSql = SqlResource.Beside<PatrolSimulator>("simulated_grids.sql");
     static readonly string LastPingSql = SqlResource.Beside<PatrolSimulator>("last_ping.sql");
@@ -28,7 +32,9 @@ public sealed class PatrolSimulator(
 
     sealed record SimulatedGrid(string Worker, string Grid, byte[] Boundary, double[] Entrances);
 
-    protected override async Task ExecuteAsync(CancellationToken stop)
+    protected override string Name => "Patrol simulator";
+
+    protected override async Task RunAsync(CancellationToken stop)
     {
         if (!options.Value.PatrolSimulator) return;
         var seconds = Math.Max(0.2, options.Value.PatrolSimulatorSeconds);
@@ -46,10 +52,19 @@ public sealed class PatrolSimulator(
                 }
                 var now = clock.GetUtcNow();
                 await PostAsync(walkers.Select(w => w.Step(seconds, now)).ToList(), stop);
+                Health.Succeeded(Name);
             }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException)
+            catch (OperationCanceledException) when (stop.IsCancellationRequested) { return; }
+            catch (Exception e) when (DatabaseErrors.IsTransient(e))
             {
                 log.LogWarning("Patrol simulator: {Error}", e.Message);
+                Health.Failed(Name, e, transient: true);
+            }
+            catch (Exception e)
+            {
+                // The walkers keep their place; the next tick walks on from there.
+                log.LogError(e, "Patrol simulator tick failed");
+                Health.Failed(Name, e, transient: false);
             }
         } while (await Tick(timer, stop));
     }
@@ -57,13 +72,25 @@ public sealed class PatrolSimulator(
     async Task<List<SimulatedWalker>> LoadAsync(CancellationToken stop)
     {
         var walkers = new List<SimulatedWalker>();
+        var failed = new List<(string Grid, Exception Error)>();
         await using var cmd = db.CreateCommand(GridsSql);
         await using var reader = await cmd.ExecuteReaderAsync(stop);
         while (await reader.ReadAsync(stop))
         {
             var grid = new SimulatedGrid(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<byte[]>(2), reader.GetFieldValue<double[]>(3));
             var random = new Random(StableSeed(grid.Worker));
-            walkers.Add(new SimulatedWalker(grid.Worker, WalkPlan.Waypoints(Ewkb.Read(grid.Boundary), grid.Entrances, random), random));
+            try { walkers.Add(new SimulatedWalker(grid.Worker, WalkPlan.Waypoints(Ewkb.Read(grid.Boundary), grid.Entrances, random), random)); }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or NetTopologySuite.Geometries.TopologyException)
+            {
+                // One grid whose boundary cannot be walked (a broken polygon) leaves its worker standing; the rest walk.
+                failed.Add((grid.Grid, e));
+            }
+        }
+        await reader.DisposeAsync();
+        foreach (var (grid, e) in failed)
+        {
+            log.LogError(e, "Patrol simulator: grid {Grid} cannot be walked; its worker is left out", grid);
+            await DeadLetters.SetAsideAsync(db, "patrol-simulator", $"grid {grid}", e, stop);
         }
         return walkers;
     }
