@@ -21,6 +21,8 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     /// <param name="port">0 for any free port; a fixed port lets clients reconnect to a restarted server.</param>
     public static async Task<ServerProcess> StartAsync(string connectionString, int port = 0, params string[] settings)
     {
