@@ -5,6 +5,8 @@ import { defineConfig } from 'vite';
 const api = 'http://127.0.0.1:5080';
 
 export default defineConfig({
+  // The browser tests' hook (src/testHook.ts) is compiled in only when the tests build the client.
+  define: { __TEST_HOOK__: JSON.stringify(process.env.MAPDASHBOARD_TEST_HOOK === '1') },
   build: {
     outDir: '../MapDashboard.Server/wwwroot',
     emptyOutDir: true,

@@ -51,7 +51,11 @@ public sealed class MapPage : IAsyncDisposable
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException($"the map never became ready; console errors: {string.Join(" | ", _consoleErrors)}");
+            var hooked = await Page.EvaluateAsync<bool>("() => window.mapDashboard !== undefined");
+            throw new TimeoutException(hooked
+                ? $"the map never became ready; console errors: {string.Join(" | ", _consoleErrors)}"
+                : "the page has no window.mapDashboard: the web client was built without the test hook " +
+                  "(build it with MAPDASHBOARD_TEST_HOOK=1 bash src/scripts/build-web.sh, as src/scripts/test.sh does)");
         }
     }
 

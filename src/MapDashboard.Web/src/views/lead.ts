@@ -2,7 +2,7 @@ import GeoJSON from 'ol/format/GeoJSON';
 import { getCenter } from 'ol/extent';
 import { api, type Finding, type TerritoryUnit } from '../api';
 import { fitBBox } from '../map/createMap';
-import { installHook } from '../hook';
+import { installTestHook } from '../testHook';
 import { light } from '../theme';
 import { selectionLayer } from '../layers/selection';
 import { windowCoverageLayer } from '../layers/windowCoverage';
@@ -108,7 +108,7 @@ export async function leadView(root: HTMLElement): Promise<void> {
 
   const initial = new URLSearchParams(location.search).get('grid');
   const loaded = initial ? selectGrid(initial, false).catch((e) => console.error(e)) : Promise.resolve();
-  installHook('lead', map, light, loaded, {
+  installTestHook('lead', map, light, loaded, {
     selectedGrid: () => selected,
     live: live.status,
     gridCoverage: () => patrol.current() as unknown as Record<string, unknown> | null,

@@ -1,7 +1,7 @@
 import type LineString from 'ol/geom/LineString';
 import { getLength } from 'ol/sphere';
 import { fromLonLat } from 'ol/proj';
-import { installHook } from '../hook';
+import { installTestHook } from '../testHook';
 import { light } from '../theme';
 import { onLang, t, text } from '../i18n';
 import { lineJson, patrolApi, type LonLat, type RouteAnalysis, type RouteSuggestion } from '../patrolApi';
@@ -115,7 +115,7 @@ export async function planView(root: HTMLElement): Promise<void> {
     el('div', { class: 'plan-section' }, routes.list));
   editor.setDrawing(true);
 
-  installHook('plan', map, light, routes.loaded, {
+  installTestHook('plan', map, light, routes.loaded, {
     routeLengthMetres: stats.metres,
     live: live.status,
     plan: () => ({

@@ -1,6 +1,6 @@
 import type { GridStatus } from '../api';
 import { createMap, fitBBox } from '../map/createMap';
-import { installHook } from '../hook';
+import { installTestHook } from '../testHook';
 import { dark } from '../theme';
 import { onLang, t } from '../i18n';
 import { el } from '../ui/dom';
@@ -74,5 +74,5 @@ export async function wallView(root: HTMLElement): Promise<void> {
   };
   refit();
   window.addEventListener('resize', refit);
-  installHook('wall', ctx.map, dark, numbers.now(), { live: live.status });
+  installTestHook('wall', ctx.map, dark, numbers.now(), { live: live.status });
 }
