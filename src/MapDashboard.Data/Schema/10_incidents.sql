@@ -1,0 +1,8 @@
+-- THE definition of overdue, used by the grid status inputs, the indicators and
+-- the live feed: open, and a stage has outlived its limit (now, or before an escalation).
+create function incident_overdue(i incident) returns boolean
+language sql stable as $$
+    select i.stage <> 'closed'
+       and (i.overdue_at is not null
+            or (i.stage in ('reported', 'dispatched', 'accepted') and i.stage_due_at < now()))
+$$;
