@@ -6,7 +6,7 @@ namespace MapDashboard.Data.Coverage;
 
 /// <summary>
 /// Folds new pings into tracks, covers, visits (<see cref="HourBatch"/>) and grid-days
-/// (patrol_coverage_refresh_grid_days, migration 0015), a batch per transaction so that a backlog (a day's pings
+/// (patrol_coverage_refresh_grid_days, Schema/42_coverage_queue.sql), a batch per transaction so that a backlog (a day's pings
 /// loaded at once) never holds one huge transaction. Run periodically by the server and before every coverage read, so a read sees
 /// every ping committed before it.
 /// </summary>

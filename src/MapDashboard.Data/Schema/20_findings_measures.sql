@@ -1,3 +1,9 @@
+-- Schema folder: the one current text of these objects (see README.md here). Edit this file to change them;
+-- never a migration.
+--
+-- Findings (where ownership is unclear, 权属不清), the measures every detector shares: levels, metres, noise,
+-- identity and the default owner (属地兜底). Measured in metres in UTM 48N.
+
 -- Grids of both kinds are one level: a community grid and a dedicated grid
 -- side by side partition their community together.
 create function territory_level(p_kind text) returns text

@@ -1,3 +1,11 @@
+-- Schema folder: the one current text of these objects (see README.md here). Edit this file to change them;
+-- never a migration.
+--
+-- Findings: detection, in PostGIS (3.3 has no ST_Coverage*, so built from ST_Union / ST_Difference /
+-- ST_Intersection). Every detect_* function takes the ids it should look at (null = all), so one code path
+-- serves the full recomputation and the incremental one, and returns finding_candidate rows (a type, so a
+-- migration's: the 0020 baseline).
+
 -- Gaps: land inside a parent that none of its children of one level covers
 -- (a community's grids, a grid's micro-grids, the district's police grids).
 -- A parent with no children of a level has no gap at that level.

@@ -1,3 +1,8 @@
+-- Schema folder: the one current text of these objects (see README.md here). Edit this file to change them;
+-- never a migration.
+--
+-- Findings: the plain-words explanation a click on the map shows, in zh-CN and en, stored with each finding.
+
 -- How a unit or an asset is named in an explanation.
 create function finding_unit_label(p_code text, p_lang text) returns text
 language sql stable as $$

@@ -1,3 +1,11 @@
+-- Schema folder: the one current text of these objects (see README.md here). Edit this file to change them;
+-- never a migration.
+--
+-- Findings kept current in the edit's own transaction: statement triggers with transition tables on
+-- territory_unit, building, hazard and ownership_claim recompute only what the edit can affect. Triggers, not
+-- the change feed, so that an edit from psql, QGIS or ogr2ogr is covered like one from the API, findings are
+-- never stale after a commit, and a dry run is the same transaction rolled back.
+
 -- A bulk load switches live capture off (mapdashboard.capture = off) and
 -- recomputes everything afterwards; mapdashboard.findings = off does the same
 -- for findings alone.

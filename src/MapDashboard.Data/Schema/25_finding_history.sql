@@ -1,3 +1,8 @@
+-- Schema folder: the one current text of these objects (see README.md here). Edit this file to change them;
+-- never a migration.
+--
+-- Findings: the history of every status change, whoever makes it.
+
 -- Every status change is written to the history by one trigger, whoever makes
 -- it (the API, a recomputation, psql). The API names the actor and note with
 -- set local mapdashboard.actor / mapdashboard.note.

@@ -1,3 +1,8 @@
+-- Schema folder: the one current text of these objects (see README.md here). Edit this file to change them;
+-- never a migration.
+--
+-- Findings: the GeoJSON feature of one finding.
+
 -- The finding as GeoJSON, one place for the API, the tiles' neighbours and the live feed.
 create function finding_feature(p_id bigint) returns jsonb
 language sql stable as $$

@@ -1,3 +1,10 @@
+-- Schema folder: the one current text of these objects (see README.md here). Edit this file to change them;
+-- never a migration.
+--
+-- A finding opened as a case becomes an incident of its own category (ownership_unclear), routed to the
+-- finding's default owner and followed through the ordinary incident workflow; when that incident closes,
+-- the finding is resolved.
+
 -- Closing the case resolves the finding, whoever closes it (API, Open311, psql).
 -- If the land or asset is still detected at the next recomputation, the
 -- recomputation reopens it ("the fix did not hold").

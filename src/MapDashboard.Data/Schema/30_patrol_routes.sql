@@ -1,3 +1,8 @@
+-- Schema folder: the one current text of these objects (see README.md here). Edit this file to change them;
+-- never a migration.
+--
+-- Patrol routes the planners draw, save and assign.
+
 -- A saved route as the planner's API and the live 'routes' layer show it: one
 -- definition, so a route read back, saved, or streamed looks the same.
 create function route_feature(p_id bigint) returns jsonb

@@ -1,6 +1,16 @@
+-- Schema folder: the one current text of these objects (see README.md here). Edit this file to change them;
+-- never a migration.
+--
+-- Patrol coverage, stored: the server cuts a drain's worker-hours into track pieces (HourTrackBuilder, in one
+-- ordered pass over the pings) and hands them here; the database computes from them what GEOS and PROJ
+-- compute — lengths, covers, visits — and the grid-days they reach. A drain's batch is three statements in
+-- one transaction (CoverageRefresher): take the queued worker-hours (Coverage/take_hours.sql), read their
+-- pings (run_pings.sql), store the pieces (patrol_store_hours).
+
 -- Replaces the tracks, covers and visits of the worker-hours taken (worker_ids, hours) with the track pieces
 -- given (one array element per piece: path as EWKB LineStringM, M = epoch seconds), and queues the grid-days the
--- old and the new covers reach. Returns how many worker-hours.
+-- old and the new covers reach. Returns how many worker-hours. jit = off here and in patrol_refresh_grid_days:
+-- their statements are estimated costly enough to be compiled, and compiling costs more than they run.
 create function patrol_store_hours(worker_ids int[], hours timestamptz[],
                                    piece_workers int[], piece_hours timestamptz[], piece_numbers int[], piece_paths bytea[],
                                    piece_pings int[], piece_own_seconds float8[], piece_continued boolean[]) returns int
@@ -67,7 +77,8 @@ begin
     return coalesce(array_length(worker_ids, 1), 0);
 end $$;
 
--- Grid-days: as 0015's, with the envelope cut below.
+-- Recomputes the grid-days given: the covered land clipped to the grid, its share, and the visits of the
+-- assets in it.
 create function patrol_refresh_grid_days(grid_ids int[], days date[]) returns void
 language sql
 set jit = off

@@ -1,3 +1,11 @@
+-- Schema folder: the one current text of these objects (see README.md here). Edit this file to change them;
+-- never a migration.
+--
+-- Patrol coverage, queued: new or changed pings mark their worker-hours dirty (a statement trigger, one row
+-- per worker-hour per batch however many pings it holds), the server drains those, then the grid-days the
+-- changed hours reached. Hours, not days, so that a new ping re-buffers at most an hour of that worker's
+-- walking.
+
 -- A ping at t is part of hour(t), and the edge vertex of the hours before and after it when they are within the gap.
 create function patrol_mark_dirty() returns trigger language plpgsql as $$
 begin
@@ -18,6 +26,9 @@ create trigger patrol_ping_dirty_update after update on patrol_ping
 create trigger patrol_ping_dirty_delete after delete on patrol_ping
     referencing old table as changed for each statement execute function patrol_mark_dirty();
 
+-- Recomputes up to batch_size queued grid-days in the caller's transaction; returns how many. Concurrent drains
+-- (two server nodes) take disjoint batches (skip locked). A grid-day recomputed while another drain still adds
+-- covers to it is queued again by that drain's commit, so the last word is a recomputation that saw everything.
 create function patrol_coverage_refresh_grid_days(batch_size int default 500) returns int
 language plpgsql as $$
 declare

@@ -1,5 +1,13 @@
--- The feature a map shows for one row of a layer (see 0007): one statement per layer, each planned once per
--- session. Replaces the chain of SQL wrappers; the layers' shapes are those the wrappers gave.
+-- Schema folder: the one current text of these objects (see README.md here). Edit this file to change them;
+-- never a migration.
+--
+-- The live map's features.
+
+-- The feature a map shows for one row of a layer, as GeoJSON: one place, so the live feed and the GeoJSON
+-- endpoints agree on properties. No personal data: the wall display receives these. PL/pgSQL, one statement
+-- per layer, each planned once per session: as a SQL function whose body was a CASE over every layer it was
+-- neither inlined nor plan-cached, and each call planned every branch again (2–6 ms for a lookup that takes
+-- 0.05 ms once planned), under the change log's ordering lock.
 create function live_feature(p_layer text, p_id bigint) returns jsonb
 language plpgsql stable as $$
 begin

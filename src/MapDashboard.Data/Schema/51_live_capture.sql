@@ -1,5 +1,12 @@
--- 3. Every captured UPDATE or DELETE parsed the old geometry from GeoJSON carrying a named crs (see below).
--- capture_change is otherwise that of 0007.
+-- Schema folder: the one current text of these objects (see README.md here). Edit this file to change them;
+-- never a migration.
+--
+-- Live capture: every change to a live table is written to the ordered change log by a trigger, in the same
+-- transaction as the change, so an edit made with psql, ogr2ogr or QGIS reaches the wall display exactly like
+-- one made through the API. NOTIFY only wakes the server nodes; it carries nothing.
+
+-- One trigger function for every live table. Arguments: the layer (or 'territory_unit', resolved per row to
+-- grids / territory), the geometry column, and the id column.
 create function capture_change() returns trigger
 language plpgsql as $$
 declare
@@ -46,6 +53,7 @@ begin
 end
 $$;
 
+-- The live tables. Worker positions are published, not captured per ping (52_live_positions.sql).
 create trigger territory_unit_capture after insert or update or delete on territory_unit
     for each row execute function capture_change('territory_unit', 'boundary', 'id');
 

@@ -1,3 +1,14 @@
+-- Schema folder: the one current text of these objects (see README.md here). Edit this file to change them;
+-- never a migration.
+--
+-- Worker positions on the live map. Capturing each trusted ping under the change log's ordering lock queued
+-- every ping transaction on it (a lock convoy at 400 device batches a second), while the map shows one
+-- position per worker at most once a second. So worker_position holds the newest trusted ping of each worker,
+-- kept by statement triggers on patrol_ping that only mark a moved worker unpublished, and
+-- publish_worker_positions() — run by the server twice a second — logs every unpublished position in one
+-- transaction: one lock for hundreds of batches, one change per moved worker, none for a late ping that does
+-- not move anyone. A worker who leaves the map (their last trusted ping deleted) is captured at once.
+
 -- New pings move a worker only forward: a late (out-of-order) ping older than the position changes nothing.
 -- Rows are taken in worker order, so concurrent multi-worker batches lock positions in the same order.
 create function worker_position_advance() returns trigger
@@ -58,6 +69,7 @@ begin
 end
 $$;
 
+-- One trigger per event: transition tables allow no more.
 create trigger patrol_ping_position_insert after insert on patrol_ping
     referencing new table as new_pings for each statement execute function worker_position_advance();
 
@@ -70,18 +82,17 @@ create trigger patrol_ping_position_delete after delete on patrol_ping
 create trigger patrol_ping_position_truncate after truncate on patrol_ping
     for each statement execute function worker_position_after_truncate();
 
+-- A position deleted (the worker's last trusted ping gone) leaves the map at once.
 create trigger worker_position_capture after delete on worker_position
     for each row execute function capture_change('workers', 'location', 'worker_id');
 
--- publish_worker_positions (0018) locked the moved workers' rows before building their features and held the
--- locks until it committed: 20–60 ms every half second at 2,000 workers, and a ping batch for any of those
--- workers waited that long for its position upsert. That wait was the tail of ping ingest (p95 ~100 ms at
--- 4,000 pings/s while other work loaded the machine).
---
--- Now the features are built from a snapshot, with no row locked; then the rows still at the snapshot's
+-- Logs every position not yet in the live log, in one transaction; returns how many. Locking the moved
+-- workers' rows before building their features held them 20–60 ms every half second at 2,000 workers, and a
+-- ping batch for any of those workers waited that long for its position upsert (the tail of ping ingest).
+-- So the features are built from a snapshot, with no row locked; then the rows still at the snapshot's
 -- position are marked published (skipping any a ping batch holds right now: that worker has moved again, and
 -- the next round logs the newer position), and only the marked ones are logged. Row locks are held for one
--- insert and the commit. As before, concurrent publishers (several nodes) never log a position twice: a row is
+-- insert and the commit. Concurrent publishers (several nodes) never log a position twice: a row is
 -- logged by whoever marks it, and a row that is marked is no longer "not published".
 create function publish_worker_positions() returns int
 language plpgsql as $$
