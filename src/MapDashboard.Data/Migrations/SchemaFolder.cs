@@ -75,7 +75,12 @@ public static partial class SchemaFolder
         foreach (var file in rerun)
         {
             var before = (await CatalogAsync(conn, cancel)).Select(o => o.Identity).ToHashSet();
-            await conn.ExecuteAsync(file.Sql, cancel);
+            try { await conn.ExecuteAsync(file.Sql, cancel); }
+            catch (PostgresException e)
+            {
+                // The whole apply rolls back: the database keeps the objects it had.
+                throw new InvalidOperationException($"schema file {file.Name} failed: {e.MessageText}", e);
+            }
             var made = (await CatalogAsync(conn, cancel)).Where(o => !before.Contains(o.Identity)).ToList();
             await RecordAsync(conn, file, made, cancel);
         }

@@ -41,6 +41,21 @@ public class SchemaFolderTests
     }
 
     [Fact]
+    public async Task A_failing_file_is_named_and_the_database_keeps_what_it_had()
+    {
+        await using var db = await MigratedAsync("schema_failing");
+        await using var conn = await db.OpenConnectionAsync();
+        var broken = SchemaFolder.All.Select(f => f.Name != RoutesFile ? f : f with { Sql = f.Sql + "\ncreate function broken( returns int;\n" }).ToList();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => SchemaFolder.ApplyAsync(conn, broken));
+
+        Assert.Contains(RoutesFile, error.Message);
+        Assert.True(await conn.ScalarAsync<bool>("select exists (select 1 from pg_proc where proname = 'route_feature')"));
+        Assert.True(await conn.ScalarAsync<bool>("select exists (select 1 from pg_trigger where tgname = 'hazard_capture')"));
+        Assert.Empty(await SchemaFolder.ApplyAsync(conn));
+    }
+
+    [Fact]
     public async Task A_view_may_change_its_columns()
     {
         await using var db = await MigratedAsync("schema_view_columns");
