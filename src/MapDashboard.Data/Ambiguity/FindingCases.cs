@@ -17,7 +17,7 @@ public sealed record CaseResult(string? IncidentCode, CaseRefusal? Refused, stri
 /// default owner (属地兜底 was decided when the finding was detected — the
 /// parties themselves are excluded), dispatches it through the ordinary
 /// workflow, and links the finding to it (assigned). Closing the incident
-/// resolves the finding (migration 0016). A finding can instead be linked to an
+/// resolves the finding (Schema/27_finding_cases.sql). A finding can instead be linked to an
 /// incident that already exists (e.g. a resident's report of the same wall).
 /// </summary>
 public sealed class FindingCases(NpgsqlDataSource db)

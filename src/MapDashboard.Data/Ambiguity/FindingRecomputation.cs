@@ -5,7 +5,7 @@ namespace MapDashboard.Data.Ambiguity;
 /// <summary>
 /// The full recomputation of findings (first load, audits, changed noise settings). Edits do not need it:
 /// statement triggers on territory_unit, building, hazard and ownership_claim recompute what an edit can
-/// affect in the edit's own transaction (migration 0011).
+/// affect in the edit's own transaction (Schema/24_findings_follow_edits.sql).
 /// </summary>
 public static class FindingRecomputation
 {

@@ -6,7 +6,7 @@ using Npgsql;
 namespace MapDashboard.Data.Coverage;
 
 /// <summary>
-/// Folds new pings into tracks, covers, visits (<see cref="HourBatch"/>) and grid-days (<see cref="GridDayBatch"/>),
+/// Folds new pings into tracks, covers, visits (<see cref="HourBatch"/>) and grid-days (<see cref="GridDayBatch"/>: patrol_refresh_grid_days, Schema/41_coverage_store.sql),
 /// a batch per transaction so that a backlog (a day's pings loaded at once) never holds one huge transaction. Run
 /// periodically by the server and before every coverage read, so a read sees every ping committed before it.
 /// A batch that fails by itself (not because the database is away) is tried again one unit at a time, and the

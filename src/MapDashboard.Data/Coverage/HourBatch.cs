@@ -10,7 +10,7 @@ namespace MapDashboard.Data.Coverage;
 /// <summary>
 /// One transaction of the coverage drain's first half: takes up to a batch of queued worker-hours, reads their
 /// trusted pings, cuts the tracks here (<see cref="HourTrackBuilder"/>) and hands the pieces to
-/// patrol_store_hours (migration 0020), which measures their lengths, covers and visits and queues the grid-days
+/// patrol_store_hours (Schema/41_coverage_store.sql), which measures their lengths, covers and visits and queues the grid-days
 /// they reach. A worker's consecutive hours (a whole shift when a day is recomputed) are read and cut as one run.
 /// </summary>
 public static class HourBatch

@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace MapDashboard.Data.Live;
 
-/// <summary>Reads the change log the capture triggers write (Migrations/0007_change_log.sql).</summary>
+/// <summary>Reads the change log the capture triggers write (Schema/51_live_capture.sql).</summary>
 public static class ChangeLog
 {
     public const string NotifyChannel = "map_changes";
@@ -46,8 +46,8 @@ public static class ChangeLog
     }
 
     /// <summary>
-    /// Writes every moved worker's position to the log in one transaction (publish_worker_positions, migration
-    /// 0018); returns how many. Ping transactions only mark positions, so they never queue for the log's lock.
+    /// Writes every moved worker's position to the log in one transaction (publish_worker_positions,
+    /// Schema/52_live_positions.sql); returns how many. Ping transactions only mark positions, so they never queue for the log's lock.
     /// </summary>
     public static async Task<int> PublishPositionsAsync(NpgsqlDataSource db, CancellationToken cancel)
     {

@@ -26,7 +26,7 @@ public static class DistrictLoader
         await using var conn = await db.OpenConnectionAsync(cancel);
         await using var tx = await conn.BeginTransactionAsync(cancel);
         await conn.ExecuteAsync($"select pg_advisory_xact_lock({LoadLockKey})", cancel);
-        // A bulk load is not a stream of live changes (see capture_change in the migrations).
+        // A bulk load is not a stream of live changes (see capture_change in Schema/51_live_capture.sql).
         await conn.ExecuteAsync("set local mapdashboard.capture = 'off'", cancel);
         if (await conn.ScalarAsync<long>("select count(*) from territory_unit", cancel) > 0)
             return new LoadResult(false, 0, 0, 0);

@@ -6,8 +6,14 @@ namespace MapDashboard.Data.Migrations;
 
 /// <summary>
 /// Applies the numbered .sql files of this folder in order, each in its own
-/// transaction, under a session advisory lock: several server nodes starting at
-/// once on one database would otherwise race on CREATE EXTENSION and the tables.
+/// transaction, then the schema folder (<see cref="SchemaFolder"/>), all under a
+/// session advisory lock: several server nodes starting at once on one database
+/// would otherwise race on CREATE EXTENSION and the tables.
+///
+/// Migrations hold tables, indexes, types, data moves and drops; never a function,
+/// procedure, view or trigger (those live in the schema folder). The first one is
+/// a baseline, 0020: the tables as migrations 0001–0020 left them, squashed. A new
+/// database starts from it; a database at version 20 or later has it already.
 /// </summary>
 public static partial class MigrationRunner
 {
@@ -19,6 +25,9 @@ public static partial class MigrationRunner
     public static IReadOnlyList<Migration> All { get; } = LoadEmbedded();
 
     public static int LatestVersion => All[^1].Version;
+
+    /// <summary>The squashed baseline's version: a database must be empty or have it.</summary>
+    public static int BaselineVersion => All[0].Version;
 
     public static async Task<int> ApplyAsync(NpgsqlDataSource db, CancellationToken cancel = default)
     {
@@ -33,6 +42,10 @@ public static partial class MigrationRunner
                     applied_at timestamptz not null default now())
                 """, cancel);
             var applied = await AppliedVersionsAsync(conn, cancel);
+            if (applied.Count > 0 && !applied.Contains(BaselineVersion))
+                throw new InvalidOperationException(
+                    $"The database is at schema version {applied.Max()}, older than the baseline ({BaselineVersion}) this release starts from: " +
+                    $"upgrade it to version {BaselineVersion} with an earlier release first.");
             var count = 0;
             foreach (var m in All.Where(m => !applied.Contains(m.Version)))
             {
@@ -47,6 +60,7 @@ public static partial class MigrationRunner
             }
             // Types created by CREATE EXTENSION (geometry) must be known to this pool's type cache.
             if (count > 0) await conn.ReloadTypesAsync(cancel);
+            await SchemaFolder.ApplyAsync(conn, cancel: cancel);
             return count;
         }
         finally
@@ -76,7 +90,8 @@ public static partial class MigrationRunner
         var assembly = typeof(MigrationRunner).Assembly;
         var prefix = typeof(MigrationRunner).Namespace + ".";
         return assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(prefix) && n.EndsWith(".sql"))
+            // Files of this folder only: Catalog/ holds the schema folder's own queries.
+            .Where(n => n.StartsWith(prefix) && n.EndsWith(".sql") && !n[prefix.Length..^".sql".Length].Contains('.'))
             .Select(n =>
             {
                 var file = n[prefix.Length..];

@@ -21,7 +21,7 @@ public sealed record HourPiece(int HourNo, int Piece, TrackPing[] Vertices, int 
 /// length, time or visit is counted twice or lost at an hour boundary.
 /// </summary>
 /// <remarks>
-/// This was SQL (window functions over every ping, 0015 and 0017); the rules are those, and so are the answers.
+/// This was SQL (window functions over every ping, once in migrations 0015 and 0017); the rules are those, and so are the answers.
 /// Moved here because the windows cost ~6.5 µs per ping and were half of the city-day's recomputation; one pass
 /// in C# over an ordered read costs a fraction of a microsecond. Assumes the gap is under an hour, as the dirty
 /// marking does: a step longer than an hour would cross an hour with no ping, which no piece stands for.

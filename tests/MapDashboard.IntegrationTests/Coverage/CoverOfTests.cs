@@ -3,7 +3,7 @@ using MapDashboard.Data;
 namespace MapDashboard.IntegrationTests.Coverage;
 
 /// <summary>
-/// patrol_cover_of buffers a long line in pieces and unions them (migration 0017): the land must be the one
+/// patrol_cover_of buffers a long line in pieces and unions them (Schema/40_coverage_measures.sql): the land must be the one
 /// buffer of the whole simplified line would give. A walk that crosses itself over and over is the case the
 /// pieces are for.
 /// </summary>

@@ -18,7 +18,7 @@ public class Open311Tests(IncidentHost host)
     public async Task The_service_list_offers_every_incident_category_with_the_spec_s_fields_in_json_and_xml()
     {
         var json = await _client.JsonAsync(await _client.GetAsync("services.json"));
-        // The demo's 16 categories and the schema's own ownership_unclear (0016): residents report walls nobody owns too.
+        // The demo's 16 categories and the schema's own ownership_unclear (the baseline migration seeds it): residents report walls nobody owns too.
         Assert.Equal(17, json.GetArrayLength());
         Assert.Contains(json.EnumerateArray(), s => s.GetProperty("service_code").GetString() == "ownership_unclear" && s.GetProperty("service_name").GetString() == "权属不清");
         Assert.Equal(ServiceFields, json[0].EnumerateObject().Select(p => p.Name));

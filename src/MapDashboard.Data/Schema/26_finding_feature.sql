@@ -1,0 +1,25 @@
+-- Schema folder: the one current text of these objects (see README.md here). Edit this file to change them;
+-- never a migration.
+--
+-- Findings: the GeoJSON feature of one finding.
+
+-- The finding as GeoJSON, one place for the API, the tiles' neighbours and the live feed.
+create function finding_feature(p_id bigint) returns jsonb
+language sql stable as $$
+    select jsonb_build_object('type', 'Feature', 'id', f.id, 'geometry', ST_AsGeoJSON(f.geom, 7)::jsonb,
+        'properties', jsonb_build_object(
+            'code', f.finding_key, 'key', f.finding_key, 'kind', f.kind, 'status', f.status,
+            'areaM2', round(f.area_m2::numeric, 1), 'lengthM', round(f.length_m::numeric, 1),
+            'units', f.unit_codes, 'organisations', f.org_codes,
+            'asset', case when f.asset_kind is not null then jsonb_build_object('kind', f.asset_kind, 'code', f.asset_code) end,
+            'defaultOwner', (select jsonb_build_object('code', u.code, 'name', u.name, 'kind', u.kind)
+                             from territory_unit u where u.id = f.default_owner_id),
+            'community', (select code from territory_unit where id = f.community_id),
+            'street', (select code from territory_unit where id = f.street_id),
+            'suggestedFix', f.suggested_fix, 'detail', f.detail,
+            'explanation', jsonb_build_object('zh', f.explanation_zh, 'en', f.explanation_en),
+            'assignee', f.assignee, 'caseIncidentCode', f.case_incident_code,
+            'present', f.present, 'firstSeenAt', f.first_seen_at, 'updatedAt', f.updated_at))
+    from finding f
+    where f.id = p_id
+$$;
