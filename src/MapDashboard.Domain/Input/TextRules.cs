@@ -9,7 +9,7 @@ namespace MapDashboard.Domain.Input;
 /// would break the Open311 XML feed for everyone), no lone surrogates (not text at all: they cannot be encoded
 /// as UTF-8), no noncharacters U+FFFE/U+FFFF (not XML either), and a maximum length counted in text elements —
 /// what a user sees as one character (an emoji with a skin tone, a letter with a combining accent) — not UTF-16
-/// units. Tab, line feed and carriage return are allowed only in multi-line fields (descriptions, notes).
+/// units. U+FFFD is refused too: decoders put it where a lone surrogate or invalid UTF-8 was. Tab, line feed and carriage return are allowed only in multi-line fields (descriptions, notes).
 /// Text is refused, never silently cleaned: the sender learns which field was wrong.
 /// </summary>
 public static class TextRules
@@ -41,6 +41,10 @@ public static class TextRules
                 return $"{field} holds the control character U+{(int)c:X4} at position {i}" + (multiLine ? "; only tab and line breaks are allowed" : "");
             if (c is '\uFFFE' or '\uFFFF')
                 return $"{field} holds the noncharacter U+{(int)c:X4} at position {i}";
+            // What the JSON and form decoders make of a lone surrogate or of bytes that are not UTF-8: the text
+            // was broken when it was sent, and storing the replacement would hide that.
+            if (c == '\uFFFD')
+                return $"{field} holds U+FFFD at position {i}: the text was not valid Unicode when sent (a lone surrogate or bytes that are not UTF-8)";
         }
         // Cheap upper bound first: a string of n UTF-16 units has at most n text elements.
         if (text.Length > maxLength && Length(text) is var n && n > maxLength)

@@ -72,10 +72,10 @@ public static class Open311Api
             ValueLengthLimit = (int)limits.Value.Open311BodyBytes, MultipartBodyLengthLimit = limits.Value.Open311BodyBytes,
         }));
         try { form = await http.ReadFormAsync(cancel); }
-        catch (InvalidDataException)
+        catch (InvalidDataException e)
         {
-            return Open311Format.Errors(format, 400,
-                $"the form has more than {limits.Value.Open311FormFields} fields or a field name longer than {TextRules.MaxCode} characters");
+            // The form reader's own words ("Form value count limit 64 exceeded."): about the form, never about the server.
+            return Open311Format.Errors(format, 400, $"the form cannot be read: {e.Message}");
         }
         string? Field(string name) => form[name].FirstOrDefault() is { Length: > 0 } v ? v : null;
         if (form.Keys.Select(k => TextRules.Problem(form[k].FirstOrDefault(), k, FieldLimit(k), multiLine: k == "description"))

@@ -59,8 +59,8 @@ public static class PingBatchReader
     static double? Number(JsonElement ping, int i, string field, List<PingError> errors)
     {
         if (!ping.TryGetProperty(field, out var v) || v.ValueKind == JsonValueKind.Null) return null;
-        // TryGetDouble is false for a number beyond double's range (1e400), which GetDouble would throw on.
-        if (v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d)) return d;
+        // A number beyond double's range (1e400) reads as infinity: not a measurement.
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d) && double.IsFinite(d)) return d;
         errors.Add(new(i, field, PingReasons.Invalid, $"ping {i}: {field} must be a finite number"));
         return null;
     }

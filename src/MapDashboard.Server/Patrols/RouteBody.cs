@@ -29,7 +29,7 @@ public sealed record RouteBody(string? Name, JsonElement? Path, string? Grid, st
     /// <summary>A position that is not an array of numbers becomes NaN, which the validator names by index.</summary>
     static double[] Position(JsonElement p) =>
         p.ValueKind != JsonValueKind.Array ? [double.NaN]
-        : p.EnumerateArray().Select(n => n.ValueKind == JsonValueKind.Number && n.TryGetDouble(out var d) ? d : double.NaN).ToArray();
+        : p.EnumerateArray().Select(n => n.ValueKind == JsonValueKind.Number && n.TryGetDouble(out var d) && double.IsFinite(d) ? d : double.NaN).ToArray();
 
     public static string Wkt(IReadOnlyList<double[]> vertices) =>
         "LINESTRING(" + string.Join(",", vertices.Select(v => v[0].ToString("R", CultureInfo.InvariantCulture) + " " + v[1].ToString("R", CultureInfo.InvariantCulture))) + ")";

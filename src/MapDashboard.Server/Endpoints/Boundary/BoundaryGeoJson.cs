@@ -88,8 +88,8 @@ public static class BoundaryGeoJson
         var lon = position[0];
         var lat = position[1];
         if (lon.ValueKind != JsonValueKind.Number || lat.ValueKind != JsonValueKind.Number
-            || !lon.TryGetDouble(out var x) || !lat.TryGetDouble(out var y))
-            return $"{where} must be two numbers [lon, lat]";
+            || !lon.TryGetDouble(out var x) || !lat.TryGetDouble(out var y) || !double.IsFinite(x) || !double.IsFinite(y))
+            return $"{where} must be two finite numbers [lon, lat]";
         if (x is < -180 or > 180 || y is < -90 or > 90)
             return $"{where} [{x.ToString(CultureInfo.InvariantCulture)}, {y.ToString(CultureInfo.InvariantCulture)}]: coordinates are out of longitude/latitude range; send EPSG:4326 [lon, lat]";
         lonLat = (x, y);

@@ -9,7 +9,9 @@ with unit as (
     select u.code, p.code as parent_code, p.boundary as parent_boundary
     from territory_unit u left join territory_unit p on p.id = u.parent_id
     where u.code = @code),
-proposed as (select ST_GeomFromGeoJSON(@geojson) as geom)
+-- Materialized: otherwise the planner folds the expressions on the constant geometry before CASE picks a branch,
+-- and a later branch's ST_Transform fails on a polygon the earlier branches were there to refuse.
+proposed as materialized (select ST_GeomFromGeoJSON(@geojson) as geom)
 select case
     when ST_SRID(g.geom) <> 4326 then
         format('the boundary is in SRID %s; send EPSG:4326 longitude/latitude', ST_SRID(g.geom))
@@ -19,12 +21,12 @@ select case
     when ST_XMin(g.geom) < -180 or ST_XMax(g.geom) > 180 or ST_YMin(g.geom) < -90 or ST_YMax(g.geom) > 90 then
         'coordinates are out of longitude/latitude range; send EPSG:4326 [lon, lat]'
     when not ST_IsValid(g.geom) then 'the polygon is not valid: ' || ST_IsValidReason(g.geom)
-    when ST_Area(g.geom::geography) < 1 then
-        'the boundary covers less than 1 m²; a territory unit must cover at least 1 m²'
     when u.parent_boundary is not null and not ST_Covers(ST_Expand(u.parent_boundary, 1), g.geom) then
         format('the boundary leaves its parent %s: it reaches [%s, %s]…[%s, %s], more than a degree beyond the parent',
                u.parent_code, round(ST_XMin(g.geom)::numeric, 4), round(ST_YMin(g.geom)::numeric, 4),
                round(ST_XMax(g.geom)::numeric, 4), round(ST_YMax(g.geom)::numeric, 4))
+    when ST_Area(g.geom::geography) < 1 then
+        'the boundary covers less than 1 m²; a territory unit must cover at least 1 m²'
     when u.parent_boundary is not null
          and not ST_Covers(ST_Buffer(ST_Transform(u.parent_boundary, 32648), 0.05), ST_Transform(g.geom, 32648)) then
         format('the boundary leaves its parent %s: %s m² lie outside it', u.parent_code,
