@@ -34,7 +34,7 @@ public class FuzzTests(FuzzHost host) : IClassFixture<FuzzHost>
 
     static readonly string[] NastyDates = ["0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "1900-01-01", "1970-01-01T00:00:00+00:00", "2026-13-45", "now", "0001-01-01", "9999-12-31"];
 
-    sealed record Probe(string Method, string Url, HttpContent? Content, bool ExpectContinue = false);
+    sealed record Probe(string Method, string Url, HttpContent? Content, bool Oversized = false);
 
     [Fact]
     public async Task Every_endpoint_survives_every_class_of_bad_input_writing_nothing_when_it_refuses()
@@ -58,10 +58,13 @@ public class FuzzTests(FuzzHost host) : IClassFixture<FuzzHost>
                     foreach (var probe in make(method, url, isOpen311))
                     {
                         using var request = new HttpRequestMessage(new HttpMethod(probe.Method), probe.Url) { Content = probe.Content };
-                        request.Headers.ExpectContinue = probe.ExpectContinue;
+                        // As a well-behaved client sends a body: a refusal before the handler reads it then arrives
+                        // before the upload, instead of the server closing a connection the client is still writing to.
+                        request.Headers.ExpectContinue = probe.Content is not null;
                         HttpResponseMessage response;
                         try { response = await http.SendAsync(request); }
-                        catch (HttpRequestException) when (probe.ExpectContinue) { continue; } // refused mid-upload: the connection closed
+                        catch (HttpRequestException) when (probe.Oversized) { continue; } // refused mid-upload: the connection closed
+                        catch (HttpRequestException e) { failures.Add($"[{name}] {probe.Method} {probe.Url} → no answer: {e.Message}"); continue; }
                         sent++;
                         var status = (int)response.StatusCode;
                         if (status >= 500)
@@ -144,7 +147,7 @@ public class FuzzTests(FuzzHost host) : IClassFixture<FuzzHost>
             () => Body(Object(random, () => Pick(random, ["[]", "{}", "true", "\"s\"", "1", "null", "[[1,2],[3]]"]))),
             () => Form(random, () => Pick(random, ["[]", "true", "", "x=y"]))));
         yield return ("huge strings", (m, u, o) => HasBody(m)
-            ? [new(m, u, o ? Form(random, () => new string('长', 5000)) : Body(Object(random, () => "\"" + new string('x', 60_000) + "\"")))]
+            ? [new(m, u, o ? Form(random, () => new string('长', 5000)) : Body(Object(random, () => "\"" + new string('x', 20_000) + "\"")))]
             : [new(m, Q(u, "q=" + new string('x', 5000) + "&unit=" + new string('y', 5000)), null)]);
         yield return ("deep nesting", (m, u, o) => Bodies(m, u, o, () => Body(new string('[', 5000) + new string(']', 5000)),
             () => Body(string.Concat(Enumerable.Range(0, 2000).Select(i => $"a[{i}]=1&")), "application/x-www-form-urlencoded")));
@@ -163,7 +166,7 @@ public class FuzzTests(FuzzHost host) : IClassFixture<FuzzHost>
             ? [new(m, u, Body("{}", "text/plain")), new(m, u, Body("<a/>", "application/xml")), new(m, u, Body("a=1", o ? "application/json" : "application/x-www-form-urlencoded"))]
             : []);
         yield return ("oversized body", (m, u, o) => HasBody(m)
-            ? [new(m, u, Body("{\"x\":\"" + new string('x', 3 * 1024 * 1024) + "\"}", o ? "application/x-www-form-urlencoded" : "application/json"), ExpectContinue: true)]
+            ? [new(m, u, Body("{\"x\":\"" + new string('x', 3 * 1024 * 1024) + "\"}", o ? "application/x-www-form-urlencoded" : "application/json"), Oversized: true)]
             : []);
     }
 }
