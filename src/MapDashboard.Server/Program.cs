@@ -1,5 +1,6 @@
 using MapDashboard.Server.Coverage;
 using MapDashboard.Server.Database;
+using MapDashboard.Server.Doors;
 using MapDashboard.Server.Endpoints;
 using MapDashboard.Server.Incidents;
 using MapDashboard.Server.Endpoints.Boundary;
@@ -16,7 +17,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddBackgroundSupervision();
 builder.AddMapDashboardDatabase();
 builder.Services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptions.Section));
-builder.Services.AddProblemDetails();
+builder.AddDoors();
 builder.Services.AddTiles();
 builder.AddLive();
 builder.AddIncidents();
@@ -24,8 +25,7 @@ builder.AddPatrols();
 builder.AddCoverage();
 
 var app = builder.Build();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseDoors();
 app.MapHealthApi();
 app.MapConfigApi();
 app.MapTerritoryApi();

@@ -3,7 +3,12 @@ using Npgsql;
 
 namespace MapDashboard.Data.Patrols;
 
-/// <summary>patrol_ping's two statements on the ingest path: the neighbours the speed check needs, and the batch insert.</summary>
+/// <summary>
+/// patrol_ping's two statements on the ingest path: the neighbours the speed check needs, and the batch insert.
+/// Both run hundreds of times a second, so they are prepared explicitly on their connection (Npgsql keeps an
+/// explicitly prepared statement with the pooled physical connection: preparing it again costs no round trip;
+/// auto-preparation is off, see ConnectionSettings.ForDashboard).
+/// </summary>
 public sealed class PingStore(NpgsqlDataSource db)
 {
     static readonly string NeighboursSql = SqlResource.Beside<PingStore>("stored_neighbours.sql");
@@ -12,9 +17,11 @@ public sealed class PingStore(NpgsqlDataSource db)
     /// <summary>Per worker, the stored trusted pings next in time to any of the given pings (and any between them).</summary>
     public async Task<Dictionary<int, List<TrackPoint>>> NeighboursAsync(IReadOnlyList<ValidPing> pings, CancellationToken cancel)
     {
-        await using var cmd = db.CreateCommand(NeighboursSql);
+        await using var conn = await db.OpenConnectionAsync(cancel);
+        await using var cmd = new NpgsqlCommand(NeighboursSql, conn);
         cmd.Parameters.AddWithValue("workers", pings.Select(p => p.WorkerId).ToArray());
         cmd.Parameters.AddWithValue("times", pings.Select(p => p.RecordedAt.UtcDateTime).ToArray());
+        await cmd.PrepareAsync(cancel);
         var byWorker = new Dictionary<int, List<TrackPoint>>();
         await using var reader = await cmd.ExecuteReaderAsync(cancel);
         while (await reader.ReadAsync(cancel))
@@ -30,13 +37,15 @@ public sealed class PingStore(NpgsqlDataSource db)
     /// <summary>Inserts the batch in one statement; returns the (worker, recordedAt) that were new.</summary>
     public async Task<HashSet<(int Worker, DateTime RecordedAtUtc)>> InsertAsync(IReadOnlyList<ValidPing> pings, IReadOnlyList<string?> flags, CancellationToken cancel)
     {
-        await using var cmd = db.CreateCommand(InsertSql);
+        await using var conn = await db.OpenConnectionAsync(cancel);
+        await using var cmd = new NpgsqlCommand(InsertSql, conn);
         cmd.Parameters.AddWithValue("workers", pings.Select(p => p.WorkerId).ToArray());
         cmd.Parameters.AddWithValue("times", pings.Select(p => p.RecordedAt.UtcDateTime).ToArray());
         cmd.Parameters.AddWithValue("lons", pings.Select(p => p.Lon).ToArray());
         cmd.Parameters.AddWithValue("lats", pings.Select(p => p.Lat).ToArray());
         cmd.Parameters.AddWithValue("accuracies", pings.Select(p => (float?)p.Accuracy).ToArray());
         cmd.Parameters.AddWithValue("flags", flags.ToArray());
+        await cmd.PrepareAsync(cancel);
         var stored = new HashSet<(int, DateTime)>();
         await using var reader = await cmd.ExecuteReaderAsync(cancel);
         while (await reader.ReadAsync(cancel)) stored.Add((reader.GetInt32(0), reader.GetDateTime(1)));

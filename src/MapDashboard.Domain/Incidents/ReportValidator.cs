@@ -1,3 +1,4 @@
+using MapDashboard.Domain.Input;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 
@@ -11,7 +12,8 @@ namespace MapDashboard.Domain.Incidents;
 /// </summary>
 public sealed class ReportValidator(Geometry district, IReadOnlySet<string> categories)
 {
-    public const int MaxDescription = 2000;
+    /// <summary>Open311 GeoReport v2 allows descriptions of 4,000 characters; the REST door takes the same.</summary>
+    public const int MaxDescription = 4000;
     public const int MaxContact = 200;
     public const int MaxPhotoUrl = 500;
 
@@ -30,14 +32,16 @@ public sealed class ReportValidator(Geometry district, IReadOnlySet<string> cate
         CheckLocation(r, names, problems);
         if (string.IsNullOrWhiteSpace(r.Category))
             problems.Add(new(names.Category, $"{names.Category} is required"));
+        else if (TextRules.Problem(r.Category, names.Category, TextRules.MaxCode) is { } badCategory)
+            problems.Add(new(names.Category, badCategory));
         else if (!categories.Contains(r.Category))
             problems.Add(new(names.Category, $"{names.Category} '{r.Category}' is not a known category"));
-        CheckLength(r.Description, MaxDescription, names.Description, problems);
-        CheckLength(r.Contact, MaxContact, names.Contact, problems);
+        CheckText(r.Description, MaxDescription, names.Description, multiLine: true, problems);
+        CheckText(r.Contact, MaxContact, names.Contact, multiLine: false, problems);
         if (!string.IsNullOrEmpty(r.PhotoUrl))
         {
-            if (r.PhotoUrl.Length > MaxPhotoUrl)
-                problems.Add(new(names.PhotoUrl, $"{names.PhotoUrl} has {r.PhotoUrl.Length} characters; at most {MaxPhotoUrl}"));
+            if (TextRules.Problem(r.PhotoUrl, names.PhotoUrl, MaxPhotoUrl) is { } badUrl)
+                problems.Add(new(names.PhotoUrl, badUrl));
             else if (!Uri.TryCreate(r.PhotoUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Host.Length == 0)
                 problems.Add(new(names.PhotoUrl, $"{names.PhotoUrl} must be an absolute http or https URL"));
         }
@@ -67,9 +71,8 @@ public sealed class ReportValidator(Geometry district, IReadOnlySet<string> cate
 
     bool Inside(double lon, double lat) => _district.Covers(district.Factory.CreatePoint(new Coordinate(lon, lat)));
 
-    static void CheckLength(string? text, int max, string field, List<ReportProblem> problems)
+    static void CheckText(string? text, int max, string field, bool multiLine, List<ReportProblem> problems)
     {
-        if (text is { Length: var n } && n > max)
-            problems.Add(new(field, $"{field} has {n} characters; at most {max}"));
+        if (TextRules.Problem(text, field, max, multiLine) is { } problem) problems.Add(new(field, problem));
     }
 }

@@ -1,3 +1,5 @@
+using MapDashboard.Domain.Input;
+
 namespace MapDashboard.Domain.Patrols;
 
 /// <summary>
@@ -10,6 +12,9 @@ namespace MapDashboard.Domain.Patrols;
 /// </summary>
 public sealed class PingValidator(ServiceArea area, PingRules rules)
 {
+    /// <summary>A reported accuracy worse than this is not a fix at all (and would overflow the stored real).</summary>
+    public const double MaxAccuracyMetres = 100_000;
+
     public IReadOnlyList<PingError> Validate(IReadOnlyList<PingInput> pings, Func<string, bool> isKnownWorker, DateTimeOffset now)
     {
         var errors = new List<PingError>();
@@ -26,14 +31,13 @@ public sealed class PingValidator(ServiceArea area, PingRules rules)
 
         if (p.RecordedAt is not { } at)
             errors.Add(new(i, "recordedAt", PingReasons.Missing, $"ping {i}: recordedAt (ISO-8601 with offset) is required"));
-        else if (at > now + rules.FutureTolerance)
-            errors.Add(new(i, "recordedAt", PingReasons.InFuture,
-                $"ping {i}: recordedAt {at:O} is {(at - now).TotalSeconds:F0} s in the future (more than {rules.FutureTolerance.TotalSeconds:F0} s of clock drift)"));
+        else if (TimeRules.EventProblem(at, $"ping {i}: recordedAt", now, rules.FutureTolerance) is { } late)
+            errors.Add(new(i, "recordedAt", at < TimeRules.Earliest ? PingReasons.OutOfRange : PingReasons.InFuture, late));
 
         CheckPosition(i, p, errors);
 
-        if (p.Accuracy is { } acc && (!double.IsFinite(acc) || acc < 0))
-            errors.Add(new(i, "accuracy", PingReasons.OutOfRange, $"ping {i}: accuracy {acc} must be a distance in metres, 0 or more"));
+        if (NumberRules.Problem(p.Accuracy, $"ping {i}: accuracy (metres)", 0, MaxAccuracyMetres) is { } accuracy)
+            errors.Add(new(i, "accuracy", PingReasons.OutOfRange, accuracy));
     }
 
     void CheckPosition(int i, PingInput p, List<PingError> errors)

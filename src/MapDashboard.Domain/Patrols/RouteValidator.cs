@@ -1,3 +1,4 @@
+using MapDashboard.Domain.Input;
 using NetTopologySuite.Geometries;
 
 namespace MapDashboard.Domain.Patrols;
@@ -19,7 +20,7 @@ public sealed class RouteValidator(ServiceArea area)
     {
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(route.Name)) problems.Add("name is required");
-        else if (route.Name.Length > MaxName) problems.Add($"name has {route.Name.Length} characters; at most {MaxName}");
+        else if (TextRules.Problem(route.Name, "name", MaxName) is { } name) problems.Add(name);
 
         if (route.Path is null) { problems.Add("path is required: a GeoJSON LineString in EPSG:4326"); return problems; }
         if (route.Path.Count < 2) { problems.Add($"path has {route.Path.Count} vertex; a route needs at least 2"); return problems; }

@@ -13,5 +13,5 @@ public static class CoverageProblems
 
     public static IResult UnknownWindow(string? name) => Problems.BadRequest("Unknown window", $"window '{name}' is not one of {string.Join(", ", CoverageWindow.Names)}");
 
-    public static IResult BadDate(string? text) => Problems.BadRequest("Bad date", $"date '{text}' is not a day written YYYY-MM-DD");
+    public static IResult BadDate(string problem) => Problems.BadRequest("Bad date", problem);
 }

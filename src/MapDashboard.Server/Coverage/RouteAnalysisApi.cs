@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MapDashboard.Data;
 using MapDashboard.Data.Patrols;
+using MapDashboard.Domain.Input;
 using MapDashboard.Server.Endpoints;
 using Npgsql;
 
@@ -21,7 +22,8 @@ public static class RouteAnalysisApi
     {
         var (path, problem) = await DrawnPath.CheckAsync(body?.Path, area, cancel);
         if (problem is not null) return problem;
-        if (body!.Grid is { } grid && await SqlJson.QueryAsync(db, GridExistsSql, cancel, ("code", grid)) is null)
+        if (TextRules.Problem(body!.Grid, "grid", TextRules.MaxCode) is { } text) return Problems.BadRequest("Bad grid", text);
+        if (body.Grid is { } grid && await SqlJson.QueryAsync(db, GridExistsSql, cancel, ("code", grid)) is null)
             return CoverageProblems.UnknownGrid(grid);
         var json = await SqlJson.QueryAsync(db, Sql, cancel, ("path", path!), ("grid", (object?)body.Grid ?? DBNull.Value));
         return SqlJson.Json(json!);

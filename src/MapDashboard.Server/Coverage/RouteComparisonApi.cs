@@ -16,7 +16,7 @@ public static class RouteComparisonApi
 
     public static async Task<IResult> Get(long id, string? date, CoverageClock clock, NpgsqlDataSource db, CancellationToken cancel)
     {
-        if (!TracksApi.TryParseDay(date, clock, out var given)) return CoverageProblems.BadDate(date);
+        if (TracksApi.DayProblem(date, clock, out var given) is { } bad) return CoverageProblems.BadDate(bad);
         await using var conn = await db.OpenConnectionAsync(cancel);
         var facts = await conn.QuerySingleOrDefaultAsync<Facts>(new CommandDefinition(FactsSql, new { id }, cancellationToken: cancel));
         if (facts is null) return Problems.NotFound("Unknown route", $"no route has id {id}");

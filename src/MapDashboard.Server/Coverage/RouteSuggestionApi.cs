@@ -2,6 +2,8 @@ using Dapper;
 using MapDashboard.Data;
 using MapDashboard.Data.Coverage;
 using MapDashboard.Domain.Patrols;
+using MapDashboard.Data.Patrols;
+using MapDashboard.Domain.Input;
 using MapDashboard.Server.Endpoints;
 using Npgsql;
 
@@ -27,12 +29,14 @@ public static class RouteSuggestionApi
 
     const double MetresPerMinute = 75; // 4.5 km/h, the pace the web's route statistics use
 
-    public static async Task<IResult> Post(string code, Body? body, CoverageClock clock, NpgsqlDataSource db, CancellationToken cancel)
+    public static async Task<IResult> Post(string code, Body? body, CoverageClock clock, NpgsqlDataSource db, ServiceAreaSource area, CancellationToken cancel)
     {
         body ??= new Body(null, null, null);
+        if (TextRules.FirstProblem(("worker", body.Worker, TextRules.MaxCode, false), ("window", body.Window, TextRules.MaxCode, false)) is { } text)
+            return Problems.BadRequest("Bad request value", text);
         var windowName = body.Window ?? "today";
         if (clock.Window(windowName) is not { } window) return CoverageProblems.UnknownWindow(windowName);
-        if (body.Start is { } s && StartProblem(s) is { } startProblem) return Problems.BadRequest("Bad start", startProblem);
+        if (body.Start is { } s && StartProblem(s, await area.GetAsync(cancel)) is { } startProblem) return Problems.BadRequest("Bad start", startProblem);
 
         await using var conn = await db.OpenConnectionAsync(cancel);
         if (await conn.ExecuteScalarAsync<string?>(new CommandDefinition(GridExistsSql, new { code }, cancellationToken: cancel)) is null)
@@ -69,12 +73,13 @@ public static class RouteSuggestionApi
         return new Place(lon, lat, x, y);
     }
 
-    static string? StartProblem(double[] start) => start switch
+    /// <summary>A start is where a worker can stand: inside the district's service area, as every ping and route vertex must be.</summary>
+    static string? StartProblem(double[] start, ServiceArea area) => start switch
     {
         { Length: not 2 } => "start must be [lon, lat]",
         [var lon, var lat] when !double.IsFinite(lon) || !double.IsFinite(lat) => "start must be two numbers [lon, lat]",
-        [var lon, var lat] when Math.Abs(lat) > 90 && Math.Abs(lon) <= 90 => "latitude and longitude look swapped: start is [lon, lat]",
-        [var lon, var lat] when Math.Abs(lat) > 90 || Math.Abs(lon) > 180 => "start is out of longitude/latitude range; send [lon, lat]",
-        _ => null,
+        [var lon, var lat] when area.Contains(lon, lat) => null,
+        [var lon, var lat] when area.Contains(lat, lon) => "latitude and longitude look swapped: start is [lon, lat]",
+        [var lon, var lat] => $"start [{lon}, {lat}] is outside the district",
     };
 }

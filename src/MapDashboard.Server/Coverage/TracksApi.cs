@@ -1,6 +1,6 @@
-using System.Globalization;
 using MapDashboard.Data;
 using MapDashboard.Data.Coverage;
+using MapDashboard.Domain.Input;
 using MapDashboard.Server.Endpoints;
 using Npgsql;
 
@@ -14,7 +14,7 @@ public static class TracksApi
 
     public static async Task<IResult> Get(string? date, string? grid, string? worker, CoverageClock clock, NpgsqlDataSource db, CancellationToken cancel)
     {
-        if (!TryParseDay(date, clock, out var day)) return CoverageProblems.BadDate(date);
+        if (DayProblem(date, clock, out var day) is { } bad) return CoverageProblems.BadDate(bad);
         if (grid is not null && await SqlJson.QueryAsync(db, GridExistsSql, cancel, ("code", grid)) is null)
             return CoverageProblems.UnknownGrid(grid);
         if (worker is not null && await SqlJson.QueryAsync(db, "select code from person where code = @code", cancel, ("code", worker)) is null)
@@ -24,10 +24,10 @@ public static class TracksApi
         return SqlJson.Json(json!);
     }
 
-    /// <summary>A local day YYYY-MM-DD; absent means today.</summary>
-    public static bool TryParseDay(string? text, CoverageClock clock, out DateOnly day)
+    /// <summary>A local day YYYY-MM-DD inside the sane window (absent means today), or why not.</summary>
+    public static string? DayProblem(string? text, CoverageClock clock, out DateOnly day)
     {
-        if (text is null) { day = clock.Today; return true; }
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+        if (text is null) { day = clock.Today; return null; }
+        return TimeRules.ParseDay(text, "date", clock.Today, out day);
     }
 }

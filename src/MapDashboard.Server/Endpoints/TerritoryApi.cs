@@ -1,4 +1,5 @@
 using MapDashboard.Data;
+using MapDashboard.Domain.Input;
 using Npgsql;
 
 namespace MapDashboard.Server.Endpoints;
@@ -29,8 +30,8 @@ public static class TerritoryApi
         var text = q?.Trim() ?? "";
         if (text.Length == 0)
             return Problems.BadRequest("Empty search", "q must name part of a unit's name or the start of its code");
-        if (text.Length > MaxQueryLength)
-            return Problems.BadRequest("Search text too long", $"q has {text.Length} characters; at most {MaxQueryLength}");
+        if (TextRules.Problem(text, "q", MaxQueryLength) is { } bad)
+            return Problems.BadRequest("Bad search text", bad);
         var literal = EscapeLike(text);
         return SqlJson.Json((await SqlJson.QueryAsync(db, SearchSql, cancel,
             ("q", text), ("prefix", literal + "%"), ("contains", "%" + literal + "%")))!);

@@ -1,6 +1,7 @@
 using MapDashboard.Data;
 using MapDashboard.Data.Incidents;
 using MapDashboard.Domain.Incidents;
+using MapDashboard.Domain.Input;
 using MapDashboard.Server.Endpoints;
 using Npgsql;
 using NpgsqlTypes;
@@ -18,9 +19,10 @@ public static class IncidentsApi
     static readonly string ListSql = SqlResource.Beside<Marker>("incident_list.sql");
     static readonly string UnitExistsSql = SqlResource.Beside<Marker>("unit_exists.sql");
 
-    const int MaxActor = 100;
-    const int MaxNote = 2000;
     const int MaxList = 500;
+
+    /// <summary>Opened only from a finding (POST /api/findings/{id}/case), which names the owner the incident goes to.</summary>
+    const string InternalCategory = "ownership_unclear";
 
     public sealed record ReportBody(string? Category, double? Lat, double? Lon, string? Description, string? PhotoUrl, string? Contact, string? Actor);
 
@@ -42,7 +44,9 @@ public static class IncidentsApi
         if (body is null) return Problems.BadRequest("No report", "send a JSON body with category, lat, lon and optionally description, photoUrl, contact");
         var report = new IncidentReport(body.Category, body.Lat, body.Lon, body.Description, body.PhotoUrl, body.Contact);
         var problems = (await validators.GetAsync(cancel)).Validate(report, ReportValidator.FieldNames.Rest);
-        if (body.Actor is { Length: > MaxActor }) problems = [.. problems, new("actor", $"actor has {body.Actor.Length} characters; at most {MaxActor}")];
+        if (TextRules.Problem(body.Actor, "actor", TextRules.MaxName) is { } actor) problems = [.. problems, new("actor", actor)];
+        if (body.Category == InternalCategory)
+            problems = [.. problems, new("category", $"category '{InternalCategory}' is opened from a finding (POST /api/findings/{{id}}/case), not reported")];
         if (problems.Count > 0)
             return Problems.BadRequest("Invalid report", string.Join("; ", problems.Select(p => p.Message)));
 
@@ -92,10 +96,10 @@ public static class IncidentsApi
             return Problems.NotFound("Unknown workflow step", $"'{action}' is not one of dispatch, accept, resolve, rate, close");
         if (string.IsNullOrWhiteSpace(body?.Actor))
             return Problems.BadRequest("Who acts?", "actor is required: the dispatcher, worker or reporter taking this step");
-        if (body.Actor.Length > MaxActor) return Problems.BadRequest("Actor too long", $"actor has {body.Actor.Length} characters; at most {MaxActor}");
+        if (TextRules.Problem(body.Actor, "actor", TextRules.MaxName) is { } actor) return Problems.BadRequest("Bad actor", actor);
         if (act == IncidentAction.Rate && body.Rating is not (>= 1 and <= 5))
             return Problems.BadRequest("Rating needed", body.Rating is null ? "rate needs a rating from 1 to 5" : $"rating {body.Rating} is not between 1 and 5");
-        if (body.Note is { Length: > MaxNote }) return Problems.BadRequest("Note too long", $"note has {body.Note.Length} characters; at most {MaxNote}");
+        if (TextRules.Problem(body.Note, "note", TextRules.MaxNote, multiLine: true) is { } note) return Problems.BadRequest("Bad note", note);
 
         var result = await steps.ActAsync(code, act, body.Actor, body.Note, body.Rating, cancel);
         if (!result.Found) return Problems.NotFound("Unknown incident", $"no incident has code '{code}'");

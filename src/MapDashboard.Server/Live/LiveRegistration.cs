@@ -19,7 +19,8 @@ public static class LiveRegistration
 
     public static IEndpointRouteBuilder MapLive(this IEndpointRouteBuilder app)
     {
-        app.MapHub<MapHub>("/hubs/map");
+        // The hub negotiates and streams its own transport (text bodies on long polling): not a JSON door.
+        app.MapHub<MapHub>("/hubs/map").WithMetadata(MapDashboard.Server.Doors.SkipDoor.Instance);
         // The snapshot stamp: read this before loading tiles, then Subscribe with it as sinceSeq.
         app.MapGet("/api/live/position", async (NpgsqlDataSource db, CancellationToken cancel) =>
         {

@@ -3,6 +3,10 @@ using System.Text.Json.Nodes;
 using MapDashboard.Data;
 using MapDashboard.Data.Incidents;
 using MapDashboard.Domain.Incidents;
+using MapDashboard.Domain.Input;
+using MapDashboard.Server.Doors;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 using MapDashboard.Server.Endpoints;
 using MapDashboard.Server.Incidents;
 using Npgsql;
@@ -27,10 +31,10 @@ public static class Open311Api
 
     public static IEndpointRouteBuilder MapOpen311Api(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/open311/v2");
+        var api = app.MapGroup("/open311/v2").WithOpen311Errors();
         api.MapGet("/services.{format}", Services);
         api.MapGet("/services/{code}.{format}", ServiceDefinition);
-        api.MapPost("/requests.{format}", PostRequest);
+        api.MapPost("/requests.{format}", PostRequest).WithBody(BodyKind.Open311Form);
         api.MapGet("/requests.{format}", Requests);
         api.MapGet("/requests/{id}.{format}", Request);
         api.MapGet("/tokens/{token}.{format}", Token);
@@ -54,13 +58,29 @@ public static class Open311Api
     }
 
     static async Task<IResult> PostRequest(string format, HttpRequest http, Open311Keys keys, ReportValidatorSource validators,
-        IncidentIntake intake, CancellationToken cancel)
+        IncidentIntake intake, IOptions<BodyLimitOptions> limits, CancellationToken cancel)
     {
         if (!Open311Format.IsKnown(format)) return UnknownFormat(format);
         if (!http.HasFormContentType)
             return Open311Format.Errors(format, 400, "send the request as application/x-www-form-urlencoded (GeoReport v2)");
-        var form = await http.ReadFormAsync(cancel);
+        IFormCollection form;
+        // The form reader's own limits (field count, value length) throw InvalidDataException; the body size was
+        // bounded by RequestDoor, so a value can never be larger than the body limit anyway.
+        http.HttpContext.Features.Set<IFormFeature>(new FormFeature(http, new FormOptions
+        {
+            ValueCountLimit = limits.Value.Open311FormFields, KeyLengthLimit = TextRules.MaxCode,
+            ValueLengthLimit = (int)limits.Value.Open311BodyBytes, MultipartBodyLengthLimit = limits.Value.Open311BodyBytes,
+        }));
+        try { form = await http.ReadFormAsync(cancel); }
+        catch (InvalidDataException e)
+        {
+            // The form reader's own words ("Form value count limit 64 exceeded."): about the form, never about the server.
+            return Open311Format.Errors(format, 400, $"the form cannot be read: {e.Message}");
+        }
         string? Field(string name) => form[name].FirstOrDefault() is { Length: > 0 } v ? v : null;
+        if (form.Keys.Select(k => TextRules.Problem(form[k].FirstOrDefault(), k, FieldLimit(k), multiLine: k == "description"))
+                .FirstOrDefault(p => p is not null) is { } text)
+            return Open311Format.Errors(format, 400, text);
         if (!await keys.IsValidAsync(Field("api_key") ?? http.Query["api_key"].FirstOrDefault(), cancel))
             return Open311Format.Errors(format, 403, "api_key is missing or not valid");
 
@@ -102,8 +122,10 @@ public static class Open311Api
     {
         if (!Open311Format.IsKnown(format)) return UnknownFormat(format);
         var errors = new List<string>();
-        var end = ParseDate(end_date, "end_date", errors) ?? DateTimeOffset.UtcNow;
-        var start = ParseDate(start_date, "start_date", errors) ?? end - DefaultWindow;
+        var now = DateTimeOffset.UtcNow;
+        var end = ParseDate(end_date, "end_date", now, errors) ?? now;
+        // Only a window-checked end is subtracted from: 0001-01-01 minus 90 days does not exist.
+        var start = ParseDate(start_date, "start_date", now, errors) ?? (errors.Count == 0 ? end - DefaultWindow : now);
         var statuses = List(status);
         if (statuses?.FirstOrDefault(s => s is not ("open" or "closed")) is { } bad) errors.Add($"status '{bad}' is not open or closed");
         if (errors.Count > 0) return Open311Format.Errors(format, 400, [.. errors]);
@@ -146,13 +168,25 @@ public static class Open311Api
     static string[]? List(string? commaSeparated) =>
         string.IsNullOrWhiteSpace(commaSeparated) ? null : commaSeparated.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    static DateTimeOffset? ParseDate(string? text, string name, List<string> errors)
+    static DateTimeOffset? ParseDate(string? text, string name, DateTimeOffset now, List<string> errors)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)) return value;
-        errors.Add($"{name} '{text}' is not a W3C datetime (e.g. 2026-11-22T08:00:00+08:00)");
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
+            errors.Add($"{name} '{text}' is not a W3C datetime (e.g. 2026-11-22T08:00:00+08:00)");
+        else if (TimeRules.WindowProblem(value, name, now) is { } outside)
+            errors.Add(outside);
+        else return value;
         return null;
     }
+
+    /// <summary>The longest each form field may be, in characters (description: the spec's 4,000).</summary>
+    static int FieldLimit(string field) => field switch
+    {
+        "description" => ReportValidator.MaxDescription,
+        "media_url" => ReportValidator.MaxPhotoUrl,
+        "api_key" or "service_code" or "lat" or "long" => TextRules.MaxCode,
+        _ => TextRules.MaxName,
+    };
 
     static IResult UnknownFormat(string format) => Open311Format.Errors(Open311Format.Json, 400, $"format '{format}' is not json or xml");
 

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using MapDashboard.Domain.Input;
 
 namespace MapDashboard.Server.Open311;
 
@@ -55,7 +56,8 @@ public static class Open311Format
         JsonArray a => new XElement(name, a.Select(n => Element(Singular.GetValueOrDefault(name, "item"), n))),
         JsonValue v when v.TryGetValue<bool>(out var b) => new XElement(name, b ? "true" : "false"),
         JsonValue v when v.TryGetValue<decimal>(out var d) => new XElement(name, d.ToString(CultureInfo.InvariantCulture)),
-        JsonValue v when v.TryGetValue<string>(out var s) => new XElement(name, s),
+        // Rows stored before the door checked text (or written with psql) may hold characters XML cannot carry.
+        JsonValue v when v.TryGetValue<string>(out var s) => new XElement(name, TextRules.XmlSafe(s)),
         JsonValue v => new XElement(name, v.ToJsonString()),
     };
 }

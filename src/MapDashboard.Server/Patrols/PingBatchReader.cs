@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using MapDashboard.Domain.Input;
 using MapDashboard.Domain.Patrols;
+using MapDashboard.Server.Doors;
 
 namespace MapDashboard.Server.Patrols;
 
@@ -40,16 +42,26 @@ public static class PingBatchReader
     static string? Text(JsonElement ping, int i, string field, List<PingError> errors)
     {
         if (!ping.TryGetProperty(field, out var v) || v.ValueKind == JsonValueKind.Null) return null;
-        if (v.ValueKind == JsonValueKind.String) return v.GetString();
-        errors.Add(new(i, field, PingReasons.Invalid, $"ping {i}: {field} must be a string"));
-        return null;
+        if (v.ValueKind != JsonValueKind.String)
+        {
+            errors.Add(new(i, field, PingReasons.Invalid, $"ping {i}: {field} must be a string"));
+            return null;
+        }
+        var text = JsonBodies.StringOf(v, out var surrogate);
+        if ((surrogate is null ? TextRules.Problem(text, $"ping {i}: {field}", TextRules.MaxCode) : $"ping {i}: {field} {surrogate}") is { } problem)
+        {
+            errors.Add(new(i, field, PingReasons.Invalid, problem));
+            return null;
+        }
+        return text;
     }
 
     static double? Number(JsonElement ping, int i, string field, List<PingError> errors)
     {
         if (!ping.TryGetProperty(field, out var v) || v.ValueKind == JsonValueKind.Null) return null;
-        if (v.ValueKind == JsonValueKind.Number) return v.GetDouble();
-        errors.Add(new(i, field, PingReasons.Invalid, $"ping {i}: {field} must be a number"));
+        // A number beyond double's range (1e400) reads as infinity: not a measurement.
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d) && double.IsFinite(d)) return d;
+        errors.Add(new(i, field, PingReasons.Invalid, $"ping {i}: {field} must be a finite number"));
         return null;
     }
 

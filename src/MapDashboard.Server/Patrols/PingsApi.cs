@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MapDashboard.Data.Patrols;
 using MapDashboard.Domain.Patrols;
+using MapDashboard.Server.Doors;
 using MapDashboard.Server.Endpoints;
 using MapDashboard.Server.Options;
 using Microsoft.Extensions.Options;
@@ -18,15 +19,14 @@ public static class PingsApi
 
     public static IEndpointRouteBuilder MapPingsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/patrols/pings", Post);
+        app.MapPost("/api/patrols/pings", Post).WithBody(BodyKind.Pings);
         return app;
     }
 
     static async Task<IResult> Post(HttpRequest request, PingIngest ingest, IOptions<PatrolOptions> options, CancellationToken cancel)
     {
-        JsonDocument document;
-        try { document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancel); }
-        catch (JsonException e) { return Problems.BadRequest("Body is not JSON", $"send {{\"pings\": [{{worker, recordedAt, lon, lat, accuracy}}, …]}}: {e.Message}"); }
+        var (document, notJson) = await JsonBodies.ReadAsync(request, cancel);
+        if (document is null) return Problems.BadRequest("Body is not JSON", $"send {{\"pings\": [{{worker, recordedAt, lon, lat, accuracy}}, …]}}: {notJson}");
         using var _ = document;
 
         if (PingBatchReader.Read(document.RootElement) is not { } batch)

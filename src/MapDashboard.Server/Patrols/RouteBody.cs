@@ -11,21 +11,25 @@ public sealed record RouteBody(string? Name, JsonElement? Path, string? Grid, st
     public (IReadOnlyList<double[]>? Vertices, string? Problem) ReadPath()
     {
         if (Path is not { ValueKind: JsonValueKind.Object } path) return (null, null);
-        if (path.TryGetProperty("type", out var t) && t.GetString() == "Feature" && path.TryGetProperty("geometry", out var g))
+        if (path.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String && t.ValueEquals("Feature") && path.TryGetProperty("geometry", out var g))
             path = g;
         if (path.ValueKind != JsonValueKind.Object || !path.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
             return (null, "path must be a GeoJSON LineString");
-        if (type.GetString() != "LineString")
-            return (null, $"path must be a GeoJSON LineString, not a {type.GetString()}");
+        // Compared raw: GetString would throw on a lone surrogate, and a huge type is not echoed whole.
+        if (!type.ValueEquals("LineString"))
+            return (null, $"path must be a GeoJSON LineString, not {Shown(type)}");
         if (!path.TryGetProperty("coordinates", out var coordinates) || coordinates.ValueKind != JsonValueKind.Array)
             return (null, "path has no coordinates array");
         return (coordinates.EnumerateArray().Select(Position).ToList(), null);
     }
 
+    static string Shown(JsonElement value) =>
+        value.GetRawText() is { Length: <= 40 } raw && !raw.Contains('\\') ? "a " + raw.Trim('"') : "that type";
+
     /// <summary>A position that is not an array of numbers becomes NaN, which the validator names by index.</summary>
     static double[] Position(JsonElement p) =>
         p.ValueKind != JsonValueKind.Array ? [double.NaN]
-        : p.EnumerateArray().Select(n => n.ValueKind == JsonValueKind.Number ? n.GetDouble() : double.NaN).ToArray();
+        : p.EnumerateArray().Select(n => n.ValueKind == JsonValueKind.Number && n.TryGetDouble(out var d) && double.IsFinite(d) ? d : double.NaN).ToArray();
 
     public static string Wkt(IReadOnlyList<double[]> vertices) =>
         "LINESTRING(" + string.Join(",", vertices.Select(v => v[0].ToString("R", CultureInfo.InvariantCulture) + " " + v[1].ToString("R", CultureInfo.InvariantCulture))) + ")";

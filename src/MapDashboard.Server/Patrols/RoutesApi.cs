@@ -1,6 +1,7 @@
 using System.Globalization;
 using MapDashboard.Data;
 using MapDashboard.Data.Patrols;
+using MapDashboard.Domain.Input;
 using MapDashboard.Domain.Patrols;
 using MapDashboard.Server.Endpoints;
 using Npgsql;
@@ -42,7 +43,7 @@ public static class RoutesApi
         DateOnly? day = null;
         if (date is not null)
         {
-            if (!TryParseDate(date, out var d)) return Problems.BadRequest("Bad date", $"date '{date}' is not YYYY-MM-DD");
+            if (TimeRules.ParseDay(date, "date", Today, out var d) is { } bad) return Problems.BadRequest("Bad date", bad);
             day = d;
         }
         var refs = await RefsAsync(db, grid, worker, cancel);
@@ -95,9 +96,11 @@ public static class RoutesApi
         DateOnly? plannedFor = null;
         if (body.PlannedFor is not null)
         {
-            if (TryParseDate(body.PlannedFor, out var d)) plannedFor = d;
-            else problems.Add($"plannedFor '{body.PlannedFor}' is not a date YYYY-MM-DD");
+            if (TimeRules.ParseDay(body.PlannedFor, "plannedFor", Today, out var d) is { } bad) problems.Add(bad);
+            else plannedFor = d;
         }
+        if (TextRules.FirstProblem(("grid", body.Grid, TextRules.MaxCode, false), ("worker", body.Worker, TextRules.MaxCode, false)) is { } code)
+            return (null, Problems.BadRequest("Invalid route", string.Join("; ", [.. problems, code])));
         var refs = await RefsAsync(db, body.Grid, body.Worker, cancel);
         if (body.Grid is not null && refs.GridId is null) problems.Add($"grid '{body.Grid}' is not a community, dedicated or micro grid");
         if (body.Worker is not null && refs.WorkerId is null) problems.Add($"worker '{body.Worker}' is not a grid worker");
@@ -136,8 +139,8 @@ public static class RoutesApi
         return new(reader.IsDBNull(0) ? null : reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetInt32(1));
     }
 
-    static bool TryParseDate(string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    // UTC's day: the window's bounds are years apart, so the district's time zone changes nothing here.
+    static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
     static IResult UnknownRoute(long id) => Problems.NotFound("Unknown route", $"no route has id {id}");
 

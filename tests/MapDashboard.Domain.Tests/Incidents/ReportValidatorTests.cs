@@ -45,8 +45,8 @@ public class ReportValidatorTests
 
     [Fact]
     public void Over_long_text_is_refused_with_its_length() =>
-        Assert.Equal($"description has 2001 characters; at most {ReportValidator.MaxDescription}",
-            Assert.Single(Check(Good with { Description = new string('漏', 2001) })).Message);
+        Assert.Equal($"description has 4001 characters; at most {ReportValidator.MaxDescription}",
+            Assert.Single(Check(Good with { Description = new string('漏', 4001) })).Message);
 
     [Theory]
     [InlineData("not a url")]

@@ -116,8 +116,8 @@ public class IncidentsApiTests(IncidentHost host)
     public async Task An_over_long_description_is_refused_and_writes_nothing()
     {
         var before = await host.WrittenRowsAsync();
-        var response = await _http.PostAsJsonAsync("api/incidents", new { category = "roof_leak", lat = 36.05, lon = 103.83, description = new string('漏', 2001) });
-        await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "description has 2001 characters; at most 2000");
+        var response = await _http.PostAsJsonAsync("api/incidents", new { category = "roof_leak", lat = 36.05, lon = 103.83, description = new string('漏', 4001) });
+        await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "description has 4001 characters; at most 4000");
         Assert.Equal(before, await host.WrittenRowsAsync());
     }
 

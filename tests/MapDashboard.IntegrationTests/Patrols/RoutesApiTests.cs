@@ -68,7 +68,7 @@ public class RoutesApiTests(PatrolHost host)
         { """{"name":"r","path":{"type":"Polygon","coordinates":[]}}""", "path must be a GeoJSON LineString, not a Polygon" },
         { """{"name":"r","path":{"type":"LineString","coordinates":[[103.83,36.05],[103.831,36.05]]},"grid":"NOPE"}""", "grid 'NOPE' is not a community, dedicated or micro grid" },
         { """{"name":"r","path":{"type":"LineString","coordinates":[[103.83,36.05],[103.831,36.05]]},"worker":"NOPE"}""", "worker 'NOPE' is not a grid worker" },
-        { """{"name":"r","path":{"type":"LineString","coordinates":[[103.83,36.05],[103.831,36.05]]},"plannedFor":"23/11/2026"}""", "plannedFor '23/11/2026' is not a date YYYY-MM-DD" },
+        { """{"name":"r","path":{"type":"LineString","coordinates":[[103.83,36.05],[103.831,36.05]]},"plannedFor":"23/11/2026"}""", "plannedFor '23/11/2026' is not a day written YYYY-MM-DD" },
         { """{"name":"r"}""", "path is required" },
     };
 
@@ -92,6 +92,6 @@ public class RoutesApiTests(PatrolHost host)
     {
         using var http = host.CreateRealClient();
         await ProblemAssert.IsProblem(await http.GetAsync("api/routes?grid=NOPE"), HttpStatusCode.NotFound, "no community, dedicated or micro grid has code 'NOPE'");
-        await ProblemAssert.IsProblem(await http.GetAsync("api/routes?date=tomorrow"), HttpStatusCode.BadRequest, "date 'tomorrow' is not YYYY-MM-DD");
+        await ProblemAssert.IsProblem(await http.GetAsync("api/routes?date=tomorrow"), HttpStatusCode.BadRequest, "date 'tomorrow' is not a day written YYYY-MM-DD");
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MapDashboard.Data;
+using MapDashboard.Server.Doors;
 using Npgsql;
 
 namespace MapDashboard.Server.Endpoints.Boundary;
@@ -20,24 +21,29 @@ public static class BoundaryApi
 
     public static IEndpointRouteBuilder MapBoundaryApi(this IEndpointRouteBuilder app)
     {
-        app.MapPut("/api/territory/{code}/boundary", Put);
+        app.MapPut("/api/territory/{code}/boundary", Put).WithBody(BodyKind.Boundary);
         return app;
     }
 
     static async Task<IResult> Put(string code, bool? dryRun, HttpRequest request, NpgsqlDataSource db, CancellationToken cancel)
     {
-        if (await ReadGeometryAsync(request, cancel) is not { } geojson)
+        var (document, _) = await JsonBodies.ReadAsync(request, cancel);
+        using var _d = document;
+        if (document is null || BoundaryGeoJson.Geometry(document.RootElement) is not { } geometry)
             return Problems.BadRequest("No boundary", "send a GeoJSON Polygon or MultiPolygon (or a Feature holding one) in EPSG:4326");
 
         await using var conn = await db.OpenConnectionAsync(cancel);
         await using var tx = await conn.BeginTransactionAsync(cancel);
         if (await ScalarAsync(conn, KindSql, code, null, cancel) is null)
             return Problems.NotFound("Unknown territory unit", $"no territory unit has code '{code}'");
+        if (BoundaryGeoJson.Problem(geometry) is { } shape) return Problems.BadRequest("Boundary rejected", shape);
+        var geojson = geometry.GetRawText();
         string? problem;
         try { problem = (string?)await ScalarAsync(conn, CheckSql, code, geojson, cancel); }
         catch (PostgresException e) when (e.SqlState.StartsWith("XX") || e.SqlState.StartsWith("22"))
         {
-            problem = "the GeoJSON cannot be read: " + e.MessageText;
+            // PostGIS's parser wording is not the client's business (and not stable across versions).
+            problem = "the GeoJSON cannot be read as a Polygon or MultiPolygon";
         }
         if (problem is not null) return Problems.BadRequest("Boundary rejected", problem);
 
@@ -48,21 +54,6 @@ public static class BoundaryApi
         if (saved) await tx.CommitAsync(cancel);
         else await tx.RollbackAsync(cancel);
         return SqlJson.Json($$"""{"code":{{JsonSerializer.Serialize(code)}},"dryRun":{{(!saved).ToString().ToLowerInvariant()}},"saved":{{saved.ToString().ToLowerInvariant()}},"findings":{{diff}}}""");
-    }
-
-    /// <summary>The geometry member of a Feature, or the body itself; null when the body is not a JSON object.</summary>
-    static async Task<string?> ReadGeometryAsync(HttpRequest request, CancellationToken cancel)
-    {
-        try
-        {
-            using var doc = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancel);
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) return null;
-            if (root.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "Feature")
-                return root.TryGetProperty("geometry", out var g) && g.ValueKind == JsonValueKind.Object ? g.GetRawText() : null;
-            return root.GetRawText();
-        }
-        catch (JsonException) { return null; }
     }
 
     static async Task<object?> ScalarAsync(NpgsqlConnection conn, string sql, string? code, string? geojson, CancellationToken cancel)

@@ -1,5 +1,6 @@
 using MapDashboard.Data;
 using MapDashboard.Data.Ambiguity;
+using MapDashboard.Domain.Input;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -26,6 +27,7 @@ public static class FindingsApi
         ["gap", "overlap", "straddle", "boundary_hazard", "police_mismatch", "ownerless", "unmanaged", "disputed"];
     static readonly string[] Statuses = ["new", "assigned", "resolved", "accepted"];
     const int MaxLimit = 5000;
+    const double MaxSettingMetres = 10_000;
 
     public sealed record Transition(string? Actor, string? Note, string? Assignee);
     public sealed record CaseLink(string? IncidentCode, string? Actor);
@@ -84,6 +86,9 @@ public static class FindingsApi
             return Problems.NotFound("Unknown action", $"'{move}' is not one of {string.Join(", ", Moves.Keys)}, case");
         if (move == "assign" && string.IsNullOrWhiteSpace(body?.Assignee))
             return Problems.BadRequest("Nobody to assign", "assign needs an assignee (a person, unit or organisation code)");
+        if (TextRules.FirstProblem(("assignee", body?.Assignee, TextRules.MaxName, false), ("actor", body?.Actor, TextRules.MaxName, false),
+                ("note", body?.Note, TextRules.MaxNote, true)) is { } bad)
+            return Problems.BadRequest("Bad text", bad);
         var actor = string.IsNullOrWhiteSpace(body?.Actor) ? "api" : body.Actor;
 
         await using var conn = await db.OpenConnectionAsync(cancel);
@@ -115,6 +120,8 @@ public static class FindingsApi
     /// </summary>
     static async Task<IResult> OpenCase(long id, CaseLink? body, FindingCases cases, NpgsqlDataSource db, CancellationToken cancel)
     {
+        if (TextRules.FirstProblem(("actor", body?.Actor, TextRules.MaxName, false), ("incidentCode", body?.IncidentCode, TextRules.MaxCode, false)) is { } bad)
+            return Problems.BadRequest("Bad text", bad);
         var actor = string.IsNullOrWhiteSpace(body?.Actor) ? "api" : body.Actor;
         var existing = string.IsNullOrWhiteSpace(body?.IncidentCode) ? null : body.IncidentCode;
         var result = await cases.OpenAsync(id, actor, existing, cancel);
@@ -141,8 +148,11 @@ public static class FindingsApi
 
     static async Task<IResult> PutSettings(Settings? body, NpgsqlDataSource db, CancellationToken cancel)
     {
-        if (body is null || new[] { body.MinAreaM2, body.MinWidthM, body.HazardBoundaryToleranceM }.Any(v => v is < 0 or > 10_000))
-            return Problems.BadRequest("Settings out of range", "minAreaM2, minWidthM and hazardBoundaryToleranceM are metres between 0 and 10000");
+        if (body is null || body is { MinAreaM2: null, MinWidthM: null, HazardBoundaryToleranceM: null })
+            return Problems.BadRequest("Nothing to change", "send at least one of minAreaM2, minWidthM, hazardBoundaryToleranceM (metres, 0 to 10000)");
+        var problems = new[] { ("minAreaM2", body.MinAreaM2), ("minWidthM", body.MinWidthM), ("hazardBoundaryToleranceM", body.HazardBoundaryToleranceM) }
+            .Select(f => NumberRules.Problem(f.Item2, f.Item1, 0, MaxSettingMetres)).OfType<string>().ToList();
+        if (problems.Count > 0) return Problems.BadRequest("Settings out of range", string.Join("; ", problems));
         await using var cmd = db.CreateCommand(SettingsUpdateSql);
         cmd.CommandTimeout = 600;
         foreach (var (name, value) in new[] { ("minArea", body.MinAreaM2), ("minWidth", body.MinWidthM), ("tolerance", body.HazardBoundaryToleranceM) })

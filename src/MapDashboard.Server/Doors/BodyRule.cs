@@ -1,0 +1,37 @@
+namespace MapDashboard.Server.Doors;
+
+/// <summary>Which limit and content types an endpoint's body has.</summary>
+public enum BodyKind { Json, Pings, Boundary, Open311Form }
+
+/// <summary>
+/// Endpoint metadata: the body this endpoint reads. <see cref="RequestDoor"/> enforces it before the handler
+/// runs; an endpoint without it that takes POST, PUT or PATCH gets the <see cref="BodyKind.Json"/> rule.
+/// </summary>
+public sealed record BodyRule(BodyKind Kind)
+{
+    public static readonly BodyRule Json = new(BodyKind.Json);
+
+    /// <summary>Whether <paramref name="mediaType"/> (no parameters, lower case) is what this body must be.</summary>
+    public bool Accepts(string mediaType) => Kind == BodyKind.Open311Form
+        ? mediaType is "application/x-www-form-urlencoded" or "multipart/form-data"
+        : mediaType == "application/json" || mediaType.StartsWith("application/", StringComparison.Ordinal) && mediaType.EndsWith("+json", StringComparison.Ordinal);
+
+    public string Expected => Kind == BodyKind.Open311Form
+        ? "application/x-www-form-urlencoded (GeoReport v2)"
+        : "application/json";
+}
+
+/// <summary>Endpoint metadata: refusals on this endpoint are written in Open311's error format, not problem details.</summary>
+public sealed class Open311Errors
+{
+    public static readonly Open311Errors Instance = new();
+}
+
+public static class BodyRuleExtensions
+{
+    public static TBuilder WithBody<TBuilder>(this TBuilder builder, BodyKind kind) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new BodyRule(kind));
+
+    public static TBuilder WithOpen311Errors<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(Open311Errors.Instance);
+}
