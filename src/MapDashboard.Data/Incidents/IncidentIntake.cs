@@ -82,7 +82,7 @@ public sealed class IncidentIntake(NpgsqlDataSource db, DuplicateRule duplicates
     {
         var (covering, assets) = await FactsAsync(conn, tx, lon, lat);
         return IncidentRouting.Decide(covering, assets)
-            ?? throw new InvalidOperationException($"({lon}, {lat}) is in no street; the validator should have refused it");
+            ?? throw new ReportNotRoutableException(lon, lat);
     }
 
     static async Task<(IReadOnlyList<CoveringUnit>, IReadOnlyList<TroubledAsset>)> FactsAsync(

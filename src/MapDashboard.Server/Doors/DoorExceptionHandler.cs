@@ -28,6 +28,12 @@ public sealed class DoorExceptionHandler(ILogger<DoorExceptionHandler> log, Micr
             await DoorAnswers.WriteAsync(context, bad.StatusCode, title, detail);
             return true;
         }
+        if (exception is Data.Incidents.ReportNotRoutableException notRoutable)
+        {
+            log.LogInformation("Refused {Method} {Path}: {Detail} ({CorrelationId})", context.Request.Method, context.Request.Path, notRoutable.Message, id);
+            await DoorAnswers.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, "Location not routable", notRoutable.Message);
+            return true;
+        }
         log.LogError(exception, "Unhandled exception on {Method} {Path} (correlation id {CorrelationId})", context.Request.Method, context.Request.Path, id);
         await DoorAnswers.WriteAsync(context, StatusCodes.Status500InternalServerError, "Internal error",
             $"the server failed on this request; quote correlation id {id} to the operators");
