@@ -71,7 +71,12 @@ public sealed class DemoIncidentStream(
             log.LogDebug("Demo incident stream: skipped a report the API would refuse: {Problem}", problems[0].Message);
             return;
         }
-        await intake.ReportAsync(report, new IntakeSource("demo", "demo resident"), stop);
+        try { await intake.ReportAsync(report, new IntakeSource("demo", "demo resident"), stop); }
+        catch (ReportNotRoutableException e)
+        {
+            // The validator was built before a boundary edit: intake refuses what the API would now answer 422.
+            log.LogDebug("Demo incident stream: skipped a report the API would refuse: {Problem}", e.Message);
+        }
     }
     async Task StepAsync(NpgsqlConnection conn, string code, Random random, CancellationToken stop)
     {
