@@ -2,7 +2,6 @@ using MapDashboard.Data.Geometry;
 using MapDashboard.Domain.Patrols;
 using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.IO;
 using Npgsql;
 
 namespace MapDashboard.Data.Coverage;
@@ -129,10 +128,9 @@ public static class HourBatch
         await using var read = new NpgsqlCommand(OwnGridsSql, conn);
         read.Parameters.AddWithValue("workers", runs.Select(r => r.WorkerId).Distinct().ToArray());
         var grids = new Dictionary<int, IPointOnGeometryLocator>();
-        var wkb = new WKBReader();
         await using var reader = await read.ExecuteReaderAsync(cancel);
         while (await reader.ReadAsync(cancel))
-            grids[reader.GetInt32(0)] = new IndexedPointInAreaLocator(wkb.Read(reader.GetFieldValue<byte[]>(1)));
+            grids[reader.GetInt32(0)] = new IndexedPointInAreaLocator(reader.GetFieldValue<NetTopologySuite.Geometries.Geometry>(1));
         return grids;
     }
 

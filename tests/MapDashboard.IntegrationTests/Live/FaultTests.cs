@@ -1,3 +1,4 @@
+using MapDashboard.Data;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using MapDashboard.Data.Cluster;
@@ -22,7 +23,7 @@ public class FaultTests
     public async Task A_client_gets_every_change_exactly_once_in_order_across_a_kill_9_of_the_server()
     {
         var connectionString = await DemoDatabaseAsync("kill9", await TestCluster.GetAsync());
-        await using var db = NpgsqlDataSource.Create(connectionString);
+        await using var db = DashboardDataSource.Create(connectionString);
         var port = TestCluster.FreePort();
         var server = await ServerProcess.StartAsync(connectionString, port);
         var since = await LiveSql.NewestSeqAsync(db);
@@ -53,7 +54,7 @@ public class FaultTests
         {
             await cluster.EnsureStartedAsync();
             var connectionString = await DemoDatabaseAsync("pgrestart", cluster);
-            await using var db = NpgsqlDataSource.Create(connectionString + ";Pooling=false");
+            await using var db = DashboardDataSource.Create(connectionString + ";Pooling=false");
             await using var server = await ServerProcess.StartAsync(connectionString);
             var since = await LiveSql.NewestSeqAsync(db);
             var at = await LiveSql.PointInsideAsync(db, "community", 2);
@@ -81,7 +82,7 @@ public class FaultTests
     public async Task A_client_offline_longer_than_retention_is_told_to_resync_and_recovers_by_reloading()
     {
         var connectionString = await DemoDatabaseAsync("retention", await TestCluster.GetAsync());
-        await using var db = NpgsqlDataSource.Create(connectionString);
+        await using var db = DashboardDataSource.Create(connectionString);
         await using var server = await ServerProcess.StartAsync(connectionString, 0,
             "--Live:RetentionSeconds=1", "--Live:PruneEverySeconds=1");
         var since = await LiveSql.NewestSeqAsync(db);
@@ -106,7 +107,7 @@ public class FaultTests
     public async Task A_change_written_through_node_A_reaches_a_client_of_node_B()
     {
         var connectionString = await DemoDatabaseAsync("twonodes", await TestCluster.GetAsync());
-        await using var db = NpgsqlDataSource.Create(connectionString);
+        await using var db = DashboardDataSource.Create(connectionString);
         await using var nodeA = await ServerProcess.StartAsync(connectionString);
         await using var nodeB = await ServerProcess.StartAsync(connectionString);
         var since = await LiveSql.NewestSeqAsync(db);
@@ -157,7 +158,7 @@ public class FaultTests
         var database = $"fault_{name}";
         await cluster.CreateDatabaseAsync(database);
         var connectionString = cluster.ConnectionStringFor(database);
-        await using var db = NpgsqlDataSource.Create(connectionString);
+        await using var db = DashboardDataSource.Create(connectionString);
         await MigrationRunner.ApplyAsync(db);
         await DistrictLoader.LoadIfEmptyAsync(db, RepositoryPaths.DemoDistrict);
         return connectionString;
