@@ -4,7 +4,7 @@ using MapDashboard.Tools.Bench;
 
 namespace MapDashboard.Tools;
 
-/// <summary><c>bench tiles | live | ambiguity | patrols | coverage</c>: the benchmarks, each printing its figures and the baseline measured in the same run.</summary>
+/// <summary><c>bench tiles | live | ambiguity | patrols | coverage | geometry</c>: the benchmarks, each printing its figures and the baseline measured in the same run.</summary>
 public static class BenchCommand
 {
     public static Command Create()
@@ -15,6 +15,7 @@ public static class BenchCommand
         bench.Subcommands.Add(Ambiguity());
         bench.Subcommands.Add(Patrols());
         bench.Subcommands.Add(Coverage());
+        bench.Subcommands.Add(Geometry());
         return bench;
     }
 
@@ -42,6 +43,18 @@ public static class BenchCommand
         command.SetAction(parse => CoverageBenchmark.RunAsync(new CoverageBenchmark.Settings(
             parse.GetValue(size), DistrictGenerator.DefaultSeed, parse.GetValue(shift), parse.GetValue(interval),
             parse.GetValue(cityRuns), parse.GetValue(gridRuns), parse.GetValue(connections)), Console.Out));
+        return command;
+    }
+
+    static Command Geometry()
+    {
+        var size = new Option<DistrictSize>("--size") { DefaultValueFactory = _ => DistrictSize.Demo };
+        var hours = new Option<int>("--worker-hours") { Description = "worker-hours in the batch", DefaultValueFactory = _ => 100 };
+        var pings = new Option<int>("--pings") { Description = "pings per worker-hour (one piece)", DefaultValueFactory = _ => 720 };
+        var rounds = new Option<int>("--rounds") { DefaultValueFactory = _ => 15 };
+        var command = new Command("geometry", "Track pieces into patrol_store_hours: hand-written EWKB against NetTopologySuite parameters") { size, hours, pings, rounds };
+        command.SetAction(parse => GeometryBenchmark.RunAsync(new GeometryBenchmark.Settings(
+            parse.GetValue(size), DistrictGenerator.DefaultSeed, parse.GetValue(hours), parse.GetValue(pings), parse.GetValue(rounds)), Console.Out));
         return command;
     }
 

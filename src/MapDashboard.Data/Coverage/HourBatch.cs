@@ -18,7 +18,7 @@ public static class HourBatch
     static readonly string RunPingsSql = SqlResource.Beside<CoverageSettings>("run_pings.sql");
     static readonly string OwnGridsSql = SqlResource.Beside<CoverageSettings>("own_grids.sql");
 
-    const string StoreSql = """
+    public const string StoreSql = """
         select patrol_store_hours(@workers, @hours, @piece_workers, @piece_hours, @piece_numbers, @piece_paths,
                                   @piece_pings, @piece_own_seconds, @piece_continued)
         """;
