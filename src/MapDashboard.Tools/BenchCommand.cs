@@ -81,9 +81,10 @@ public static class BenchCommand
         var pings = new Option<int>("--pings-per-second") { DefaultValueFactory = _ => 400 };
         var seconds = new Option<int>("--seconds") { DefaultValueFactory = _ => 30 };
         var sampled = new Option<int>("--sampled-clients") { Description = "clients that report each change's receive time", DefaultValueFactory = _ => 20 };
-        var command = new Command("live", "Commit-to-client latency of the live feed with many SignalR clients") { clients, changes, pings, seconds, sampled };
+        var client = new Option<LiveClientKind>("--client") { Description = "dotnet (the .NET SignalR client) or node (the npm client; npm-install.sh src/MapDashboard.Tools/LiveClient first)", DefaultValueFactory = _ => LiveClientKind.Dotnet };
+        var command = new Command("live", "Commit-to-client latency of the live feed with many SignalR clients") { clients, changes, pings, seconds, sampled, client };
         command.SetAction(parse => LiveBenchmark.RunAsync(new LiveBenchmark.Settings(
-            parse.GetValue(clients), parse.GetValue(changes), parse.GetValue(pings), parse.GetValue(seconds), parse.GetValue(sampled)), Console.Out));
+            parse.GetValue(clients), parse.GetValue(changes), parse.GetValue(pings), parse.GetValue(seconds), parse.GetValue(sampled), parse.GetValue(client)), Console.Out));
         return command;
     }
 
