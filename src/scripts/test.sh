@@ -9,8 +9,6 @@ cd "$root"
 
 bash src/scripts/prerequisites.sh test
 bash src/scripts/build-web.sh
-# The live tests drive the real npm SignalR client from node.
-bash src/scripts/npm-install.sh src/MapDashboard.Tools/LiveClient
 dotnet restore MapDashboard.sln -v quiet
 dotnet build MapDashboard.sln --no-restore -v quiet -nologo
 

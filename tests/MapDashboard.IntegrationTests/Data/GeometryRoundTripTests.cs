@@ -138,4 +138,18 @@ public class GeometryRoundTripTests : IAsyncLifetime
         Assert.Equal(4326, reader.GetInt32(1));
         Assert.Equal(1_790_000_005, back.CoordinateSequence.GetM(1));
     }
+
+    [Fact]
+    public async Task A_track_piece_written_by_hand_as_EWKB_and_one_bound_as_NTS_are_the_same_geometry_to_PostGIS()
+    {
+        var vertices = Enumerable.Range(0, 50).Select(k => new MapDashboard.Domain.Patrols.TrackPing(1_790_000_000 + 5 * k, 103.80 + k * 1e-5, 36.05 + k * 2e-5)).ToArray();
+        await using var cmd = _db.CreateCommand("select ST_AsEWKT(ST_GeomFromEWKB(@hand)), ST_AsEWKT(@nts)");
+        cmd.Parameters.AddWithValue("hand", MapDashboard.Data.Geometry.Ewkb.WriteLineStringM(vertices));
+        cmd.Parameters.AddWithValue("nts", MapDashboard.Data.Geometry.TrackGeometry.LineStringM(vertices));
+        await using var reader = await cmd.ExecuteReaderAsync();
+        await reader.ReadAsync();
+
+        Assert.StartsWith("SRID=4326;LINESTRINGM(", reader.GetString(0));
+        Assert.Equal(reader.GetString(0), reader.GetString(1));
+    }
 }
