@@ -36,6 +36,7 @@ public sealed class MapLiveClient : IAsyncDisposable
     readonly CancellationTokenSource _stop = new();
     readonly object _seqLock = new();
     long? _lastSeq;
+    long _itemsSinceSubscribe;
     int _looping;
 
     MapLiveClient(string baseUrl, SubscribeRequest request, Action<LiveEvent> observe, bool resume)
@@ -49,8 +50,11 @@ public sealed class MapLiveClient : IAsyncDisposable
         _connection.On<ChangeBatch>(nameof(IMapClient.Changes), batch =>
         {
             lock (_seqLock)
+            {
                 foreach (var item in batch.Items)
                     if (_lastSeq is not { } last || item.Seq > last) _lastSeq = item.Seq;
+                _itemsSinceSubscribe += batch.Items.Count;
+            }
             _observe(new LiveEvent.Changes(Now, batch));
         });
         _connection.On<PositionBatch>(nameof(IMapClient.Positions), batch => _observe(new LiveEvent.Positions(Now, batch)));
@@ -116,9 +120,22 @@ public sealed class MapLiveClient : IAsyncDisposable
     static TimeSpan ReconnectDelay(int attempt) =>
         TimeSpan.FromMilliseconds(Math.Min(2000, 100 * Math.Pow(2, Math.Min(attempt, 5))) * (0.8 + 0.4 * Random.Shared.NextDouble()));
 
+    /// <summary>
+    /// Subscribes from the last seq applied. The server sends the replayed changes before it answers, but this client
+    /// runs its handlers apart from completing the call, so the answer is reported once the replayed items have been
+    /// handled — the order the protocol promises (and the npm client shows).
+    /// </summary>
     async Task SubscribeAsync()
     {
-        var result = await _connection.InvokeAsync<SubscribeResult>(nameof(MapHub.Subscribe), _request with { SinceSeq = LastSeq }, _stop.Token);
+        long? since;
+        lock (_seqLock)
+        {
+            since = _lastSeq;
+            _itemsSinceSubscribe = 0;
+        }
+        var result = await _connection.InvokeAsync<SubscribeResult>(nameof(MapHub.Subscribe), _request with { SinceSeq = since }, _stop.Token);
+        for (var waited = 0; waited < 10_000 && Interlocked.Read(ref _itemsSinceSubscribe) < result.Replayed; waited += 5)
+            await Task.Delay(5, _stop.Token);
         _observe(new LiveEvent.Subscribed(Now, result));
     }
 
