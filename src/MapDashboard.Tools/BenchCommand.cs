@@ -4,7 +4,7 @@ using MapDashboard.Tools.Bench;
 
 namespace MapDashboard.Tools;
 
-/// <summary><c>bench tiles | live | ambiguity | patrols | coverage</c>: the benchmarks, each printing its figures and the baseline measured in the same run.</summary>
+/// <summary><c>bench tiles | live | ambiguity | patrols | coverage | geometry</c>: the benchmarks, each printing its figures and the baseline measured in the same run.</summary>
 public static class BenchCommand
 {
     public static Command Create()
@@ -15,6 +15,7 @@ public static class BenchCommand
         bench.Subcommands.Add(Ambiguity());
         bench.Subcommands.Add(Patrols());
         bench.Subcommands.Add(Coverage());
+        bench.Subcommands.Add(Geometry());
         return bench;
     }
 
@@ -45,6 +46,18 @@ public static class BenchCommand
         return command;
     }
 
+    static Command Geometry()
+    {
+        var size = new Option<DistrictSize>("--size") { DefaultValueFactory = _ => DistrictSize.Demo };
+        var hours = new Option<int>("--worker-hours") { Description = "worker-hours in the batch", DefaultValueFactory = _ => 100 };
+        var pings = new Option<int>("--pings") { Description = "pings per worker-hour (one piece)", DefaultValueFactory = _ => 720 };
+        var rounds = new Option<int>("--rounds") { DefaultValueFactory = _ => 15 };
+        var command = new Command("geometry", "Track pieces into patrol_store_hours: hand-written EWKB against NetTopologySuite parameters") { size, hours, pings, rounds };
+        command.SetAction(parse => GeometryBenchmark.RunAsync(new GeometryBenchmark.Settings(
+            parse.GetValue(size), DistrictGenerator.DefaultSeed, parse.GetValue(hours), parse.GetValue(pings), parse.GetValue(rounds)), Console.Out));
+        return command;
+    }
+
     static Command Patrols()
     {
         var size = new Option<DistrictSize>("--size") { DefaultValueFactory = _ => DistrictSize.City };
@@ -68,9 +81,10 @@ public static class BenchCommand
         var pings = new Option<int>("--pings-per-second") { DefaultValueFactory = _ => 400 };
         var seconds = new Option<int>("--seconds") { DefaultValueFactory = _ => 30 };
         var sampled = new Option<int>("--sampled-clients") { Description = "clients that report each change's receive time", DefaultValueFactory = _ => 20 };
-        var command = new Command("live", "Commit-to-client latency of the live feed with many SignalR clients") { clients, changes, pings, seconds, sampled };
+        var client = new Option<LiveClientKind>("--client") { Description = "dotnet (the .NET SignalR client) or node (the npm client; npm-install.sh src/MapDashboard.Tools/LiveClient first)", DefaultValueFactory = _ => LiveClientKind.Dotnet };
+        var command = new Command("live", "Commit-to-client latency of the live feed with many SignalR clients") { clients, changes, pings, seconds, sampled, client };
         command.SetAction(parse => LiveBenchmark.RunAsync(new LiveBenchmark.Settings(
-            parse.GetValue(clients), parse.GetValue(changes), parse.GetValue(pings), parse.GetValue(seconds), parse.GetValue(sampled)), Console.Out));
+            parse.GetValue(clients), parse.GetValue(changes), parse.GetValue(pings), parse.GetValue(seconds), parse.GetValue(sampled), parse.GetValue(client)), Console.Out));
         return command;
     }
 

@@ -5,4 +5,5 @@ using MapDashboard.Tools;
 var root = new RootCommand("MapDashboard tools");
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(MapDashboard.Tools.Live.LiveClientsCommand.Create());
 return await root.Parse(args).InvokeAsync();

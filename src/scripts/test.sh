@@ -10,8 +10,6 @@ cd "$root"
 bash src/scripts/prerequisites.sh test
 # The browser tests read the map through window.mapDashboard, which only a test build carries.
 MAPDASHBOARD_TEST_HOOK=1 bash src/scripts/build-web.sh
-# The live tests drive the real npm SignalR client from node.
-bash src/scripts/npm-install.sh src/MapDashboard.Tools/LiveClient
 dotnet restore MapDashboard.sln -v quiet
 dotnet build MapDashboard.sln --no-restore -v quiet -nologo
 

@@ -1,3 +1,4 @@
+using MapDashboard.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -36,7 +37,7 @@ public class DashboardHost : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task InitializeAsync()
     {
         _connectionString = await TestCluster.CreateDatabaseAsync(GetType().Name);
-        Db = NpgsqlDataSource.Create(_connectionString);
+        Db = DashboardDataSource.Create(_connectionString);
         UseKestrel(0);
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;

@@ -2,7 +2,6 @@ using MapDashboard.Data.Geometry;
 using MapDashboard.Domain.Patrols;
 using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.IO;
 using Npgsql;
 
 namespace MapDashboard.Data.Coverage;
@@ -19,7 +18,7 @@ public static class HourBatch
     static readonly string RunPingsSql = SqlResource.Beside<CoverageSettings>("run_pings.sql");
     static readonly string OwnGridsSql = SqlResource.Beside<CoverageSettings>("own_grids.sql");
 
-    const string StoreSql = """
+    public const string StoreSql = """
         select patrol_store_hours(@workers, @hours, @piece_workers, @piece_hours, @piece_numbers, @piece_paths,
                                   @piece_pings, @piece_own_seconds, @piece_continued)
         """;
@@ -144,10 +143,9 @@ public static class HourBatch
         await using var read = new NpgsqlCommand(OwnGridsSql, conn);
         read.Parameters.AddWithValue("workers", runs.Select(r => r.WorkerId).Distinct().ToArray());
         var grids = new Dictionary<int, IPointOnGeometryLocator>();
-        var wkb = new WKBReader();
         await using var reader = await read.ExecuteReaderAsync(cancel);
         while (await reader.ReadAsync(cancel))
-            grids[reader.GetInt32(0)] = new IndexedPointInAreaLocator(wkb.Read(reader.GetFieldValue<byte[]>(1)));
+            grids[reader.GetInt32(0)] = new IndexedPointInAreaLocator(reader.GetFieldValue<NetTopologySuite.Geometries.Geometry>(1));
         return grids;
     }
 

@@ -1,4 +1,3 @@
-using MapDashboard.Data.Geometry;
 using Npgsql;
 
 namespace MapDashboard.Data.Live;
@@ -32,8 +31,8 @@ public static class ChangeLog
             rows.Add(new ChangeRow(
                 reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.IsDBNull(5) ? null : Ewkb.Read(reader.GetFieldValue<byte[]>(5)),
-                reader.IsDBNull(6) ? null : Ewkb.Read(reader.GetFieldValue<byte[]>(6))));
+                reader.IsDBNull(5) ? null : reader.GetFieldValue<NetTopologySuite.Geometries.Geometry>(5),
+                reader.IsDBNull(6) ? null : reader.GetFieldValue<NetTopologySuite.Geometries.Geometry>(6)));
         return rows;
     }
 

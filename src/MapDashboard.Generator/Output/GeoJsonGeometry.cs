@@ -1,72 +1,40 @@
-using System.Globalization;
 using System.Text.Json;
 using MapDashboard.Generator.Projection;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.IO.Converters;
 
 namespace MapDashboard.Generator.Output;
 
 /// <summary>
-/// Writes NTS geometries as RFC 7946 GeoJSON geometry objects. NetTopologySuite.IO.GeoJSON cannot be restored here,
-/// and this needs only the five types the generator makes. Numbers are written with at most 7 decimals.
+/// Writes NTS geometries as RFC 7946 GeoJSON geometry objects with NetTopologySuite.IO.GeoJSON4STJ, every
+/// coordinate rounded to 7 decimals first (the generator's own coordinates already are: <see cref="RoundedWgs84"/>).
+/// The bytes are those the hand-written writer before it produced (data/demo regenerates identical).
 /// </summary>
 public static class GeoJsonGeometry
 {
+    static readonly JsonSerializerOptions Options = new() { Converters = { new GeoJsonConverterFactory() } };
+
     public static void Write(Utf8JsonWriter json, Geometry geometry)
     {
-        json.WriteStartObject();
-        json.WriteString("type", geometry.GeometryType);
-        json.WritePropertyName("coordinates");
-        switch (geometry)
+        var rounded = geometry.Copy();
+        rounded.Apply(RoundTo7Decimals.Instance);
+        JsonSerializer.Serialize(json, rounded, Options);
+    }
+
+    sealed class RoundTo7Decimals : IEntireCoordinateSequenceFilter
+    {
+        public static readonly RoundTo7Decimals Instance = new();
+
+        public void Filter(CoordinateSequence seq)
         {
-            case Point point:
-                WritePosition(json, point.Coordinate);
-                break;
-            case LineString line:
-                WritePositions(json, line.Coordinates);
-                break;
-            case Polygon polygon:
-                WritePolygon(json, polygon);
-                break;
-            case MultiLineString lines:
-                json.WriteStartArray();
-                foreach (var line in lines.Geometries) WritePositions(json, line.Coordinates);
-                json.WriteEndArray();
-                break;
-            case MultiPolygon polygons:
-                json.WriteStartArray();
-                foreach (var polygon in polygons.Geometries) WritePolygon(json, (Polygon)polygon);
-                json.WriteEndArray();
-                break;
-            default:
-                throw new NotSupportedException($"GeoJSON output of {geometry.GeometryType} is not needed here");
+            for (var i = 0; i < seq.Count; i++)
+            {
+                seq.SetX(i, Math.Round(seq.GetX(i), RoundedWgs84.Decimals));
+                seq.SetY(i, Math.Round(seq.GetY(i), RoundedWgs84.Decimals));
+            }
         }
-        json.WriteEndObject();
-    }
 
-    /// <summary>A number as written: rounded to 7 decimals, shortest form, invariant culture.</summary>
-    public static string Number(double value) =>
-        Math.Round(value, RoundedWgs84.Decimals).ToString("R", CultureInfo.InvariantCulture);
-
-    private static void WritePolygon(Utf8JsonWriter json, Polygon polygon)
-    {
-        json.WriteStartArray();
-        WritePositions(json, polygon.ExteriorRing.Coordinates);
-        foreach (var hole in polygon.InteriorRings) WritePositions(json, hole.Coordinates);
-        json.WriteEndArray();
-    }
-
-    private static void WritePositions(Utf8JsonWriter json, Coordinate[] coordinates)
-    {
-        json.WriteStartArray();
-        foreach (var c in coordinates) WritePosition(json, c);
-        json.WriteEndArray();
-    }
-
-    private static void WritePosition(Utf8JsonWriter json, Coordinate c)
-    {
-        json.WriteStartArray();
-        json.WriteRawValue(Number(c.X), skipInputValidation: true);
-        json.WriteRawValue(Number(c.Y), skipInputValidation: true);
-        json.WriteEndArray();
+        public bool Done => false;
+        public bool GeometryChanged => true;
     }
 }

@@ -1,6 +1,5 @@
 using MapDashboard.Data;
 using MapDashboard.Data.Cluster;
-using MapDashboard.Data.Geometry;
 using MapDashboard.Server.Options;
 using Npgsql;
 
@@ -28,9 +27,8 @@ public static class DatabaseRegistration
             connectionString = cluster.ConnectionString;
         }
 
-        EwkbTypeHandlers.Register();
         builder.Services.AddSingleton(new DatabaseTarget(connectionString, cluster));
-        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(ConnectionSettings.ForDashboard(connectionString)) { Name = "mapdashboard" }.Build());
+        builder.Services.AddSingleton(_ => DashboardDataSource.Create(ConnectionSettings.ForDashboard(connectionString), "mapdashboard"));
         builder.Services.AddHostedService<DatabaseStartup>();
         return builder;
     }

@@ -1,6 +1,5 @@
 using Dapper;
 using MapDashboard.Data;
-using MapDashboard.Data.Geometry;
 using MapDashboard.Domain.Incidents;
 using Npgsql;
 
@@ -23,10 +22,10 @@ public sealed class ReportValidatorSource(NpgsqlDataSource db)
         if (_cached is { } c && DateTime.UtcNow - c.BuiltAt < Keep) return c.Validator;
         await using var conn = await db.OpenConnectionAsync(cancel);
         await using var read = await conn.QueryMultipleAsync(Sql);
-        var district = await read.ReadSingleAsync<byte[]?>()
+        var district = await read.ReadSingleAsync<NetTopologySuite.Geometries.Geometry?>()
             ?? throw new InvalidOperationException("no district is loaded: reports cannot be checked");
         var categories = (await read.ReadAsync<string>()).ToHashSet();
-        var validator = new ReportValidator(Ewkb.Read(district), categories);
+        var validator = new ReportValidator(district, categories);
         _cached = (validator, DateTime.UtcNow);
         return validator;
     }

@@ -1,5 +1,4 @@
 using MapDashboard.Data;
-using MapDashboard.Data.Geometry;
 using Microsoft.AspNetCore.SignalR;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
@@ -40,7 +39,7 @@ public sealed record SubscriptionArea(string Key, IPreparedGeometry? Geometry)
             throw new HubException($"no {kind} has code '{spec.Id}'");
         if (!unitKinds.Contains(reader.GetString(0)))
             throw new HubException($"'{spec.Id}' is a {reader.GetString(0)}, not a {kind}");
-        var boundary = Ewkb.Read(reader.GetFieldValue<byte[]>(1));
+        var boundary = reader.GetFieldValue<Geometry>(1);
         return new SubscriptionArea($"{kind}:{spec.Id}", PreparedGeometryFactory.Prepare(boundary));
     }
 

@@ -34,7 +34,7 @@ public sealed class BenchDistrict : IAsyncDisposable
         var cluster = new PrivateCluster(Path.Combine(folder, "pg"), FreePort(), durable: false);
         await cluster.EnsureStartedAsync();
         // The same connection settings as the server, so a bare query and the endpoint run alike.
-        var db = NpgsqlDataSource.Create(ConnectionSettings.ForDashboard(cluster.ConnectionString));
+        var db = DashboardDataSource.Create(ConnectionSettings.ForDashboard(cluster.ConnectionString));
         await MigrationRunner.ApplyAsync(db);
 
         var clock = System.Diagnostics.Stopwatch.StartNew();

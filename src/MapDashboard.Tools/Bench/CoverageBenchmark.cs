@@ -132,10 +132,9 @@ public static class CoverageBenchmark
         return (ms, peak);
     }
 
-    static async Task<NpgsqlConnection> OpenAsync(string connectionString)
-    {
-        var conn = new NpgsqlConnection(connectionString);
-        await conn.OpenAsync();
-        return conn;
-    }
+    /// <summary>An unpooled connection of a data source like the server's (the drain reads geometry as NTS values).</summary>
+    static async Task<NpgsqlConnection> OpenAsync(string connectionString) =>
+        await Sources.GetOrAdd(connectionString, cs => DashboardDataSource.Create(cs)).OpenConnectionAsync();
+
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, NpgsqlDataSource> Sources = new();
 }

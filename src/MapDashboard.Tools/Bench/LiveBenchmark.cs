@@ -5,14 +5,14 @@ using MapDashboard.Generator;
 namespace MapDashboard.Tools.Bench;
 
 /// <summary>
-/// Commit-to-client latency of the live feed: N real SignalR clients (npm
-/// client, node, loopback) watch the whole district while hazard changes and
+/// Commit-to-client latency of the live feed: N real SignalR clients (the .NET
+/// client, or with --client node the npm client in node; a process of their own, loopback) watch the whole district while hazard changes and
 /// worker pings are written straight into PostGIS. Latency is the client's
 /// receive time minus the writer's commit time (one machine, one clock).
 /// </summary>
 public static class LiveBenchmark
 {
-    public sealed record Settings(int Clients, int ChangesPerSecond, int PingsPerSecond, int Seconds, int SampledClients);
+    public sealed record Settings(int Clients, int ChangesPerSecond, int PingsPerSecond, int Seconds, int SampledClients, LiveClientKind Client = LiveClientKind.Dotnet);
 
     sealed record Tally(long Received, long Distinct, long Duplicates);
 
@@ -28,7 +28,7 @@ public static class LiveBenchmark
         var tallies = new ConcurrentDictionary<int, Tally>();
         var subscribed = 0;
         var ready = new TaskCompletionSource();
-        await using var clients = NodeLiveClient.Start(server.BaseUrl, new { layers = new[] { "hazards", "workers" } }, e =>
+        await using var clients = LiveClientsProcess.Start(settings.Client, server.BaseUrl, new { layers = new[] { "hazards", "workers" } }, e =>
         {
             var client = (int?)e["client"] ?? -1;
             switch ((string?)e["event"])
@@ -55,7 +55,7 @@ public static class LiveBenchmark
             throw new InvalidOperationException($"only {subscribed} of {settings.Clients} clients subscribed within 120 s");
         await Task.Delay(2000);
         var perClient = (server.WorkingSet() - baseline) / (double)settings.Clients;
-        output.WriteLine($"{settings.Clients} clients subscribed; writing {settings.ChangesPerSecond} hazard changes/s (severity updates) and " +
+        output.WriteLine($"{settings.Clients} clients ({settings.Client.ToString().ToLowerInvariant()}) subscribed; writing {settings.ChangesPerSecond} hazard changes/s (severity updates) and " +
                          $"{settings.PingsPerSecond} worker pings/s for {settings.Seconds} s");
 
         var load = new LiveLoad(district.Db);

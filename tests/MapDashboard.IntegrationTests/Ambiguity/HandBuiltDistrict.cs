@@ -42,7 +42,7 @@ public sealed class HandBuiltDistrict : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Db = NpgsqlDataSource.Create(await TestCluster.CreateDatabaseAsync("ambiguity_fixture"));
+        Db = DashboardDataSource.Create(await TestCluster.CreateDatabaseAsync("ambiguity_fixture"));
         await MigrationRunner.ApplyAsync(Db);
         await using var conn = await Db.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();

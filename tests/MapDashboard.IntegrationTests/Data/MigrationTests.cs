@@ -10,7 +10,7 @@ public class MigrationTests
     [Fact]
     public async Task Migrations_apply_from_an_empty_database_and_a_second_run_applies_nothing()
     {
-        await using var db = NpgsqlDataSource.Create(await TestCluster.CreateDatabaseAsync("migrate_once"));
+        await using var db = DashboardDataSource.Create(await TestCluster.CreateDatabaseAsync("migrate_once"));
 
         Assert.Equal(MigrationRunner.All.Count, await MigrationRunner.ApplyAsync(db));
         Assert.Equal(0, await MigrationRunner.ApplyAsync(db));
@@ -23,7 +23,7 @@ public class MigrationTests
     public async Task Several_nodes_migrating_one_database_at_once_do_not_race()
     {
         var connectionString = await TestCluster.CreateDatabaseAsync("migrate_race");
-        var sources = Enumerable.Range(0, 4).Select(_ => NpgsqlDataSource.Create(connectionString)).ToList();
+        var sources = Enumerable.Range(0, 4).Select(_ => DashboardDataSource.Create(connectionString)).ToList();
 
         var applied = await Task.WhenAll(sources.Select(s => MigrationRunner.ApplyAsync(s)));
 
@@ -82,7 +82,7 @@ public class MigrationTests
 
     static async Task<NpgsqlDataSource> MigratedDatabase(string purpose)
     {
-        var db = NpgsqlDataSource.Create(await TestCluster.CreateDatabaseAsync(purpose));
+        var db = DashboardDataSource.Create(await TestCluster.CreateDatabaseAsync(purpose));
         await MigrationRunner.ApplyAsync(db);
         return db;
     }

@@ -1,3 +1,4 @@
+using MapDashboard.Data;
 using MapDashboard.TestSupport;
 using Npgsql;
 
@@ -21,7 +22,7 @@ public sealed class ChangeWriter(string connectionString, (double Lon, double La
             {
                 try
                 {
-                    await using var db = NpgsqlDataSource.Create(connectionString + ";Pooling=false;Timeout=3");
+                    await using var db = DashboardDataSource.Create(connectionString + ";Pooling=false;Timeout=3");
                     await LiveSql.InsertHazardAsync(db, code, (at.Lon + i * 1e-6, at.Lat));
                     break;
                 }

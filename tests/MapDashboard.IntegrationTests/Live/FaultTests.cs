@@ -1,3 +1,4 @@
+using MapDashboard.Data;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using MapDashboard.Data.Cluster;
@@ -22,12 +23,12 @@ public class FaultTests
     public async Task A_client_gets_every_change_exactly_once_in_order_across_a_kill_9_of_the_server()
     {
         var connectionString = await DemoDatabaseAsync("kill9", await TestCluster.GetAsync());
-        await using var db = NpgsqlDataSource.Create(connectionString);
+        await using var db = DashboardDataSource.Create(connectionString);
         var port = TestCluster.FreePort();
         var server = await ServerProcess.StartAsync(connectionString, port);
         var since = await LiveSql.NewestSeqAsync(db);
         var at = await LiveSql.PointInsideAsync(db, "community", 1);
-        await using var client = LiveClientProcess.Start(server.BaseUrl, new { layers = new[] { "hazards" }, sinceSeq = since }, resume: true);
+        await using var client = RecordingLiveClient.Start(server.BaseUrl, new { layers = new[] { "hazards" }, sinceSeq = since }, resume: true);
         await client.SubscribedAsync();
 
         var writer = new ChangeWriter(connectionString, (at.Lon, at.Lat), "K9");
@@ -53,11 +54,11 @@ public class FaultTests
         {
             await cluster.EnsureStartedAsync();
             var connectionString = await DemoDatabaseAsync("pgrestart", cluster);
-            await using var db = NpgsqlDataSource.Create(connectionString + ";Pooling=false");
+            await using var db = DashboardDataSource.Create(connectionString + ";Pooling=false");
             await using var server = await ServerProcess.StartAsync(connectionString);
             var since = await LiveSql.NewestSeqAsync(db);
             var at = await LiveSql.PointInsideAsync(db, "community", 2);
-            await using var client = LiveClientProcess.Start(server.BaseUrl, new { layers = new[] { "hazards" }, sinceSeq = since }, resume: true);
+            await using var client = RecordingLiveClient.Start(server.BaseUrl, new { layers = new[] { "hazards" }, sinceSeq = since }, resume: true);
             await client.SubscribedAsync();
 
             var writer = new ChangeWriter(connectionString, (at.Lon, at.Lat), "PG");
@@ -81,7 +82,7 @@ public class FaultTests
     public async Task A_client_offline_longer_than_retention_is_told_to_resync_and_recovers_by_reloading()
     {
         var connectionString = await DemoDatabaseAsync("retention", await TestCluster.GetAsync());
-        await using var db = NpgsqlDataSource.Create(connectionString);
+        await using var db = DashboardDataSource.Create(connectionString);
         await using var server = await ServerProcess.StartAsync(connectionString, 0,
             "--Live:RetentionSeconds=1", "--Live:PruneEverySeconds=1");
         var since = await LiveSql.NewestSeqAsync(db);
@@ -91,7 +92,7 @@ public class FaultTests
         await WaitUntilPrunedAsync(db, since + 2);
 
         // The client comes back asking for changes the log no longer holds.
-        await using var client = LiveClientProcess.Start(server.BaseUrl, new { layers = new[] { "hazards" }, sinceSeq = since }, resume: true);
+        await using var client = RecordingLiveClient.Start(server.BaseUrl, new { layers = new[] { "hazards" }, sinceSeq = since }, resume: true);
         var resync = await client.WaitForAsync(e => (string?)e["event"] == "resync", Settle, "the resync notice");
         Assert.Contains("keeps changes after seq", (string?)resync["reason"]);
         await client.WaitForAsync(e => (string?)e["event"] == "subscribed" && (bool?)e["resync"] == false, Settle, "the subscription after reloading");
@@ -106,12 +107,12 @@ public class FaultTests
     public async Task A_change_written_through_node_A_reaches_a_client_of_node_B()
     {
         var connectionString = await DemoDatabaseAsync("twonodes", await TestCluster.GetAsync());
-        await using var db = NpgsqlDataSource.Create(connectionString);
+        await using var db = DashboardDataSource.Create(connectionString);
         await using var nodeA = await ServerProcess.StartAsync(connectionString);
         await using var nodeB = await ServerProcess.StartAsync(connectionString);
         var since = await LiveSql.NewestSeqAsync(db);
-        await using var clientOfB = LiveClientProcess.Start(nodeB.BaseUrl, new { layers = new[] { "hazards" }, sinceSeq = since });
-        await using var clientOfA = LiveClientProcess.Start(nodeA.BaseUrl, new { layers = new[] { "hazards" }, sinceSeq = since });
+        await using var clientOfB = RecordingLiveClient.Start(nodeB.BaseUrl, new { layers = new[] { "hazards" }, sinceSeq = since });
+        await using var clientOfA = RecordingLiveClient.Start(nodeA.BaseUrl, new { layers = new[] { "hazards" }, sinceSeq = since });
         await clientOfB.SubscribedAsync();
         await clientOfA.SubscribedAsync();
         await using var cmd = db.CreateCommand("select code from hazard order by code limit 1");
@@ -129,7 +130,7 @@ public class FaultTests
         }
     }
 
-    static async Task AssertExactlyOnceInOrder(LiveClientProcess client, NpgsqlDataSource db, long since, int committed)
+    static async Task AssertExactlyOnceInOrder(RecordingLiveClient client, NpgsqlDataSource db, long since, int committed)
     {
         var logged = await LiveSql.LoggedSeqsAsync(db, "hazards", since);
         Assert.Equal(committed, logged.Count);
@@ -157,7 +158,7 @@ public class FaultTests
         var database = $"fault_{name}";
         await cluster.CreateDatabaseAsync(database);
         var connectionString = cluster.ConnectionStringFor(database);
-        await using var db = NpgsqlDataSource.Create(connectionString);
+        await using var db = DashboardDataSource.Create(connectionString);
         await MigrationRunner.ApplyAsync(db);
         await DistrictLoader.LoadIfEmptyAsync(db, RepositoryPaths.DemoDistrict);
         return connectionString;

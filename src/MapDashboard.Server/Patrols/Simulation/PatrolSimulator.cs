@@ -1,6 +1,5 @@
 using MapDashboard.Data;
 using MapDashboard.Data.Background;
-using MapDashboard.Data.Geometry;
 using MapDashboard.Data.Patrols;
 using MapDashboard.Domain.Patrols;
 using MapDashboard.Server.Hosting;
@@ -30,7 +29,7 @@ public sealed class PatrolSimulator(
     const double BackfillStepSeconds = 5;
     const int BatchSize = 2000;
 
-    sealed record SimulatedGrid(string Worker, string Grid, byte[] Boundary, double[] Entrances);
+    sealed record SimulatedGrid(string Worker, string Grid, NetTopologySuite.Geometries.Geometry Boundary, double[] Entrances);
 
     protected override string Name => "Patrol simulator";
 
@@ -77,9 +76,9 @@ public sealed class PatrolSimulator(
         await using var reader = await cmd.ExecuteReaderAsync(stop);
         while (await reader.ReadAsync(stop))
         {
-            var grid = new SimulatedGrid(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<byte[]>(2), reader.GetFieldValue<double[]>(3));
+            var grid = new SimulatedGrid(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<NetTopologySuite.Geometries.Geometry>(2), reader.GetFieldValue<double[]>(3));
             var random = new Random(StableSeed(grid.Worker));
-            try { walkers.Add(new SimulatedWalker(grid.Worker, WalkPlan.Waypoints(Ewkb.Read(grid.Boundary), grid.Entrances, random), random)); }
+            try { walkers.Add(new SimulatedWalker(grid.Worker, WalkPlan.Waypoints(grid.Boundary, grid.Entrances, random), random)); }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException or NetTopologySuite.Geometries.TopologyException)
             {
                 // One grid whose boundary cannot be walked (a broken polygon) leaves its worker standing; the rest walk.

@@ -1,7 +1,7 @@
 -- Each demo grid worker with their own grid in UTM 48N metres (the walker moves
 -- in metres) and the entrances of the buildings in it, flattened [x0, y0, x1, y1, …].
 select p.code as worker, g.code as grid,
-       ST_AsEWKB(ST_Transform(g.boundary, 32648)) as boundary,
+       ST_Transform(g.boundary, 32648) as boundary,
        coalesce((select array_agg(c order by b.code, n)
                  from building b
                  cross join lateral ST_Transform(coalesce(b.entrance, ST_PointOnSurface(b.footprint)), 32648) e

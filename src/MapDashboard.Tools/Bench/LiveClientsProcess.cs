@@ -4,16 +4,20 @@ using System.Text.Json.Nodes;
 
 namespace MapDashboard.Tools.Bench;
 
+/// <summary>Which SignalR client `bench live` runs: the .NET client (<see cref="Live.MapLiveClient"/>) or the npm one in node.</summary>
+public enum LiveClientKind { Dotnet, Node }
+
 /// <summary>
-/// Runs LiveClient/subscribe.mjs — a live-map client written from PROTOCOL.md
-/// with the real npm @microsoft/signalr package — and hands every event it
-/// prints (one JSON object a line) to <paramref name="onEvent"/>.
+/// Live-map clients written from PROTOCOL.md in a process of their own — `live-clients` of this tool (the .NET
+/// SignalR client) or LiveClient/subscribe.mjs (the npm @microsoft/signalr package in node, which needs
+/// `npm-install.sh src/MapDashboard.Tools/LiveClient` first) — handing every event they print (one JSON object a
+/// line, the same shape from both) to <paramref name="onEvent"/>.
 /// </summary>
-public sealed class NodeLiveClient : IAsyncDisposable
+public sealed class LiveClientsProcess : IAsyncDisposable
 {
     readonly Process _process;
 
-    NodeLiveClient(Process process) => _process = process;
+    LiveClientsProcess(Process process) => _process = process;
 
     public bool HasExited => _process.HasExited;
 
@@ -31,12 +35,13 @@ public sealed class NodeLiveClient : IAsyncDisposable
     }
 
     /// <param name="sample">with many clients, only this many print their change items; all print a tally each second</param>
-    public static NodeLiveClient Start(string baseUrl, object subscribeRequest, Action<JsonObject> onEvent, bool resume = false,
+    public static LiveClientsProcess Start(LiveClientKind kind, string baseUrl, object subscribeRequest, Action<JsonObject> onEvent, bool resume = false,
         int clients = 1, int? sample = null)
     {
-        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { ScriptPath, baseUrl, JsonSerializer.Serialize(subscribeRequest, new JsonSerializerOptions(JsonSerializerDefaults.Web)),
-                                  "--clients", clients.ToString() })
+        var start = new ProcessStartInfo(kind == LiveClientKind.Node ? "node" : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var program = kind == LiveClientKind.Node ? new[] { ScriptPath } : [typeof(LiveClientsProcess).Assembly.Location, "live-clients"];
+        foreach (var a in program.Concat(new[] { baseUrl, JsonSerializer.Serialize(subscribeRequest, new JsonSerializerOptions(JsonSerializerDefaults.Web)),
+                                  "--clients", clients.ToString() }))
             start.ArgumentList.Add(a);
         if (resume) start.ArgumentList.Add("--resume");
         if (sample is { } k)
@@ -54,7 +59,7 @@ public sealed class NodeLiveClient : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[live client] {e.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new NodeLiveClient(process);
+        return new LiveClientsProcess(process);
     }
 
     public async ValueTask DisposeAsync()
