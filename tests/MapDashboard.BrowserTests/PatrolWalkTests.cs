@@ -93,8 +93,8 @@ public sealed class PatrolWalkTests(DashboardFixture dashboard)
             var visited = coverage.GetProperty("visited").EnumerateArray().Select(v => v.GetProperty("code").GetString()!).ToArray();
             Assert.NotEmpty(visited);
             var marked = (await page.RenderedFeaturesAsync("unvisited")).Select(f => f.GetProperty("code").GetString()!).ToHashSet();
-            Assert.Empty(visited.Where(marked.Contains));
-            Assert.Empty(coverage.GetProperty("unvisited").EnumerateArray().Select(u => u.GetProperty("code").GetString()!).Where(c => !marked.Contains(c)));
+            Assert.DoesNotContain(visited, marked.Contains);
+            Assert.DoesNotContain(coverage.GetProperty("unvisited").EnumerateArray().Select(u => u.GetProperty("code").GetString()!), c => !marked.Contains(c));
             await page.IdleAsync();
             await page.SaveScreenshotAsync("wall-patrols");
 

@@ -35,14 +35,14 @@ public abstract class PeriodicDatabaseService(BackgroundHealth health, ILogger l
             catch (OperationCanceledException) when (stop.IsCancellationRequested) { return; }
             catch (Exception e) when (DatabaseErrors.IsTransient(e))
             {
-                log.LogWarning("{Chore} failed, retrying in {Interval}: {Error}", Name, interval, e.Message);
+                Log.LogWarning("{Chore} failed, retrying in {Interval}: {Error}", Name, interval, e.Message);
                 Health.Failed(Name, e, transient: true);
             }
             catch (Exception e)
             {
                 failures++;
                 var backoff = Backoff(interval, failures);
-                log.LogError(e, "{Chore} failed ({Failures} in a row); next run in {Backoff}", Name, failures, backoff);
+                Log.LogError(e, "{Chore} failed ({Failures} in a row); next run in {Backoff}", Name, failures, backoff);
                 Health.Failed(Name, e, transient: false);
                 try { await Task.Delay(backoff - interval, stop); }
                 catch (OperationCanceledException) { return; }

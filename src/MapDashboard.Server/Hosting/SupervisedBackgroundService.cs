@@ -17,6 +17,8 @@ public abstract class SupervisedBackgroundService(BackgroundHealth health, ILogg
 
     protected BackgroundHealth Health => health;
 
+    protected ILogger Log => log;
+
     /// <summary>The service's loop; returns when <paramref name="stop"/> is cancelled (or when it has nothing to do).</summary>
     protected abstract Task RunAsync(CancellationToken stop);
 

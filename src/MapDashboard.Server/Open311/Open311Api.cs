@@ -129,14 +129,14 @@ public static class Open311Api
         var statuses = List(status);
         if (statuses?.FirstOrDefault(s => s is not ("open" or "closed")) is { } bad) errors.Add($"status '{bad}' is not open or closed");
         if (errors.Count > 0) return Open311Format.Errors(format, 400, [.. errors]);
-        var json = await RequestsAsync(db, cancel, List(service_request_id), List(service_code), start, end, statuses);
+        var json = await RequestsAsync(db, cancel, List(service_request_id), List(service_code), start, end, statuses) ?? "[]";
         return Open311Format.List(format, json, "service_requests", "request");
     }
 
     static async Task<IResult> Request(string id, string format, NpgsqlDataSource db, CancellationToken cancel)
     {
         if (!Open311Format.IsKnown(format)) return UnknownFormat(format);
-        var json = await RequestsAsync(db, cancel, [id], null, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, null);
+        var json = await RequestsAsync(db, cancel, [id], null, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, null) ?? "[]";
         return JsonNode.Parse(json)!.AsArray().Count == 0
             ? Open311Format.Errors(format, 404, $"service_request_id '{id}' was not found")
             : Open311Format.List(format, json, "service_requests", "request");

@@ -59,5 +59,6 @@ public static class Open311Format
         // Rows stored before the door checked text (or written with psql) may hold characters XML cannot carry.
         JsonValue v when v.TryGetValue<string>(out var s) => new XElement(name, TextRules.XmlSafe(s)),
         JsonValue v => new XElement(name, v.ToJsonString()),
+        _ => new XElement(name, node.ToJsonString()),
     };
 }

@@ -211,7 +211,7 @@ public class DoorDefectTests(DoorHost host)
             if (i % 2 == 0) content.Headers.ContentLength = size;
             using var request = new HttpRequestMessage(HttpMethod.Post, "api/patrols/pings") { Content = content };
             request.Headers.ExpectContinue = i % 2 == 0;
-            try { return (Declared: i % 2 == 0, Response: await http.SendAsync(request)); }
+            try { return (Declared: i % 2 == 0, Response: (HttpResponseMessage?)await http.SendAsync(request)); }
             catch (HttpRequestException) when (i % 2 == 1) { return (Declared: false, Response: null); }
         }));
         var grown = GC.GetTotalAllocatedBytes(precise: true) - allocated;

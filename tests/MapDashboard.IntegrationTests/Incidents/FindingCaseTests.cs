@@ -52,8 +52,8 @@ public class FindingCaseTests(IncidentHost host)
         Assert.True(await host.ScalarAsync<bool>(
             "select ST_Covers(f.geom, i.location) from finding f, incident i where f.id = @gap and i.code = @code",
             ("gap", gap), ("code", code)));
-        var steps = incident.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("to").GetString()).ToArray();
-        Assert.Equal(["reported", "dispatched"], steps!);
+        var steps = incident.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("to").GetString()!).ToArray();
+        Assert.Equal(["reported", "dispatched"], steps);
         Assert.Equal("leader 张", incident.GetProperty("history")[1].GetProperty("actor").GetString());
     }
 

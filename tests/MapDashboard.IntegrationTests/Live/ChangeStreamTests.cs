@@ -51,7 +51,7 @@ public class ChangeStreamTests(LiveHost host) : IClassFixture<LiveHost>
         var subscribed = await client.SubscribedAsync();
 
         Assert.Equal(3, (int)subscribed["replayed"]!);
-        Assert.Equal(["MISSED-0", "MISSED-1", "MISSED-2"], client.ChangeItems().Select(i => (string?)i["code"]).ToArray());
+        Assert.Equal(["MISSED-0", "MISSED-1", "MISSED-2"], client.ChangeItems().Select(i => (string)i["code"]!).ToArray());
         var seqs = client.ChangeItems().Select(i => (long)i["seq"]!).ToList();
         Assert.Equal(seqs.Order(), seqs);
     }
