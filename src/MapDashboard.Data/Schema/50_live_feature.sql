@@ -4,7 +4,9 @@
 -- The live map's features.
 
 -- The feature a map shows for one row of a layer, as GeoJSON: one place, so the live feed and the GeoJSON
--- endpoints agree on properties. No personal data: the wall display receives these. PL/pgSQL, one statement
+-- endpoints agree on properties. Each branch builds the properties its layer's declaration names
+-- (src/MapDashboard.Server/Layers/NAME/; LayerDeclarationTests holds this text to it), which also marks the
+-- personal data among them (a worker's name) for masking; never reporter contact. PL/pgSQL, one statement
 -- per layer, each planned once per session: as a SQL function whose body was a CASE over every layer it was
 -- neither inlined nor plan-cached, and each call planned every branch again (2–6 ms for a lookup that takes
 -- 0.05 ms once planned), under the change log's ordering lock.

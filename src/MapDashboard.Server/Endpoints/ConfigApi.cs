@@ -1,13 +1,13 @@
 using System.Text.Json.Nodes;
 using MapDashboard.Data;
 using MapDashboard.Server.Options;
-using MapDashboard.Server.Tiles;
+using MapDashboard.Server.Layers;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace MapDashboard.Server.Endpoints;
 
-/// <summary>What the browser needs before it draws: where the district is, which base layer, which tile layers.</summary>
+/// <summary>What the browser needs before it draws: where the district is, which base layer, which layers.</summary>
 public static class ConfigApi
 {
     static readonly string ExtentSql = SqlResource.Beside<Marker>("district_extent.sql");
@@ -18,7 +18,7 @@ public static class ConfigApi
         return app;
     }
 
-    static async Task<IResult> GetConfig(NpgsqlDataSource db, IOptions<MapOptions> map, TileCatalog tiles, CancellationToken cancel)
+    static async Task<IResult> GetConfig(NpgsqlDataSource db, IOptions<MapOptions> map, CancellationToken cancel)
     {
         var extent = await SqlJson.QueryAsync(db, ExtentSql, cancel);
         var config = extent is null ? new JsonObject() : JsonNode.Parse(extent)!.AsObject();
@@ -31,11 +31,24 @@ public static class ConfigApi
             ["wmtsLayer"] = map.Value.WmtsLayer,
             ["wmtsMatrixSet"] = map.Value.WmtsMatrixSet,
         };
-        config["tileLayers"] = new JsonArray(tiles.Layers
-            .Select(l => (JsonNode)new JsonObject { ["name"] = l.Name, ["minZoom"] = l.MinZoom, ["maxZoom"] = TileCatalog.MaxZoom })
-            .ToArray());
+        config["layers"] = new JsonArray(LayerCatalog.All.Select(Describe).ToArray());
         return SqlJson.Json(config.ToJsonString());
     }
+
+    // The client takes its layers and zoom limits from here, so it never keeps a list of its own.
+    static JsonNode Describe(LayerDeclaration l) => new JsonObject
+    {
+        ["name"] = l.Name,
+        ["minZoom"] = l.MinZoom,
+        ["maxZoom"] = l.HasTiles ? LayerCatalog.MaxZoom : null,
+        ["tiles"] = l.HasTiles,
+        ["live"] = l.Live,
+        ["properties"] = Strings(l.Properties),
+        ["personalData"] = Strings(l.PersonalData),
+        ["tileOmits"] = new JsonObject(l.TileOmits.Select(o => KeyValuePair.Create(o.Key, (JsonNode?)o.Value))),
+    };
+
+    static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode)v).ToArray());
 
     sealed class Marker;
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MapDashboard.Server.Layers;
 
 namespace MapDashboard.Server.Live;
 
@@ -36,11 +37,12 @@ public interface IMapClient
     Task Heartbeat(Heartbeat heartbeat);
 }
 
+/// <summary>The layers the hub streams: those the <see cref="LayerCatalog"/> declares live.</summary>
 public static class LiveLayers
 {
     public const string Workers = "workers";
 
-    public static readonly string[] All = ["territory", "grids", "buildings", "hazards", "incidents", "routes", Workers, "ambiguity"];
+    public static readonly string[] All = LayerCatalog.Streamed.Select(l => l.Name).ToArray();
 
     public const int ProtocolVersion = 1;
 }

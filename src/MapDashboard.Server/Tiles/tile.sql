@@ -1,4 +1,4 @@
--- Wraps one layer's feature query (Layers/*.sql, spliced into the features CTE)
+-- Wraps one layer's feature query (Layers/NAME/tile.sql, spliced into the features CTE)
 -- into a Mapbox Vector Tile, the way martin and pg_tileserv do. Composed once
 -- per layer at start; a request binds only @z, @x, @y.
 -- `area` is the tile plus its 64-unit buffer in EPSG:4326, so the && test

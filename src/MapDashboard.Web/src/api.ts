@@ -9,13 +9,25 @@ export type UnitKind =
   | 'community_grid' | 'dedicated_grid' | 'micro_grid' | 'police_grid';
 
 export interface BaseLayerConfig { kind: 'offline' | 'xyz' | 'wmts'; url?: string; attribution?: string }
-export interface TileLayerConfig { name: string; minZoom: number; maxZoom: number }
+/**
+ * One layer as the server declares it (GET /api/config): the client keeps no list of its own, only
+ * each layer module's styling. minZoom/maxZoom are null for a layer without tiles.
+ */
+export interface LayerConfig {
+  name: string;
+  minZoom: number | null;
+  maxZoom: number | null;
+  tiles: boolean;
+  live: boolean;
+  properties: string[];
+  personalData: string[];
+}
 export interface MapConfig {
   center: [number, number];
   zoom: number;
   extent: BBox;
   baseLayer: BaseLayerConfig;
-  tileLayers: TileLayerConfig[];
+  layers: LayerConfig[];
 }
 
 export interface TerritoryUnit {

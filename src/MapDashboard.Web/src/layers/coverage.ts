@@ -7,5 +7,5 @@ import { css, type Palette } from '../theme';
 // was walked read together.
 export function coverageLayer(p: Palette, config: TileSetup) {
   const style = new Style({ fill: new Fill({ color: css(p.coverage) }), stroke: new Stroke({ color: p.coverageStroke, width: 1 }) });
-  return mvtLayer({ source: 'coverage', name: 'coverage', style: () => style, config, zIndex: 22, live: false });
+  return mvtLayer({ source: 'coverage', name: 'coverage', style: () => style, config, zIndex: 22 });
 }

@@ -24,5 +24,5 @@ export function unvisitedLayer(p: Palette, config: TileSetup) {
   const hazard = wall ? building
     : new Style({ image: new Circle({ radius: 11, stroke: new Stroke({ color: p.unvisited, width: 2.5, lineDash: [4, 3] }), declutterMode: 'none' }) });
   const style = (f: FeatureLike, resolution: number) => (f.get('kind') === 'hazard' && resolution < RING_BELOW_RESOLUTION ? hazard : building);
-  return mvtLayer({ source: 'unvisited', name: 'unvisited', style, config, zIndex: 52, live: false });
+  return mvtLayer({ source: 'unvisited', name: 'unvisited', style, config, zIndex: 52 });
 }

@@ -13,8 +13,8 @@ import {
   type ResyncNotice, type SubscribeRequest, type SubscribeResult,
 } from './protocol';
 
-/** The layers this client draws; routes join when the view lists them (onRoute). */
-const LAYERS: LiveLayer[] = ['territory', 'grids', 'buildings', 'hazards', 'incidents', 'ambiguity', 'workers'];
+/** Saved routes are streamed only to a view that lists them (onRoute). */
+const ROUTES: LiveLayer = 'routes';
 
 /**
  * Past this many live features (or hidden deleted ones) the tiles are reloaded at the
@@ -65,7 +65,8 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
   // The snapshot of positions; the `positions` stream replaces them as workers move.
   patrolApi.workers().then(workers.load, (e) => console.warn(`worker positions: ${e instanceof Error ? e.message : String(e)}`));
   const patrolTiles = patrolTileReloader(map);
-  const layers: LiveLayer[] = o.onRoute ? [...LAYERS, 'routes'] : LAYERS;
+  // Every layer the server streams (its declaration, from /api/config).
+  const layers: LiveLayer[] = ctx.config.layers.filter((l) => l.live && (l.name !== ROUTES || o.onRoute)).map((l) => l.name);
   const pulses = o.pulse ? pulseLayer(map, ctx.palette) : null;
   const badge = liveBadge();
 
@@ -104,7 +105,7 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
     let fresh = 0;
     for (const item of batch.items) {
       if (item.seq <= seq) continue; // a replay overlapping what we have: applied once only
-      if (item.layer === 'routes') o.onRoute?.(item);
+      if (item.layer === ROUTES) o.onRoute?.(item);
       const feature = overlays.apply(item);
       if (item.feature) o.onFeature?.(item.layer, item.feature.properties);
       const key = `${item.layer}/${item.id}`;

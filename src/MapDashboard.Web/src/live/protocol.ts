@@ -7,7 +7,8 @@ export const HUB_URL = '/hubs/map';
 /** GET /api/live/position: the seq a snapshot read after it is at least as new as. */
 export interface LivePosition { seq: number; prunedThrough: number; protocol: number }
 
-export type LiveLayer = 'territory' | 'grids' | 'buildings' | 'hazards' | 'incidents' | 'routes' | 'workers' | 'ambiguity';
+/** A layer GET /api/config lists with `live: true` (the server's declaration is the one list). */
+export type LiveLayer = string;
 
 export interface GeoJsonFeature {
   type: 'Feature';

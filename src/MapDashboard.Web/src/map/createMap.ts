@@ -49,7 +49,7 @@ export async function createMap(o: MapOptions): Promise<MapContext> {
   o.target.style.background = o.palette.background;
 
   const external = externalBaseLayer(config.baseLayer);
-  const c: TileSetup = { layers: config.tileLayers ?? [], version: position.seq };
+  const c: TileSetup = { layers: config.layers ?? [], version: position.seq };
   // Patrol layers only where the server offers them (tiles it does not know answer 400).
   const patrol = (name: string, make: (p: Palette, c: TileSetup) => BaseLayer) => (offersTiles(c, name) ? [make(o.palette, c)] : []);
   const layers: BaseLayer[] = [

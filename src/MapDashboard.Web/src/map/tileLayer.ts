@@ -3,24 +3,19 @@ import VectorTileSource from 'ol/source/VectorTile';
 import MVT from 'ol/format/MVT';
 import { createXYZ } from 'ol/tilegrid';
 import type { StyleFunction } from 'ol/style/Style';
-import type { TileLayerConfig } from '../api';
+import type { LayerConfig } from '../api';
 
 // Beyond this zoom the client over-zooms: a z16 tile at extent 4096 is ~15 cm per unit,
 // finer than any of our data, and z17..z22 requests would only multiply server work.
 const CLIENT_MAX_TILE_ZOOM = 16;
 
-/** Server minimum zooms from the contract; /api/config overrides them. */
-const DEFAULT_MIN_ZOOM: Record<string, number> = {
-  territory: 0, grids: 10, buildings: 13, hazards: 12, roads: 10, water: 0, incidents: 10, ambiguity: 10,
-  tracks: 13, coverage: 13, unvisited: 13,
-};
-
 /**
- * What every tile layer needs from the server before it may load a tile: the zoom
- * limits from /api/config, and the live feed's seq the snapshot is stamped with.
+ * What every tile layer needs from the server before it may load a tile: the layers it
+ * declares (zoom limits, whether live) from /api/config, and the live feed's seq the
+ * snapshot is stamped with.
  */
 export interface TileSetup {
-  layers: TileLayerConfig[];
+  layers: LayerConfig[];
   /** The seq from GET /api/live/position, read before any tile (see src/live/). */
   version: number;
 }
@@ -34,20 +29,16 @@ export interface TileLayerOptions {
   config: TileSetup;
   zIndex: number;
   declutter?: boolean;
-  /**
-   * False for layers the hub does not stream (patrol tracks, coverage): they get no live
-   * overlay and are reloaded as a whole instead (reloadTiles).
-   */
-  live?: boolean;
 }
 
 /** Whether a server offers a tile layer (an older server may not have the patrol layers). */
-export const offersTiles = (config: TileSetup, name: string) => config.layers.some((c) => c.name === name);
+export const offersTiles = (config: TileSetup, name: string) => config.layers.some((c) => c.name === name && c.tiles);
 
 export function mvtLayer(o: TileLayerOptions): VectorTileLayer {
-  const cfg = o.config.layers.find((c) => c.name === o.source);
-  const minZoom = cfg?.minZoom ?? DEFAULT_MIN_ZOOM[o.source] ?? 0;
-  const maxZoom = Math.max(minZoom, Math.min(cfg?.maxZoom ?? CLIENT_MAX_TILE_ZOOM, CLIENT_MAX_TILE_ZOOM));
+  const cfg = o.config.layers.find((c) => c.name === o.source && c.tiles);
+  if (!cfg) throw new Error(`the server declares no tile layer '${o.source}' (GET /api/config)`);
+  const minZoom = cfg.minZoom ?? 0;
+  const maxZoom = Math.max(minZoom, Math.min(cfg.maxZoom ?? CLIENT_MAX_TILE_ZOOM, CLIENT_MAX_TILE_ZOOM));
   const source = new VectorTileSource({
     format: new MVT({ idProperty: undefined }),
     url: tileUrl(o.source, o.config.version),
@@ -65,7 +56,9 @@ export function mvtLayer(o: TileLayerOptions): VectorTileLayer {
     declutter: o.declutter ?? false,
     // 'hybrid' keeps polygons as cached images while panning; text/points redraw crisply.
     renderMode: 'hybrid',
-    properties: { name: o.name, styleFn: o.style, tileSource: o.source, live: o.live ?? true },
+    // live = false for layers the hub does not stream (tracks, coverage, unvisited): they get no
+    // live overlay and are reloaded as a whole instead (patrolTiles).
+    properties: { name: o.name, styleFn: o.style, tileSource: o.source, live: cfg.live },
   });
   return layer;
 }

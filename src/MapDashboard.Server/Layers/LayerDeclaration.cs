@@ -1,0 +1,42 @@
+using MapDashboard.Data;
+
+namespace MapDashboard.Server.Layers;
+
+/// <summary>
+/// Everything the server and the browser know about one map layer, declared once in the layer's own folder
+/// (Layers/NAME/: a class deriving from this, and tile.sql if it has vector tiles). Tiles, the live feed and
+/// /api/config read it; the permission rule will mask <see cref="PersonalData"/> from it.
+/// </summary>
+public abstract class LayerDeclaration
+{
+    protected LayerDeclaration(string name) => Name = name;
+
+    /// <summary>The name in tile URLs, in the MVT, in the live feed and in /api/config.</summary>
+    public string Name { get; }
+
+    /// <summary>The zoom its tiles start at (below it a tile is empty by definition); null = no tiles.</summary>
+    public int? MinZoom { get; protected init; }
+
+    /// <summary>Streamed by the live feed: <c>live_feature(Name, id)</c> builds its features (Schema/50_live_feature.sql).</summary>
+    public bool Live { get; protected init; }
+
+    /// <summary>A feature's property names: those of its live feature, and of its tile but for <see cref="TileOmits"/>.</summary>
+    public IReadOnlyList<string> Properties { get; protected init; } = [];
+
+    /// <summary>Properties that say who a person is (names, phone numbers, contact details).</summary>
+    public IReadOnlyList<string> PersonalData { get; protected init; } = [];
+
+    /// <summary>Properties of the live feature its tiles leave out on purpose, each with the reason.</summary>
+    public IReadOnlyDictionary<string, string> TileOmits { get; protected init; } = new Dictionary<string, string>();
+
+    /// <summary>Builds <see cref="TileOmits"/>: each reason with the properties it holds for.</summary>
+    protected static IReadOnlyDictionary<string, string> Omit(params (string Reason, string[] Properties)[] reasons) =>
+        reasons.SelectMany(r => r.Properties.Select(p => (p, r.Reason))).ToDictionary(x => x.p, x => x.Reason);
+
+    public bool HasTiles => MinZoom is not null;
+
+    public IEnumerable<string> TileProperties => Properties.Where(p => !TileOmits.ContainsKey(p));
+
+    /// <summary>The features query of its tiles: tile.sql in the declaring class's folder (spliced into Tiles/tile.sql).</summary>
+    public string TileFeaturesSql() => SqlResource.Read(GetType().Assembly, $"{GetType().Namespace}.tile.sql");
+}
