@@ -3,6 +3,7 @@ using MapDashboard.Data.Patrols;
 using MapDashboard.Domain.Patrols;
 using MapDashboard.Server.Endpoints;
 using MapDashboard.Server.Patrols;
+using NetTopologySuite.Geometries;
 
 namespace MapDashboard.Server.Coverage;
 
@@ -12,8 +13,8 @@ namespace MapDashboard.Server.Coverage;
 /// </summary>
 public static class DrawnPath
 {
-    /// <summary>The path as WKT in EPSG:4326, or a 400 problem naming every problem.</summary>
-    public static async Task<(string? Wkt, IResult? Problem)> CheckAsync(JsonElement? path, ServiceAreaSource area, CancellationToken cancel)
+    /// <summary>The path as a line in EPSG:4326, or a 400 problem naming every problem.</summary>
+    public static async Task<(LineString? Line, IResult? Problem)> CheckAsync(JsonElement? path, ServiceAreaSource area, CancellationToken cancel)
     {
         if (path is not { ValueKind: JsonValueKind.Object })
             return (null, Problems.BadRequest("No path", "path is required: a GeoJSON LineString in EPSG:4326 [lon, lat]"));
@@ -23,6 +24,6 @@ public static class DrawnPath
         var problems = new RouteValidator(await area.GetAsync(cancel)).Validate(draft.ToDraft(vertices));
         return problems.Count > 0
             ? (null, Problems.BadRequest("Path rejected", string.Join("; ", problems)))
-            : (RouteBody.Wkt(vertices!), null);
+            : (RouteBody.Line(vertices!), null);
     }
 }

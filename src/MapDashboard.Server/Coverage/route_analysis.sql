@@ -2,7 +2,7 @@
 -- "what lies within the radius" (patrol_assets_near), the same share of the grid (patrol_area_share).
 -- The grid is @grid, else the patrolled grid holding most of the line.
 with s as (select visit_radius_m as r from patrol_coverage_setting),
-l as (select ST_GeomFromText(@path, 4326) as geom),
+l as (select @path as geom),
 g as (
     select u.id, u.code, u.boundary from territory_unit u, l
     where patrol_grid_kind(u.kind)

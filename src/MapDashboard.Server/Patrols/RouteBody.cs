@@ -1,6 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
 using MapDashboard.Domain.Patrols;
+using MapDashboard.Server.Endpoints;
+using NetTopologySuite.Geometries;
 
 namespace MapDashboard.Server.Patrols;
 
@@ -31,8 +32,12 @@ public sealed record RouteBody(string? Name, JsonElement? Path, string? Grid, st
         p.ValueKind != JsonValueKind.Array ? [double.NaN]
         : p.EnumerateArray().Select(n => n.ValueKind == JsonValueKind.Number && n.TryGetDouble(out var d) && double.IsFinite(d) ? d : double.NaN).ToArray();
 
-    public static string Wkt(IReadOnlyList<double[]> vertices) =>
-        "LINESTRING(" + string.Join(",", vertices.Select(v => v[0].ToString("R", CultureInfo.InvariantCulture) + " " + v[1].ToString("R", CultureInfo.InvariantCulture))) + ")";
+    /// <summary>
+    /// The validated vertices as the line PostGIS stores, SRID 4326, bound as a geometry parameter (PostGIS parses
+    /// no text). A height a client sent is dropped: a route is stored 2D.
+    /// </summary>
+    public static LineString Line(IReadOnlyList<double[]> vertices) =>
+        Wgs84.Factory.CreateLineString(vertices.Select(v => new Coordinate(v[0], v[1])).ToArray());
 
     public RouteDraft ToDraft(IReadOnlyList<double[]>? vertices) => new(Name, vertices);
 }

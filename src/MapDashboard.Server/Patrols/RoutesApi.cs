@@ -4,6 +4,7 @@ using MapDashboard.Data.Patrols;
 using MapDashboard.Domain.Input;
 using MapDashboard.Domain.Patrols;
 using MapDashboard.Server.Endpoints;
+using NetTopologySuite.Geometries;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -26,7 +27,7 @@ public static class RoutesApi
 
     sealed record Refs(int? GridId, int? WorkerId);
 
-    sealed record ValidRoute(string Name, string Wkt, int? GridId, int? WorkerId, DateOnly? PlannedFor);
+    sealed record ValidRoute(string Name, LineString Path, int? GridId, int? WorkerId, DateOnly? PlannedFor);
 
     public static IEndpointRouteBuilder MapRoutesApi(this IEndpointRouteBuilder app)
     {
@@ -106,14 +107,14 @@ public static class RoutesApi
         if (body.Worker is not null && refs.WorkerId is null) problems.Add($"worker '{body.Worker}' is not a grid worker");
 
         if (problems.Count > 0) return (null, Problems.BadRequest("Invalid route", string.Join("; ", problems)));
-        return (new ValidRoute(body.Name!.Trim(), RouteBody.Wkt(vertices!), refs.GridId, refs.WorkerId, plannedFor), null);
+        return (new ValidRoute(body.Name!.Trim(), RouteBody.Line(vertices!), refs.GridId, refs.WorkerId, plannedFor), null);
     }
 
     static async Task<long?> WriteAsync(NpgsqlDataSource db, string sql, ValidRoute route, long? id, CancellationToken cancel)
     {
         await using var cmd = db.CreateCommand(sql);
         cmd.Parameters.AddWithValue("name", route.Name);
-        cmd.Parameters.AddWithValue("wkt", route.Wkt);
+        cmd.Parameters.AddWithValue("path", route.Path);
         cmd.Parameters.Add(new NpgsqlParameter("grid_id", NpgsqlDbType.Integer) { Value = (object?)route.GridId ?? DBNull.Value });
         cmd.Parameters.Add(new NpgsqlParameter("worker_id", NpgsqlDbType.Integer) { Value = (object?)route.WorkerId ?? DBNull.Value });
         cmd.Parameters.Add(new NpgsqlParameter("planned_for", NpgsqlDbType.Date) { Value = (object?)route.PlannedFor ?? DBNull.Value });

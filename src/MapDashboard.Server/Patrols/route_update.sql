@@ -1,5 +1,5 @@
 update patrol_route
-set name = @name, path = ST_GeomFromText(@wkt, 4326), grid_id = @grid_id, worker_id = @worker_id,
+set name = @name, path = @path, grid_id = @grid_id, worker_id = @worker_id,
     planned_for = @planned_for, updated_at = now()
 where id = @id
 returning id

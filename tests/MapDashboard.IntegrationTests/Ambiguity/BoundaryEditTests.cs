@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using MapDashboard.Data;
 using MapDashboard.IntegrationTests.Api;
 using MapDashboard.IntegrationTests.Live;
+using NetTopologySuite.Geometries;
 using Npgsql;
 
 namespace MapDashboard.IntegrationTests.Ambiguity;
@@ -76,6 +77,36 @@ public class BoundaryEditTests(AmbiguityHost host) : IClassFixture<AmbiguityHost
         const string grid = "620102001001-01";
         var before = await BoundaryAsync(grid);
         await ProblemAssert.IsProblem(await PutAsync(grid, body), HttpStatusCode.BadRequest, detail);
+        Assert.Equal(before, await BoundaryAsync(grid));
+    }
+
+    [Fact]
+    public async Task A_saved_boundary_reads_back_in_SRID_4326_with_exactly_the_coordinates_sent()
+    {
+        const string grid = "620102002001-07";
+        // A MultiPolygon at full double precision: the coordinates pass C# -> NTS -> PostGIS untouched or not at all.
+        var sent = JsonNode.Parse(await host.ScalarAsync<string>(
+            "select ST_AsGeoJSON(ST_Multi(ST_Buffer(boundary, -0.0001, 'join=mitre')), 17) from territory_unit where code = @code", ("code", grid)))!;
+        (await PutAsync(grid, sent.ToJsonString())).EnsureSuccessStatusCode();
+
+        var stored = await host.ScalarAsync<Geometry>("select boundary from territory_unit where code = @code", ("code", grid));
+        Assert.Equal(4326, stored.SRID);
+        Assert.IsType<MultiPolygon>(stored);
+        Assert.Equal(Positions(sent["coordinates"]!), stored.Coordinates.Select(c => (c.X, c.Y)));
+    }
+
+    static IEnumerable<(double, double)> Positions(JsonNode coordinates) =>
+        coordinates.AsArray()[0] is JsonValue
+            ? [((double)coordinates[0]!, (double)coordinates[1]!)]
+            : coordinates.AsArray().SelectMany(c => Positions(c!));
+
+    [Fact]
+    public async Task A_self_intersecting_polygon_inside_a_MultiPolygon_is_refused_naming_it_and_nothing_is_written()
+    {
+        const string grid = "620102001001-01";
+        var before = await BoundaryAsync(grid);
+        const string bowtie = """{"type":"MultiPolygon","coordinates":[[[[103.82,36.04],[103.83,36.05],[103.83,36.04],[103.82,36.05],[103.82,36.04]]]]}""";
+        await ProblemAssert.IsProblem(await PutAsync(grid, bowtie), HttpStatusCode.BadRequest, "the polygon is not valid: Self-intersection");
         Assert.Equal(before, await BoundaryAsync(grid));
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using MapDashboard.IntegrationTests.Api;
+using NetTopologySuite.Geometries;
 
 namespace MapDashboard.IntegrationTests.Patrols;
 
@@ -56,6 +57,31 @@ public class RoutesApiTests(PatrolHost host)
         await ProblemAssert.IsProblem(await http.DeleteAsync($"api/routes/{id}"), HttpStatusCode.NotFound, $"no route has id {id}");
         await ProblemAssert.IsProblem(await http.PutAsJsonAsync($"api/routes/{id}", new { name = "x", path = Line((lon, lat), (lon + 0.001, lat)) }),
             HttpStatusCode.NotFound, $"no route has id {id}");
+    }
+
+    [Fact]
+    public async Task A_saved_path_reads_back_in_SRID_4326_with_exactly_the_coordinates_sent_and_a_bad_vertex_is_named_by_its_index()
+    {
+        var (_, _, lon, lat) = await host.WorkerInGridAsync(0);
+        (double, double)[] sent = [(lon, lat), (lon + 0.000123456789012, lat + 0.0000987654321), (lon + 0.001, lat)];
+        using var http = host.CreateRealClient();
+        var created = await http.PostAsJsonAsync("api/routes", new { name = "精确", path = Line(sent) });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (long)JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!;
+        async Task<Geometry> Stored() => await host.ScalarAsync<Geometry>("select path from patrol_route where id = @id", ("id", id));
+
+        var stored = await Stored();
+        Assert.Equal(4326, stored.SRID);
+        Assert.Equal(sent, stored.Coordinates.Select(c => (c.X, c.Y)));
+
+        // Vertex 2 far outside the district: the edit and the analysis both name it, and the saved path stays.
+        var bad = Line(sent[0], sent[1], (116.4, 39.9));
+        await ProblemAssert.IsProblem(await http.PutAsJsonAsync($"api/routes/{id}", new { name = "精确", path = bad }),
+            HttpStatusCode.BadRequest, "path vertex 2 [116.4, 39.9] is outside the district");
+        await ProblemAssert.IsProblem(await http.PostAsJsonAsync("api/routes/analysis", new { path = bad }),
+            HttpStatusCode.BadRequest, "path vertex 2 [116.4, 39.9] is outside the district");
+        Assert.Equal(sent, (await Stored()).Coordinates.Select(c => (c.X, c.Y)));
+        (await http.DeleteAsync($"api/routes/{id}")).EnsureSuccessStatusCode();
     }
 
     public static TheoryData<string, string> BadRoutes => new()

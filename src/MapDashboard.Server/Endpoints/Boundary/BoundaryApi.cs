@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MapDashboard.Data;
 using MapDashboard.Server.Doors;
+using NetTopologySuite.Geometries;
 using Npgsql;
 
 namespace MapDashboard.Server.Endpoints.Boundary;
@@ -36,19 +37,19 @@ public static class BoundaryApi
         await using var tx = await conn.BeginTransactionAsync(cancel);
         if (await ScalarAsync(conn, KindSql, code, null, cancel) is null)
             return Problems.NotFound("Unknown territory unit", $"no territory unit has code '{code}'");
-        if (BoundaryGeoJson.Problem(geometry) is { } shape) return Problems.BadRequest("Boundary rejected", shape);
-        var geojson = geometry.GetRawText();
+        if (BoundaryGeoJson.Problem(geometry, out var boundary) is { } shape) return Problems.BadRequest("Boundary rejected", shape);
         string? problem;
-        try { problem = (string?)await ScalarAsync(conn, CheckSql, code, geojson, cancel); }
+        try { problem = (string?)await ScalarAsync(conn, CheckSql, code, boundary, cancel); }
         catch (PostgresException e) when (e.SqlState.StartsWith("XX") || e.SqlState.StartsWith("22"))
         {
-            // PostGIS's parser wording is not the client's business (and not stable across versions).
+            // A GEOS or PostGIS failure on a geometry its checks could not judge: its wording is not the client's
+            // business (and not stable across versions).
             problem = "the GeoJSON cannot be read as a Polygon or MultiPolygon";
         }
         if (problem is not null) return Problems.BadRequest("Boundary rejected", problem);
 
         await ScalarAsync(conn, BeforeSql, null, null, cancel);
-        await ScalarAsync(conn, UpdateSql, code, geojson, cancel);
+        await ScalarAsync(conn, UpdateSql, code, boundary, cancel);
         var diff = (string)(await ScalarAsync(conn, DiffSql, null, null, cancel))!;
         var saved = dryRun != true;
         if (saved) await tx.CommitAsync(cancel);
@@ -56,11 +57,12 @@ public static class BoundaryApi
         return SqlJson.Json($$"""{"code":{{JsonSerializer.Serialize(code)}},"dryRun":{{(!saved).ToString().ToLowerInvariant()}},"saved":{{saved.ToString().ToLowerInvariant()}},"findings":{{diff}}}""");
     }
 
-    static async Task<object?> ScalarAsync(NpgsqlConnection conn, string sql, string? code, string? geojson, CancellationToken cancel)
+    static async Task<object?> ScalarAsync(NpgsqlConnection conn, string sql, string? code, Geometry? boundary, CancellationToken cancel)
     {
         await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 120 };
         if (code is not null) cmd.Parameters.AddWithValue("code", code);
-        if (geojson is not null) cmd.Parameters.AddWithValue("geojson", geojson);
+        // An NTS geometry: Npgsql.NetTopologySuite sends it as PostGIS geometry, SRID 4326 included.
+        if (boundary is not null) cmd.Parameters.AddWithValue("boundary", boundary);
         var value = await cmd.ExecuteScalarAsync(cancel);
         return value is DBNull ? null : value;
     }

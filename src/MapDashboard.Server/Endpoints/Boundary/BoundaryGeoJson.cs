@@ -1,15 +1,17 @@
 using System.Globalization;
 using System.Text.Json;
+using NetTopologySuite.Geometries;
 
 namespace MapDashboard.Server.Endpoints.Boundary;
 
 /// <summary>
-/// The shape of a proposed boundary, checked in C# before PostGIS parses it, so that every refusal names the
-/// fault in plain words (PostGIS's parser messages never reach the client) and nothing huge or malformed costs a
-/// query: GeoJSON types are case-sensitive and exact, positions are two finite numbers [lon, lat] (boundaries are
-/// 2D: a third number is refused, not silently dropped), rings are closed with at least four positions, and a
-/// boundary has at most <see cref="MaxVertices"/> vertices (the demo's largest unit has ~400; a city street a few
-/// thousand). Validity, SRID, area and containment in the parent are PostGIS's part (boundary_check.sql).
+/// The shape of a proposed boundary, checked in C# and then built from the checked positions as an NTS
+/// (Multi)Polygon in EPSG:4326 that is bound as a parameter (PostGIS parses no text), so that every refusal names
+/// the fault in plain words and nothing huge or malformed costs a query: GeoJSON types are case-sensitive and
+/// exact, positions are two finite numbers [lon, lat] (boundaries are 2D: a third number is refused, not silently
+/// dropped), rings are closed with at least four positions, and a boundary has at most <see cref="MaxVertices"/> vertices (the demo's largest unit has ~400; a city street a few
+/// thousand). A crs member naming another CRS is refused: the positions are taken as EPSG:4326. Validity, area
+/// and containment in the parent are PostGIS's part (boundary_check.sql).
 /// </summary>
 public static class BoundaryGeoJson
 {
@@ -26,9 +28,10 @@ public static class BoundaryGeoJson
         return root;
     }
 
-    /// <summary>Why the geometry cannot be a boundary, or null when PostGIS may take it from here.</summary>
-    public static string? Problem(JsonElement geometry)
+    /// <summary>Why the geometry cannot be a boundary, or null and the boundary for PostGIS to judge further.</summary>
+    public static string? Problem(JsonElement geometry, out Geometry? boundary)
     {
+        boundary = null;
         if (!geometry.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
             return "the geometry has no type; a boundary is a GeoJSON Polygon or MultiPolygon";
         var isPolygon = type.ValueEquals("Polygon");
@@ -42,20 +45,51 @@ public static class BoundaryGeoJson
             return "the GeoJSON cannot be read: coordinates must be an array of rings";
 
         var vertices = 0;
-        if (isPolygon) return PolygonProblem(coordinates, "", ref vertices);
-        var p = 0;
-        foreach (var polygon in coordinates.EnumerateArray())
+        var polygons = new List<Polygon>();
+        if (isPolygon)
         {
-            if (polygon.ValueKind != JsonValueKind.Array) return $"the GeoJSON cannot be read: polygon {p} must be an array of rings";
-            if (PolygonProblem(polygon, $"polygon {p} ", ref vertices) is { } problem) return problem;
-            p++;
+            if (PolygonProblem(coordinates, "", ref vertices, polygons) is { } problem) return problem;
         }
-        return p == 0 ? "the polygon is empty" : null;
+        else
+        {
+            var p = 0;
+            foreach (var polygon in coordinates.EnumerateArray())
+            {
+                if (polygon.ValueKind != JsonValueKind.Array) return $"the GeoJSON cannot be read: polygon {p} must be an array of rings";
+                if (PolygonProblem(polygon, $"polygon {p} ", ref vertices, polygons) is { } problem) return problem;
+                p++;
+            }
+            if (p == 0) return "the polygon is empty";
+        }
+        // After the positions, where the SQL check judged a crs before: a refusal names the same fault it did.
+        if (CrsProblem(geometry) is { } crs) return crs;
+        boundary = isPolygon ? polygons[0] : Wgs84.Factory.CreateMultiPolygon([.. polygons]);
+        return null;
     }
 
-    static string? PolygonProblem(JsonElement rings, string where, ref int vertices)
+    /// <summary>
+    /// The positions are taken as EPSG:4326, so a named crs must be that one (or OGC CRS84, the same axes here);
+    /// any other EPSG code is refused as PostGIS's parser placed it in that SRID before, and anything else as unreadable.
+    /// </summary>
+    static string? CrsProblem(JsonElement geometry)
+    {
+        if (!geometry.TryGetProperty("crs", out var crs) || crs.ValueKind == JsonValueKind.Null) return null;
+        var name = crs.ValueKind == JsonValueKind.Object && crs.TryGetProperty("properties", out var properties)
+            && properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty("name", out var n)
+            && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
+        if (name is null || !(name.StartsWith("EPSG:") || name.StartsWith("urn:ogc:def:crs:")))
+            return "the geometry's crs cannot be read; send EPSG:4326 longitude/latitude";
+        if (name.EndsWith(":CRS84")) return null;
+        var code = name[(name.LastIndexOf(':') + 1)..];
+        if (!int.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out var srid))
+            return "the geometry's crs cannot be read; send EPSG:4326 longitude/latitude";
+        return srid == 4326 ? null : $"the boundary is in SRID {srid}; send EPSG:4326 longitude/latitude";
+    }
+
+    static string? PolygonProblem(JsonElement rings, string where, ref int vertices, List<Polygon> polygons)
     {
         var r = 0;
+        var built = new List<LinearRing>();
         foreach (var ring in rings.EnumerateArray())
         {
             if (ring.ValueKind != JsonValueKind.Array) return $"the GeoJSON cannot be read: {where}ring {r} must be an array of positions";
@@ -63,19 +97,21 @@ public static class BoundaryGeoJson
             if (count < 4) return $"{where}ring {r} has {count} positions; a closed ring needs at least 4";
             vertices += count;
             if (vertices > MaxVertices) return $"the boundary has more than {MaxVertices:N0} vertices; simplify it first";
+            var positions = new Coordinate[count];
             var i = 0;
-            (double, double) first = default, last = default;
             foreach (var position in ring.EnumerateArray())
             {
                 if (PositionProblem(position, $"{where}ring {r} position {i}", out var lonLat) is { } problem) return problem;
-                if (i == 0) first = lonLat;
-                last = lonLat;
-                i++;
+                positions[i++] = new Coordinate(lonLat.Lon, lonLat.Lat);
             }
-            if (first != last) return $"{where}ring {r} is not closed: its first and last positions differ";
+            if (!positions[0].Equals2D(positions[^1])) return $"{where}ring {r} is not closed: its first and last positions differ";
+            built.Add(Wgs84.Factory.CreateLinearRing(positions));
             r++;
         }
-        return r == 0 ? "the polygon is empty" : null;
+        if (r == 0) return "the polygon is empty";
+        // Rings as sent: NTS builds without judging validity, so a self-intersection reaches ST_IsValidReason.
+        polygons.Add(Wgs84.Factory.CreatePolygon(built[0], [.. built.Skip(1)]));
+        return null;
     }
 
     static string? PositionProblem(JsonElement position, string where, out (double Lon, double Lat) lonLat)

@@ -1,6 +1,7 @@
 -- Why a proposed boundary cannot be saved for unit @code, or null when it can:
 -- a valid (Multi)Polygon in EPSG:4326 of at least 1 m² that stays inside its parent.
--- (Its shape — types, 2D positions, ranges, closed rings, the vertex limit — was checked by BoundaryGeoJson.)
+-- (Its shape — types, 2D positions, ranges, closed rings, the vertex limit — was checked by BoundaryGeoJson, which
+-- binds @boundary as a geometry in SRID 4326; the shape branches below stay as guards, nothing here parses text.)
 -- "Inside" tolerates 0.05 m: an editor snapping to the parent's edge leaves float noise of a few
 -- micrometres, which must not refuse the edit as "0.0 m² lie outside it". Areas are taken in UTM 48N, but only
 -- for a boundary near its parent: a polygon spanning half the world has no meaningful UTM area (it printed a
@@ -11,7 +12,7 @@ with unit as (
     where u.code = @code),
 -- Materialized: otherwise the planner folds the expressions on the constant geometry before CASE picks a branch,
 -- and a later branch's ST_Transform fails on a polygon the earlier branches were there to refuse.
-proposed as materialized (select ST_GeomFromGeoJSON(@geojson) as geom)
+proposed as materialized (select @boundary as geom)
 select case
     when ST_SRID(g.geom) <> 4326 then
         format('the boundary is in SRID %s; send EPSG:4326 longitude/latitude', ST_SRID(g.geom))
