@@ -14,7 +14,7 @@ namespace MapDashboard.IntegrationTests.Background;
 /// </summary>
 public sealed class BackgroundFaultTests(BackgroundFaultHost host) : IClassFixture<BackgroundFaultHost>
 {
-    static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
 
     [Fact]
     public async Task A_ping_stored_at_minus_infinity_is_set_aside_and_the_other_hours_are_still_folded_in()
