@@ -17,9 +17,19 @@ public sealed class PatrolHost : DashboardHost
 
     /// <summary>
     /// Logs moved workers' positions now (the server's PositionPublisher does it twice a second): a test that
-    /// counts the log's changes calls this first, so it never races the chore.
+    /// counts the log's changes calls this first, so it never races the chore. A publish passes over rows a
+    /// concurrent one holds, so when the chore happens to run at the same moment this waits for its commit too.
     /// </summary>
-    public Task<int> PublishPositionsAsync() => ScalarAsync<int>("select publish_worker_positions()");
+    public async Task<int> PublishPositionsAsync()
+    {
+        var published = await ScalarAsync<int>("select publish_worker_positions()");
+        for (var wait = 0; wait < 200 && await ScalarAsync<long>("select count(*) from worker_position where not published") > 0; wait++)
+        {
+            await Task.Delay(25);
+            published += await ScalarAsync<int>("select publish_worker_positions()");
+        }
+        return published;
+    }
 
     /// <summary>The nth demo grid worker (by code), their grid, and a point inside it.</summary>
     public async Task<(string Worker, string Grid, double Lon, double Lat)> WorkerInGridAsync(int nth)
