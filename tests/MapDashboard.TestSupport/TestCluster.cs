@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using MapDashboard.Data.Cluster;
+using MapDashboard.Server.Hosting.Cluster;
 
 namespace MapDashboard.TestSupport;
 

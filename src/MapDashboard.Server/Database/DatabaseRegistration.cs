@@ -1,5 +1,5 @@
 using MapDashboard.Data;
-using MapDashboard.Data.Cluster;
+using MapDashboard.Server.Hosting.Cluster;
 using MapDashboard.Server.Options;
 using Npgsql;
 

@@ -13,7 +13,7 @@ namespace MapDashboard.Tools.Bench;
 /// The one hot path where geometry crosses into PostGIS in bulk: a coverage batch's track pieces handed to
 /// patrol_store_hours (migration 0020), which takes them as bytea[] of EWKB. Compares, on the same realistic batch
 /// (worker-hours × pings, one LineStringM piece each) in the same run, the hand-written EWKB writer
-/// (<see cref="Ewkb.WriteLineStringM"/>) against NetTopologySuite LineStrings bound as a geometry[] parameter
+/// (<see cref="HandWrittenEwkb.WriteLineStringM"/>) against NetTopologySuite LineStrings bound as a geometry[] parameter
 /// (Npgsql.NetTopologySuite) and cast to bytea[] in the calling SQL, so the function is unchanged. Each call runs in a
 /// transaction that is rolled back, so every round stores the same hours into the same tables; the variants alternate
 /// round by round. Also times the bare crossing (the array read back and counted, no store) and, for information,
@@ -23,8 +23,8 @@ public static class GeometryBenchmark
 {
     public sealed record Settings(DistrictSize Size, int Seed, int WorkerHours, int Pings, int Rounds);
 
-    const string NtsStoreSql = """
-        select patrol_store_hours(@workers, @hours, @piece_workers, @piece_hours, @piece_numbers, @piece_paths::bytea[],
+    const string HandWrittenStoreSql = """
+        select patrol_store_hours(@workers, @hours, @piece_workers, @piece_hours, @piece_numbers, @piece_paths,
                                   @piece_pings, @piece_own_seconds, @piece_continued)
         """;
 
@@ -44,9 +44,9 @@ public static class GeometryBenchmark
 
         var variants = new[]
         {
-            new Variant("hand-written EWKB, bytea[]", v => Ewkb.WriteLineStringM(v), a => a.Cast<byte[]>().ToArray(), HourBatch.StoreSql,
+            new Variant("hand-written EWKB, bytea[]", v => HandWrittenEwkb.WriteLineStringM(v), a => a.Cast<byte[]>().ToArray(), HandWrittenStoreSql,
                 "select sum(ST_NPoints(ST_GeomFromEWKB(p))) from unnest(@piece_paths) p"),
-            new Variant("NTS LineStringM, geometry[]::bytea[]", v => TrackGeometry.LineStringM(v), a => a.Cast<NetTopologySuite.Geometries.Geometry>().ToArray(), NtsStoreSql,
+            new Variant("NTS LineStringM, geometry[]::bytea[]", v => TrackGeometry.LineStringM(v), a => a.Cast<NetTopologySuite.Geometries.Geometry>().ToArray(), HourBatch.StoreSql,
                 "select sum(ST_NPoints(p)) from unnest(@piece_paths) p"),
             new Variant("NTS, geometry[] (function copy)", v => TrackGeometry.LineStringM(v), a => a.Cast<NetTopologySuite.Geometries.Geometry>().ToArray(), GeometryFunctionSql,
                 "select sum(ST_NPoints(p)) from unnest(@piece_paths) p"),

@@ -58,7 +58,10 @@ public static class TileBenchmark
         output.WriteLine($"{"",-26}{"tiles/s",10}{"p50 ms",10}{"p95 ms",10}   (medians of {settings.Rounds} rounds)");
         Row(output, "bare ST_AsMVT (Npgsql)", bareRuns);
         Row(output, "GET /tiles endpoint", httpRuns);
-        output.WriteLine($"throughput ratio endpoint / bare: {httpRate / bareRate:F2} (target ≥ 0.80)");
+        // Each round measures the two paths back to back, so a round's ratio is what drift on a shared machine
+        // touches least; the ratio of the two medians is printed too, as before.
+        var roundRatio = LatencyRun.Median(bareRuns.Zip(httpRuns, (b, h) => h.PerSecond / b.PerSecond));
+        output.WriteLine($"throughput ratio endpoint / bare: median of the rounds' ratios {roundRatio:F2} (target ≥ 0.80); ratio of the medians {httpRate / bareRate:F2}");
         output.WriteLine($"mean tile size {warmBare.Bytes / (double)jobs.Count / 1024:F1} KiB; server working set {server.WorkingSet() / 1048576.0:F0} MiB");
         return 0;
     }

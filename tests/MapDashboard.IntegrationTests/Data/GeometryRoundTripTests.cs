@@ -144,7 +144,7 @@ public class GeometryRoundTripTests : IAsyncLifetime
     {
         var vertices = Enumerable.Range(0, 50).Select(k => new MapDashboard.Domain.Patrols.TrackPing(1_790_000_000 + 5 * k, 103.80 + k * 1e-5, 36.05 + k * 2e-5)).ToArray();
         await using var cmd = _db.CreateCommand("select ST_AsEWKT(ST_GeomFromEWKB(@hand)), ST_AsEWKT(@nts)");
-        cmd.Parameters.AddWithValue("hand", MapDashboard.Data.Geometry.Ewkb.WriteLineStringM(vertices));
+        cmd.Parameters.AddWithValue("hand", MapDashboard.Tools.Bench.HandWrittenEwkb.WriteLineStringM(vertices));
         cmd.Parameters.AddWithValue("nts", MapDashboard.Data.Geometry.TrackGeometry.LineStringM(vertices));
         await using var reader = await cmd.ExecuteReaderAsync();
         await reader.ReadAsync();

@@ -1,7 +1,7 @@
 using MapDashboard.Data;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using MapDashboard.Data.Cluster;
+using MapDashboard.Server.Hosting.Cluster;
 using MapDashboard.Data.Loading;
 using MapDashboard.Data.Migrations;
 using MapDashboard.TestSupport;

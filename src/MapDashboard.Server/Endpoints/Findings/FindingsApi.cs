@@ -1,5 +1,6 @@
 using MapDashboard.Data;
 using MapDashboard.Data.Ambiguity;
+using MapDashboard.Domain.Findings;
 using MapDashboard.Domain.Input;
 using Npgsql;
 using NpgsqlTypes;
@@ -25,21 +26,12 @@ public static class FindingsApi
 
     static readonly string[] Kinds =
         ["gap", "overlap", "straddle", "boundary_hazard", "police_mismatch", "ownerless", "unmanaged", "disputed"];
-    static readonly string[] Statuses = ["new", "assigned", "resolved", "accepted"];
     const int MaxLimit = 5000;
     const double MaxSettingMetres = 10_000;
 
     public sealed record Transition(string? Actor, string? Note, string? Assignee);
     public sealed record CaseLink(string? IncidentCode, string? Actor);
     public sealed record Settings(double? MinAreaM2, double? MinWidthM, double? HazardBoundaryToleranceM);
-
-    // Which statuses each transition may start from.
-    static readonly Dictionary<string, (string To, string[] From)> Moves = new()
-    {
-        ["assign"] = ("assigned", ["new", "assigned"]),
-        ["resolve"] = ("resolved", ["new", "assigned"]),
-        ["accept"] = ("accepted", ["new", "assigned"]),
-    };
 
     public static IEndpointRouteBuilder MapFindingsApi(this IEndpointRouteBuilder app)
     {
@@ -59,9 +51,9 @@ public static class FindingsApi
     {
         if (kind is not null && !Kinds.Contains(kind))
             return Problems.BadRequest("Unknown finding kind", $"kind '{kind}' is not one of {string.Join(", ", Kinds)}");
-        var statuses = (status ?? "new,assigned").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (statuses.FirstOrDefault(s => !Statuses.Contains(s)) is { } bad)
-            return Problems.BadRequest("Unknown finding status", $"status '{bad}' is not one of {string.Join(", ", Statuses)}");
+        var statuses = (status ?? string.Join(',', FindingWorkflow.Open)).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (statuses.FirstOrDefault(s => !FindingWorkflow.Statuses.Contains(s)) is { } bad)
+            return Problems.BadRequest("Unknown finding status", $"status '{bad}' is not one of {string.Join(", ", FindingWorkflow.Statuses)}");
         if (limit is < 1 or > MaxLimit)
             return Problems.BadRequest("Limit out of range", $"limit must be between 1 and {MaxLimit}");
         if (unit is not null && await SqlJson.QueryAsync(db, UnitExistsSql, cancel, ("code", unit)) is null)
@@ -82,8 +74,8 @@ public static class FindingsApi
 
     static async Task<IResult> Move(long id, string move, Transition? body, NpgsqlDataSource db, CancellationToken cancel)
     {
-        if (!Moves.TryGetValue(move, out var rule))
-            return Problems.NotFound("Unknown action", $"'{move}' is not one of {string.Join(", ", Moves.Keys)}, case");
+        if (FindingWorkflow.Find(move) is not { } rule)
+            return Problems.NotFound("Unknown action", $"'{move}' is not one of {string.Join(", ", FindingWorkflow.Steps.Keys)}, case");
         if (move == "assign" && string.IsNullOrWhiteSpace(body?.Assignee))
             return Problems.BadRequest("Nobody to assign", "assign needs an assignee (a person, unit or organisation code)");
         if (TextRules.FirstProblem(("assignee", body?.Assignee, TextRules.MaxName, false), ("actor", body?.Actor, TextRules.MaxName, false),
@@ -97,7 +89,7 @@ public static class FindingsApi
         await using var cmd = new NpgsqlCommand(TransitionSql, conn);
         cmd.Parameters.AddWithValue("id", id);
         cmd.Parameters.AddWithValue("to", rule.To);
-        cmd.Parameters.AddWithValue("from", rule.From);
+        cmd.Parameters.AddWithValue("from", rule.From.ToArray());
         cmd.Parameters.AddWithValue("actor", actor);
         cmd.Parameters.Add(new NpgsqlParameter("assignee", NpgsqlDbType.Text) { Value = (object?)body?.Assignee ?? DBNull.Value });
         cmd.Parameters.Add(new NpgsqlParameter("note", NpgsqlDbType.Text) { Value = (object?)body?.Note ?? DBNull.Value });

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 
-namespace MapDashboard.Data.Cluster;
+namespace MapDashboard.Server.Hosting.Cluster;
 
 /// <summary>
 /// A PostgreSQL + PostGIS cluster that the project owns: created with initdb on

@@ -1,9 +1,9 @@
 using MapDashboard.Data;
-using MapDashboard.Data.Cluster;
+using MapDashboard.Server.Hosting.Cluster;
 using MapDashboard.TestSupport;
 using Npgsql;
 
-namespace MapDashboard.IntegrationTests.Data;
+namespace MapDashboard.IntegrationTests.Hosting;
 
 public class PrivateClusterTests
 {

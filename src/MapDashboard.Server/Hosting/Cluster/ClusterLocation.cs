@@ -1,4 +1,4 @@
-namespace MapDashboard.Data.Cluster;
+namespace MapDashboard.Server.Hosting.Cluster;
 
 /// <summary>
 /// Where the run command keeps its cluster. The preferred place is a git-ignored
