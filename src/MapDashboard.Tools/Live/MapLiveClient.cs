@@ -50,12 +50,12 @@ public sealed class MapLiveClient : IAsyncDisposable
         _connection.On<ChangeBatch>(nameof(IMapClient.Changes), batch =>
         {
             lock (_seqLock)
-            {
                 foreach (var item in batch.Items)
                     if (_lastSeq is not { } last || item.Seq > last) _lastSeq = item.Seq;
-                _itemsSinceSubscribe += batch.Items.Count;
-            }
             _observe(new LiveEvent.Changes(Now, batch));
+            // Counted once observed: SubscribeAsync reports the subscription when the replay has been handled, and a
+            // test reading its recorded changes right then must find them.
+            Interlocked.Add(ref _itemsSinceSubscribe, batch.Items.Count);
         });
         _connection.On<PositionBatch>(nameof(IMapClient.Positions), batch => _observe(new LiveEvent.Positions(Now, batch)));
         _connection.On<Heartbeat>(nameof(IMapClient.Heartbeat), beat =>
@@ -131,7 +131,7 @@ public sealed class MapLiveClient : IAsyncDisposable
         lock (_seqLock)
         {
             since = _lastSeq;
-            _itemsSinceSubscribe = 0;
+            Interlocked.Exchange(ref _itemsSinceSubscribe, 0);
         }
         var result = await _connection.InvokeAsync<SubscribeResult>(nameof(MapHub.Subscribe), _request with { SinceSeq = since }, _stop.Token);
         for (var waited = 0; waited < 10_000 && Interlocked.Read(ref _itemsSinceSubscribe) < result.Replayed; waited += 5)

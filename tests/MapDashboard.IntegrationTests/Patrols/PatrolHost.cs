@@ -5,9 +5,13 @@ namespace MapDashboard.IntegrationTests.Patrols;
 /// <summary>A server of its own for the patrol tests, which write pings and routes: the shared demo district stays untouched.</summary>
 public sealed class PatrolHost : DashboardHost
 {
-    /// <summary>Rows a refused request must not have added to.</summary>
+    /// <summary>
+    /// Rows a refused request must not have added to. Positions moved by earlier requests are logged first, so the
+    /// server's position chore cannot add to the count between two calls.
+    /// </summary>
     public async Task<(long Pings, long Routes, long Changes)> WrittenRowsAsync()
     {
+        await PublishPositionsAsync();
         await using var cmd = Db.CreateCommand(
             "select (select count(*) from patrol_ping), (select count(*) from patrol_route), (select count(*) from change_log)");
         await using var reader = await cmd.ExecuteReaderAsync();
