@@ -26,25 +26,8 @@ create trigger patrol_ping_dirty_update after update on patrol_ping
 create trigger patrol_ping_dirty_delete after delete on patrol_ping
     referencing old table as changed for each statement execute function patrol_mark_dirty();
 
--- Recomputes up to batch_size queued grid-days in the caller's transaction; returns how many. Concurrent drains
--- (two server nodes) take disjoint batches (skip locked). A grid-day recomputed while another drain still adds
--- covers to it is queued again by that drain's commit, so the last word is a recomputation that saw everything.
-create function patrol_coverage_refresh_grid_days(batch_size int default 500) returns int
-language plpgsql as $$
-declare
-    g int[];
-    d date[];
-begin
-    with taken as (
-        delete from patrol_grid_day_dirty x
-        where (x.grid_id, x.day) in (select grid_id, day from patrol_grid_day_dirty
-                                     order by day, grid_id limit batch_size for update skip locked)
-        returning x.grid_id, x.day)
-    select array_agg(grid_id), array_agg(day) into g, d from taken;
-    if g is null then return 0; end if;
-    perform patrol_refresh_grid_days(g, d);
-    return array_length(g, 1);
-end $$;
+-- The grid-days are taken and recomputed by the server's drain (Data/Coverage/GridDayBatch: take_grid_days.sql, then
+-- patrol_refresh_grid_days), so that a failing batch names the grid-days it held and the one at fault is set aside.
 
 -- Every worker-hour that has trusted pings becomes dirty: after a change of radius, gap or speed setting,
 -- or for an audit. The next drains recompute them.
