@@ -4,7 +4,7 @@ using MapDashboard.Tools.Bench;
 
 namespace MapDashboard.Tools;
 
-/// <summary><c>bench tiles | live | ambiguity | patrols | coverage | geometry</c>: the benchmarks, each printing its figures and the baseline measured in the same run.</summary>
+/// <summary><c>bench tiles | live | findings | patrols | coverage | geometry</c>: the benchmarks, each printing its figures and the baseline measured in the same run.</summary>
 public static class BenchCommand
 {
     public static Command Create()
@@ -12,20 +12,20 @@ public static class BenchCommand
         var bench = new Command("bench", "Benchmarks on a throw-away private PostGIS cluster");
         bench.Subcommands.Add(Tiles());
         bench.Subcommands.Add(Live());
-        bench.Subcommands.Add(Ambiguity());
+        bench.Subcommands.Add(Findings());
         bench.Subcommands.Add(Patrols());
         bench.Subcommands.Add(Coverage());
         bench.Subcommands.Add(Geometry());
         return bench;
     }
 
-    static Command Ambiguity()
+    static Command Findings()
     {
         var size = new Option<DistrictSize>("--size") { DefaultValueFactory = _ => DistrictSize.City };
         var full = new Option<int>("--full-runs") { DefaultValueFactory = _ => 3 };
         var edits = new Option<int>("--edits") { DefaultValueFactory = _ => 9 };
-        var command = new Command("ambiguity", "Full and incremental recomputation of ownership findings, time and peak memory") { size, full, edits };
-        command.SetAction(parse => AmbiguityBenchmark.RunAsync(new AmbiguityBenchmark.Settings(
+        var command = new Command("findings", "Full and incremental recomputation of ownership findings, time and peak memory") { size, full, edits };
+        command.SetAction(parse => FindingsBenchmark.RunAsync(new FindingsBenchmark.Settings(
             parse.GetValue(size), DistrictGenerator.DefaultSeed, parse.GetValue(full), parse.GetValue(edits)), Console.Out));
         return command;
     }

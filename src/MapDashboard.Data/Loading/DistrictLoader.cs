@@ -1,4 +1,4 @@
-using MapDashboard.Data.Ambiguity;
+using MapDashboard.Data.Findings;
 using Npgsql;
 using NpgsqlTypes;
 

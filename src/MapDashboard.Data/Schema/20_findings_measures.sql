@@ -19,7 +19,7 @@ create function finding_is_noise(p_geom geometry) returns boolean
 language sql stable as $$
     select ST_Area(finding_metric(p_geom)) < s.min_area_m2
         or (s.min_width_m > 0 and ST_IsEmpty(ST_Buffer(finding_metric(p_geom), -s.min_width_m / 2, 'quad_segs=2')))
-    from ambiguity_setting s
+    from finding_setting s
 $$;
 
 -- The representative point of a land finding, snapped so that small edits
@@ -28,7 +28,7 @@ create function finding_anchor(p_geom geometry) returns text
 language sql stable as $$
     select format('%s,%s', round(ST_X(p)::numeric / s.identity_snap_m) * s.identity_snap_m,
                            round(ST_Y(p)::numeric / s.identity_snap_m) * s.identity_snap_m)
-    from ambiguity_setting s, finding_metric(ST_PointOnSurface(p_geom)) p
+    from finding_setting s, finding_metric(ST_PointOnSurface(p_geom)) p
 $$;
 
 create function finding_key(p_kind text, p_codes text[], p_anchor text) returns text

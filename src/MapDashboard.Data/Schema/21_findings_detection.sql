@@ -134,7 +134,7 @@ language sql stable as $$
                ST_Distance(finding_metric(o.boundary), finding_metric(i.location)) as distance_m,
                s.hazard_boundary_tolerance_m as tolerance
         from inside i
-        cross join ambiguity_setting s
+        cross join finding_setting s
         join territory_unit o on o.kind in ('community_grid', 'dedicated_grid') and o.id <> i.grid_id
                              -- 1° of longitude here is ~90 km: 1/80000 errs on the wide side.
                              and ST_DWithin(o.boundary, i.location, s.hazard_boundary_tolerance_m / 80000.0)),

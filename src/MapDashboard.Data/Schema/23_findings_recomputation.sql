@@ -132,6 +132,6 @@ language sql as $$
               and (p.id = any(p_units) or exists (select 1 from unnest(p_areas) a
                                                  where p.boundary && a and ST_Intersects(p.boundary, a)))),
         array(select distinct b.id from building b, unnest(p_areas) a where b.footprint && a and ST_Intersects(b.footprint, a)),
-        array(select distinct h.id from hazard h, unnest(p_areas) a, ambiguity_setting s
+        array(select distinct h.id from hazard h, unnest(p_areas) a, finding_setting s
               where ST_DWithin(h.location, a, s.hazard_boundary_tolerance_m / 80000.0)))
 $$;

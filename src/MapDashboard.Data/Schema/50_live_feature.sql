@@ -54,7 +54,7 @@ begin
                 where b.id = p_id);
     when 'routes' then
         return route_feature(p_id);
-    when 'ambiguity' then
+    when 'findings' then
         -- A finding that is gone, resolved or accepted is not shown: null, which the feed sends as a delete.
         return (select finding_feature(f.id) from finding f
                 where f.id = p_id and f.present and f.status in ('new', 'assigned'));

@@ -70,7 +70,7 @@ create trigger patrol_route_capture after insert or update or delete on patrol_r
     for each row execute function capture_change('routes', 'path', 'id');
 
 create trigger finding_capture after insert or update or delete on finding
-    for each row execute function capture_change('ambiguity', 'geom', 'id');
+    for each row execute function capture_change('findings', 'geom', 'id');
 
 -- Drops what retention no longer keeps and moves the horizon past it.
 create function prune_change_log(p_keep interval) returns bigint

@@ -1,5 +1,5 @@
 using MapDashboard.Domain.Patrols;
-using MapDashboard.Server.Endpoints;
+using MapDashboard.Server.Http;
 
 namespace MapDashboard.Server.Coverage;
 

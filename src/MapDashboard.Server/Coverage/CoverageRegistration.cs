@@ -16,15 +16,4 @@ public static class CoverageRegistration
         builder.Services.AddHostedService<CoverageRefreshService>();
         return builder;
     }
-
-    /// <summary>Tracks, grid coverage, route analysis, planned-vs-walked comparison and route suggestion.</summary>
-    public static IEndpointRouteBuilder MapCoverageApi(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/api/patrols/tracks", TracksApi.Get);
-        app.MapGet("/api/grids/{code}/coverage", GridCoverageApi.Get);
-        app.MapPost("/api/routes/analysis", RouteAnalysisApi.Post);
-        app.MapGet("/api/routes/{id:long}/comparison", RouteComparisonApi.Get);
-        app.MapPost("/api/grids/{code}/route-suggestion", RouteSuggestionApi.Post);
-        return app;
-    }
 }

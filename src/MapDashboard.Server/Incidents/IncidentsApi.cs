@@ -2,7 +2,8 @@ using MapDashboard.Data;
 using MapDashboard.Data.Incidents;
 using MapDashboard.Domain.Incidents;
 using MapDashboard.Domain.Input;
-using MapDashboard.Server.Endpoints;
+using MapDashboard.Server.Http;
+using MapDashboard.Server.Territory;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -17,7 +18,6 @@ public static class IncidentsApi
 {
     static readonly string DetailSql = SqlResource.Beside<Marker>("incident_detail.sql");
     static readonly string ListSql = SqlResource.Beside<Marker>("incident_list.sql");
-    static readonly string UnitExistsSql = SqlResource.Beside<Marker>("unit_exists.sql");
 
     const int MaxList = 500;
 
@@ -77,7 +77,7 @@ public static class IncidentsApi
                 return Problems.BadRequest("Unknown stage", $"stage '{bad}' is not one of {string.Join(", ", Enum.GetValues<IncidentStage>().Select(x => x.Name()))}");
         }
         if (limit is < 1 or > MaxList) return Problems.BadRequest("Bad limit", $"limit must be between 1 and {MaxList}");
-        if (unit is not null && !await UnitExistsAsync(db, unit, cancel))
+        if (unit is not null && !await TerritoryLookup.UnitExistsAsync(db, unit, cancel))
             return Problems.NotFound("Unknown territory unit", $"no district, street, community or grid has code '{unit}'");
 
         await using var cmd = db.CreateCommand(ListSql);
@@ -106,13 +106,6 @@ public static class IncidentsApi
         if (result.Decision is { Allowed: false } refused)
             return TypedResults.Problem(title: "Step not allowed", detail: refused.Refusal, statusCode: StatusCodes.Status409Conflict);
         return SqlJson.Json((await SqlJson.QueryAsync(db, DetailSql, cancel, ("code", code)))!);
-    }
-
-    static async Task<bool> UnitExistsAsync(NpgsqlDataSource db, string code, CancellationToken cancel)
-    {
-        await using var cmd = db.CreateCommand(UnitExistsSql);
-        cmd.Parameters.AddWithValue("code", code);
-        return (bool)(await cmd.ExecuteScalarAsync(cancel))!;
     }
 
     sealed class Marker;

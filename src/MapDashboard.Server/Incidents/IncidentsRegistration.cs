@@ -1,5 +1,5 @@
 using MapDashboard.Data.Incidents;
-using MapDashboard.Data.Ambiguity;
+using MapDashboard.Data.Findings;
 using MapDashboard.Server.Open311;
 using MapDashboard.Server.Options;
 using Npgsql;

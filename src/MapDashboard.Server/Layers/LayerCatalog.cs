@@ -1,4 +1,4 @@
-using MapDashboard.Server.Layers.Ambiguity;
+using MapDashboard.Server.Layers.Findings;
 using MapDashboard.Server.Layers.Buildings;
 using MapDashboard.Server.Layers.Coverage;
 using MapDashboard.Server.Layers.Grids;
@@ -32,7 +32,7 @@ public static class LayerCatalog
         new GridsLayer(),
         new HazardsLayer(),
         new BuildingsLayer(),
-        new AmbiguityLayer(),
+        new FindingsLayer(),
         new IncidentsLayer(),
         new TracksLayer(),
         new CoverageLayer(),

@@ -3,7 +3,7 @@ using MapDashboard.Server.Layers;
 
 namespace MapDashboard.Server.Live;
 
-// The live contract of /hubs/map (PROTOCOL.md beside this file). Version 1.
+// The live contract of /hubs/map (PROTOCOL.md beside this file). Version 2.
 
 /// <summary>client → server: what to watch and from where.</summary>
 public sealed record SubscribeRequest(string[]? Layers, AreaSpec? Area, long? SinceSeq);
@@ -44,5 +44,5 @@ public static class LiveLayers
 
     public static readonly string[] All = LayerCatalog.Streamed.Select(l => l.Name).ToArray();
 
-    public const int ProtocolVersion = 1;
+    public const int ProtocolVersion = 2;
 }

@@ -1,5 +1,5 @@
 using MapDashboard.Data.Live;
-using MapDashboard.Server.Endpoints;
+using MapDashboard.Server.Http;
 using Npgsql;
 
 namespace MapDashboard.Server.Live;

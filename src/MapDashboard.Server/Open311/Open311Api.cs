@@ -5,10 +5,10 @@ using MapDashboard.Data.Incidents;
 using MapDashboard.Domain.Incidents;
 using MapDashboard.Domain.Input;
 using MapDashboard.Server.Doors;
+using MapDashboard.Server.Http;
+using MapDashboard.Server.Incidents;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
-using MapDashboard.Server.Endpoints;
-using MapDashboard.Server.Incidents;
 using Npgsql;
 using NpgsqlTypes;
 

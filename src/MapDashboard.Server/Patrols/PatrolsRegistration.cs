@@ -22,11 +22,12 @@ public static class PatrolsRegistration
         return builder;
     }
 
-    /// <summary>POST /api/patrols/pings and GET /api/patrols/workers.</summary>
+    /// <summary>POST /api/patrols/pings, GET /api/patrols/workers and GET /api/patrols/tracks.</summary>
     public static IEndpointRouteBuilder MapPatrolsApi(this IEndpointRouteBuilder app)
     {
         app.MapPingsApi();
         app.MapWorkersApi();
+        app.MapGet("/api/patrols/tracks", TracksApi.Get);
         return app;
     }
 }

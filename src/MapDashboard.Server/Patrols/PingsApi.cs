@@ -2,7 +2,7 @@ using System.Text.Json;
 using MapDashboard.Data.Patrols;
 using MapDashboard.Domain.Patrols;
 using MapDashboard.Server.Doors;
-using MapDashboard.Server.Endpoints;
+using MapDashboard.Server.Http;
 using MapDashboard.Server.Options;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
 using MapDashboard.Domain.Tiles;
-using MapDashboard.Server.Endpoints;
+using MapDashboard.Server.Http;
 using MapDashboard.Server.Options;
 using Microsoft.Extensions.Options;
 using Npgsql;

@@ -10,7 +10,7 @@ namespace MapDashboard.Tools.Bench;
 /// noted against its hazard code so a client's receive time gives its latency.
 /// A change is a severity update of its own hazard (made beforehand, unstreamed):
 /// it takes the whole live path (capture, log, feed, hub) without the finding
-/// recomputation a new hazard costs, which is measured by bench ambiguity.
+/// recomputation a new hazard costs, which is measured by bench findings.
 /// </summary>
 public sealed class LiveLoad(NpgsqlDataSource db)
 {

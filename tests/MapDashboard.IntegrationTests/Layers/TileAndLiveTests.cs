@@ -31,7 +31,7 @@ public class TileAndLiveTests(LayerDistrict district) : IClassFixture<LayerDistr
             "update building set households = households + 1 where id = (select min(id) from building)"),
         ["hazards"] = ("select location from hazard order by id limit 1",
             "update hazard set description = coalesce(description, '') || '·' where id = (select min(id) from hazard)"),
-        ["ambiguity"] = ("select ST_PointOnSurface(geom) from finding where present and status in ('new', 'assigned') order by id limit 1",
+        ["findings"] = ("select ST_PointOnSurface(geom) from finding where present and status in ('new', 'assigned') order by id limit 1",
             "update finding set assignee = 'layer test' where id = (select min(id) from finding where present and status = 'new')"),
         // The incident and the route were made through the API (LayerHost); these edits stream them again.
         ["incidents"] = ("select location from incident where stage <> 'closed' order by id limit 1",

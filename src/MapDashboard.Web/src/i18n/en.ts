@@ -148,7 +148,7 @@ export const en: Strings = {
   findingStatus_assigned: 'Assigned',
   findingStatus_resolved: 'Resolved',
   findingStatus_accepted: 'Accepted',
-  legendAmbiguity: 'Ownership unclear (hatched)',
+  legendFindings: 'Ownership unclear (hatched)',
   legendIncident: 'Incident (letter = stage)',
   legendOverdue: 'Overdue incident',
   // Patrols (issue 6).

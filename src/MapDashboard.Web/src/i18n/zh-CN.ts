@@ -147,7 +147,7 @@ export const zhCN = {
   findingStatus_assigned: '已交办',
   findingStatus_resolved: '已解决',
   findingStatus_accepted: '已认可',
-  legendAmbiguity: '权属不清（斜线）',
+  legendFindings: '权属不清（斜线）',
   legendIncident: '事件（字 = 阶段）',
   legendOverdue: '超期事件',
   // Patrols (issue 6).

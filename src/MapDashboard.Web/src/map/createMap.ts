@@ -11,7 +11,7 @@ import { gridLayer, policeGridLayer } from '../layers/grids';
 import { buildingLayer } from '../layers/buildings';
 import { hazardLayer } from '../layers/hazards';
 import { incidentLayer } from '../layers/incidents';
-import { ambiguityLayer } from '../layers/ambiguity';
+import { findingsLayer } from '../layers/findings';
 import { roadLayer, waterLayer } from '../layers/base';
 import { labelLayer } from '../layers/labels';
 import { externalBaseLayer } from '../layers/externalBase';
@@ -61,7 +61,7 @@ export async function createMap(o: MapOptions): Promise<MapContext> {
     buildingLayer(o.palette, c),
     ...patrol('tracks', trackLayer),
     territoryLayer(o.palette, c),
-    ambiguityLayer(o.palette, c),
+    findingsLayer(o.palette, c),
     policeGridLayer(o.palette, c),
     hazardLayer(o.palette, c, categories),
     ...patrol('unvisited', unvisitedLayer),

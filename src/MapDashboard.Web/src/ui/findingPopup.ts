@@ -11,7 +11,7 @@ export function findingAt(map: OlMap, pixel: Pixel): number | null {
   let id: number | null = null;
   map.forEachFeatureAtPixel(pixel, (f) => { id = Number(f.getId()); return true; }, {
     hitTolerance: 4,
-    layerFilter: (l) => l.get('name') === 'ambiguity' || l.get('overlayOf') === 'ambiguity',
+    layerFilter: (l) => l.get('name') === 'findings' || l.get('overlayOf') === 'findings',
   });
   return id;
 }

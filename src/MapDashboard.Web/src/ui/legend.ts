@@ -20,8 +20,8 @@ export function legend(p: Palette, categories: Category[], collapsible = false):
       swatch(`background:${p.building};border:1px solid ${p.buildingStroke}`, 'building'),
       swatch(`background:${p.building};border:2px solid ${p.ownerless}`, 'buildingOwnerless'),
       swatch(`background:${p.building};border:2px dashed ${p.disputed}`, 'buildingDisputed'),
-      // As layers/ambiguity.ts hatches a finding and layers/incidents.ts marks an incident.
-      swatch(`background:repeating-linear-gradient(-45deg, ${p.hatch} 0 3px, ${p.hatchTint} 3px 8px);border:2px solid ${p.hatch}`, 'legendAmbiguity'),
+      // As layers/findings.ts hatches a finding and layers/incidents.ts marks an incident.
+      swatch(`background:repeating-linear-gradient(-45deg, ${p.hatch} 0 3px, ${p.hatchTint} 3px 8px);border:2px solid ${p.hatch}`, 'legendFindings'),
       swatch(`background:#94a3b8;border:2px solid ${p.labelHalo};width:16px;height:16px;margin:0 5px`, 'legendIncident'),
       swatch(`background:#94a3b8;border:2px solid ${p.overdue};outline:3px solid ${p.overdue};outline-offset:2px;width:14px;height:14px;margin:0 6px;border-radius:2px`, 'legendOverdue'),
       // As layers/workers.ts draws a live worker position.

@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using MapDashboard.Data;
+using MapDashboard.Server.Http;
+using MapDashboard.Server.Layers;
+using MapDashboard.Server.Options;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace MapDashboard.Server.Config;
+
+/// <summary>What the browser needs before it draws: where the district is, which base layer, which layers.</summary>
+public static class ConfigApi
+{
+    static readonly string ExtentSql = SqlResource.Beside<Marker>("district_extent.sql");
+
+    public static IEndpointRouteBuilder MapConfigApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/config", GetConfig);
+        return app;
+    }
+
+    static async Task<IResult> GetConfig(NpgsqlDataSource db, IOptions<MapOptions> map, CancellationToken cancel)
+    {
+        var extent = await SqlJson.QueryAsync(db, ExtentSql, cancel);
+        var config = extent is null ? new JsonObject() : JsonNode.Parse(extent)!.AsObject();
+        config["zoom"] = 14;
+        config["baseLayer"] = new JsonObject
+        {
+            ["kind"] = map.Value.BaseLayerKind,
+            ["url"] = map.Value.BaseLayerUrl,
+            ["attribution"] = map.Value.BaseLayerAttribution,
+            ["wmtsLayer"] = map.Value.WmtsLayer,
+            ["wmtsMatrixSet"] = map.Value.WmtsMatrixSet,
+        };
+        config["layers"] = new JsonArray(LayerCatalog.All.Select(Describe).ToArray());
+        return SqlJson.Json(config.ToJsonString());
+    }
+
+    // The client takes its layers and zoom limits from here, so it never keeps a list of its own.
+    static JsonNode Describe(LayerDeclaration l) => new JsonObject
+    {
+        ["name"] = l.Name,
+        ["minZoom"] = l.MinZoom,
+        ["maxZoom"] = l.HasTiles ? LayerCatalog.MaxZoom : null,
+        ["tiles"] = l.HasTiles,
+        ["live"] = l.Live,
+        ["properties"] = Strings(l.Properties),
+        ["personalData"] = Strings(l.PersonalData),
+        ["tileOmits"] = new JsonObject(l.TileOmits.Select(o => KeyValuePair.Create(o.Key, (JsonNode?)o.Value))),
+    };
+
+    static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode)v).ToArray());
+
+    sealed class Marker;
+}
