@@ -1,3 +1,4 @@
+using MapDashboard.Server.Auth;
 using MapDashboard.Server.Coverage;
 using MapDashboard.Server.Database;
 using MapDashboard.Server.Doors;
@@ -18,6 +19,7 @@ builder.AddBackgroundSupervision();
 builder.AddMapDashboardDatabase();
 builder.Services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptions.Section));
 builder.AddDoors();
+builder.AddDashboardAuth();
 builder.Services.AddTiles();
 builder.AddLive();
 builder.AddIncidents();
@@ -26,6 +28,8 @@ builder.AddCoverage();
 
 var app = builder.Build();
 app.UseDoors();
+app.UseViewAssets();
+app.UseDashboardAuth();
 app.MapHealthApi();
 app.MapConfigApi();
 app.MapTerritoryApi();

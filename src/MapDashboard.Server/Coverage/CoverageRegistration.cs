@@ -20,11 +20,11 @@ public static class CoverageRegistration
     /// <summary>Tracks, grid coverage, route analysis, planned-vs-walked comparison and route suggestion.</summary>
     public static IEndpointRouteBuilder MapCoverageApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/patrols/tracks", TracksApi.Get);
-        app.MapGet("/api/grids/{code}/coverage", GridCoverageApi.Get);
-        app.MapPost("/api/routes/analysis", RouteAnalysisApi.Post);
-        app.MapGet("/api/routes/{id:long}/comparison", RouteComparisonApi.Get);
-        app.MapPost("/api/grids/{code}/route-suggestion", RouteSuggestionApi.Post);
+        app.MapGet("/api/patrols/tracks", TracksApi.Get).RequireAuthorization(Auth.Policies.Read);
+        app.MapGet("/api/grids/{code}/coverage", GridCoverageApi.Get).RequireAuthorization(Auth.Policies.Read);
+        app.MapPost("/api/routes/analysis", RouteAnalysisApi.Post).RequireAuthorization(Auth.Policies.Plan);
+        app.MapGet("/api/routes/{id:long}/comparison", RouteComparisonApi.Get).RequireAuthorization(Auth.Policies.Read);
+        app.MapPost("/api/grids/{code}/route-suggestion", RouteSuggestionApi.Post).RequireAuthorization(Auth.Policies.Plan);
         return app;
     }
 }

@@ -10,7 +10,7 @@ public static class GridsApi
 
     public static IEndpointRouteBuilder MapGridsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/grids/{code}", GetGrid);
+        app.MapGet("/api/grids/{code}", GetGrid).RequireAuthorization(Auth.Policies.Read);
         return app;
     }
 
