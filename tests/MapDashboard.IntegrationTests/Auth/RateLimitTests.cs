@@ -30,4 +30,20 @@ public sealed class RateLimitTests(RateLimitHost host) : IClassFixture<RateLimit
         await ProblemAssert.IsProblem(await http.PostAsJsonAsync("api/auth/signin", new { userName = "guess", password = "guess-password" }),
             HttpStatusCode.TooManyRequests, "try again in");
     }
+
+    [Fact]
+    public async Task Open311_posts_have_their_own_limit_and_the_refusal_is_in_Open311s_error_format()
+    {
+        using var http = host.CreateAnonymousClient();
+        Task<HttpResponseMessage> Post() => http.PostAsync("open311/v2/requests.json",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["api_key"] = "no-such-key", ["service_code"] = "x" }));
+        for (var i = 0; i < 60; i++)
+            Assert.Equal(HttpStatusCode.Forbidden, (await Post()).StatusCode); // an unknown key, counted all the same
+
+        var refused = await Post();
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        Assert.Contains("\"code\":429", await refused.Content.ReadAsStringAsync());
+    }
 }
