@@ -95,6 +95,10 @@ public class DashboardHost : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>An HttpClient aimed at the Kestrel port sending <paramref name="token"/> as its bearer token.</summary>
     public HttpClient CreateClientWithToken(string token) => CreateRealClientWith(() => Task.FromResult(token));
 
+    /// <summary>An HttpClient aimed at the Kestrel port that keeps cookies as a browser does (sign in with POST /api/auth/signin), not signed in yet.</summary>
+    public HttpClient CreateCookieClient() =>
+        new(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = new Uri(BaseUrl + "/") };
+
     /// <summary>An HttpClient aimed at the Kestrel port, not signed in.</summary>
     public HttpClient CreateAnonymousClient() => new() { BaseAddress = new Uri(BaseUrl + "/") };
 

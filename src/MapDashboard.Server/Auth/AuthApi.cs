@@ -94,9 +94,9 @@ public static class AuthApi
             return (null, Problems.BadRequest("No credentials", $"send {{\"userName\": …, \"password\": …}}: {body?.Problem() ?? "no body"}"));
         if (throttle.Refused(body.UserName!) is { } wait)
         {
-            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString();
+            var seconds = RateLimits.SetRetryAfter(context, wait);
             return (null, TypedResults.Problem(title: "Too many requests",
-                detail: $"too many sign-in attempts for this user name; try again in {Math.Ceiling(wait.TotalSeconds)} s", statusCode: StatusCodes.Status429TooManyRequests));
+                detail: $"too many sign-in attempts for this user name; try again in {seconds} s", statusCode: StatusCodes.Status429TooManyRequests));
         }
         var result = await accounts.SignInAsync(body.UserName!, body.Password!, cancel);
         return result.Outcome switch
@@ -113,8 +113,7 @@ public static class AuthApi
 
     static IResult LockedOut(HttpContext context, DateTimeOffset until)
     {
-        var seconds = Math.Max(1, (int)Math.Ceiling((until - DateTimeOffset.UtcNow).TotalSeconds));
-        context.Response.Headers.RetryAfter = seconds.ToString();
+        var seconds = RateLimits.SetRetryAfter(context, until - DateTimeOffset.UtcNow);
         return TypedResults.Problem(title: "Locked out",
             detail: $"the account is locked after {Lockout.MaxFailedAttempts} wrong passwords in a row, until {until:u} (about {Math.Ceiling(seconds / 60.0)} min)",
             statusCode: StatusCodes.Status423Locked,

@@ -28,18 +28,22 @@ public static class RateLimits
         o.AddPolicy(Anonymous, context => context.User.Identity?.IsAuthenticated == true
             ? RateLimitPartition.GetNoLimiter("signed-in")
             : PerAddress(context, Anonymous, a => a.AnonymousPerMinute));
-        o.OnRejected = (rejected, _) =>
-        {
-            var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)) : 60;
-            return new ValueTask(Refuse(rejected.HttpContext, TimeSpan.FromSeconds(seconds)));
-        };
+        o.OnRejected = (rejected, _) => new ValueTask(Refuse(rejected.HttpContext,
+            rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : Window));
     });
+
+    /// <summary>Sets Retry-After (whole seconds, at least 1); the seconds set.</summary>
+    public static int SetRetryAfter(HttpContext context, TimeSpan wait)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return seconds;
+    }
 
     /// <summary>429 with Retry-After and a problem body saying when to try again.</summary>
     public static Task Refuse(HttpContext context, TimeSpan retryAfter)
     {
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var seconds = SetRetryAfter(context, retryAfter);
         return DoorAnswers.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests",
             $"too many requests to {context.Request.Path} from this client; try again in {seconds} s");
     }

@@ -14,7 +14,7 @@ public sealed class CsrfTests(AuthHost host)
     public async Task A_cookie_write_without_the_anti_forgery_token_is_refused_and_with_it_accepted()
     {
         await host.Accounts.EnsureAsync("district");
-        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(host.BaseUrl + "/") };
+        using var browser = host.CreateCookieClient();
         (await browser.PostAsJsonAsync("api/auth/signin", new { userName = "test-district", password = TestAccounts.PasswordOf("district") })).EnsureSuccessStatusCode();
         var hazard = await host.ScalarAsync<string>("select code from hazard order by code limit 1");
         var severity = await host.ScalarAsync<string>("select severity from hazard where code = @c", ("c", hazard));
@@ -40,7 +40,7 @@ public sealed class CsrfTests(AuthHost host)
     public async Task Signing_out_of_the_browser_ends_the_session_cookie()
     {
         await host.Accounts.EnsureAsync("street");
-        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(host.BaseUrl + "/") };
+        using var browser = host.CreateCookieClient();
         var signedIn = (await (await browser.PostAsJsonAsync("api/auth/signin", new { userName = "test-street", password = TestAccounts.PasswordOf("street") }))
             .Content.ReadFromJsonAsync<JsonObject>())!;
         var session = await host.ScalarAsync<long>("select count(*) from access_token where kind = 'session' and revoked_at is null");

@@ -90,8 +90,7 @@ public sealed class SignInTests(AuthHost host)
     {
         const string password = "planner-password";
         var userName = await host.CreateAccountAsync("planner", password);
-        var cookies = new CookieContainer();
-        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(host.BaseUrl + "/") };
+        using var http = host.CreateCookieClient();
 
         var response = await http.PostAsJsonAsync("api/auth/signin", new { userName, password });
 
