@@ -1,3 +1,4 @@
+using MapDashboard.Server.Auth;
 using MapDashboard.Server.Categories;
 using MapDashboard.Server.Config;
 using MapDashboard.Server.Coverage;
@@ -23,6 +24,7 @@ builder.AddBackgroundSupervision();
 builder.AddMapDashboardDatabase();
 builder.Services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptions.Section));
 builder.AddDoors();
+builder.AddDashboardAuth();
 builder.Services.AddTiles();
 builder.AddLive();
 builder.AddIncidents();
@@ -31,6 +33,8 @@ builder.AddCoverage();
 
 var app = builder.Build();
 app.UseDoors();
+app.UseViewAssets();
+app.UseDashboardAuth();
 app.MapHealthApi();
 app.MapConfigApi();
 app.MapTerritoryApi();

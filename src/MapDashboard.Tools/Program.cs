@@ -6,4 +6,5 @@ var root = new RootCommand("MapDashboard tools");
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(MapDashboard.Tools.Live.LiveClientsCommand.Create());
+root.Subcommands.Add(AccountCommand.Create());
 return await root.Parse(args).InvokeAsync();

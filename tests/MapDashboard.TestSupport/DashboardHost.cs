@@ -34,14 +34,30 @@ public class DashboardHost : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Whether the demo patrol simulator posts pings; off so tests see only the pings they send.</summary>
     protected virtual bool DemoPatrolSimulator => false;
 
+    /// <summary>Whether the rate limits are raised out of the way (every test comes from one address); a rate-limit test keeps the defaults.</summary>
+    protected virtual bool RelaxRateLimits => true;
+
+    /// <summary>The role whose test account the default clients sign in as (<see cref="CreateRealClient"/>, CreateClient, the live clients).</summary>
+    public const string DefaultRole = "district";
+
+    /// <summary>The test accounts of this host's database (<see cref="TestAccounts"/>).</summary>
+    public TestAccounts Accounts { get; private set; } = null!;
+
+    /// <summary>The default clients' bearer token (the <see cref="DefaultRole"/> test account's).</summary>
+    public Task<string> AccessTokenAsync() => Accounts.TokenForRoleAsync(DefaultRole);
+
     public async Task InitializeAsync()
     {
         _connectionString = await TestCluster.CreateDatabaseAsync(GetType().Name);
         Db = DashboardDataSource.Create(_connectionString);
+        Accounts = new TestAccounts(Db);
         UseKestrel(0);
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         BaseUrl = addresses.Addresses.First().Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1").TrimEnd('/');
+        // The default account and its token exist before any test counts rows; a host that starts empty gets
+        // them on its first signed-in request, once it has loaded a district.
+        if (LoadDemo) await AccessTokenAsync();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -55,6 +71,9 @@ public class DashboardHost : WebApplicationFactory<Program>, IAsyncLifetime
         // Grid colours are computed at start; a timed recolouring in the middle of a test would race
         // its assertions. A test that needs escalation runs EscalationSweep.RunOnceAsync itself.
         builder.UseSetting("Incidents:EscalationCheckSeconds", "86400");
+        if (RelaxRateLimits)
+            foreach (var limit in new[] { "SignInPerMinute", "Open311PostsPerMinute", "AnonymousPerMinute" })
+                builder.UseSetting($"Auth:{limit}", "1000000");
         builder.UseContentRoot(RepositoryPaths.ServerProject);
         builder.UseEnvironment("Production");
     }
@@ -67,8 +86,41 @@ public class DashboardHost : WebApplicationFactory<Program>, IAsyncLifetime
         return (T)(await cmd.ExecuteScalarAsync())!;
     }
 
-    /// <summary>An HttpClient aimed at the Kestrel port (not the in-memory test server).</summary>
-    public HttpClient CreateRealClient() => new() { BaseAddress = new Uri(BaseUrl + "/") };
+    /// <summary>An HttpClient aimed at the Kestrel port (not the in-memory test server), signed in as the <see cref="DefaultRole"/> test account.</summary>
+    public HttpClient CreateRealClient() => CreateRealClientWith(AccessTokenAsync);
+
+    /// <summary>An HttpClient aimed at the Kestrel port, signed in as the test account of <paramref name="role"/>.</summary>
+    public HttpClient CreateClientAs(string role) => CreateRealClientWith(() => Accounts.TokenForRoleAsync(role));
+
+    /// <summary>An HttpClient aimed at the Kestrel port sending <paramref name="token"/> as its bearer token.</summary>
+    public HttpClient CreateClientWithToken(string token) => CreateRealClientWith(() => Task.FromResult(token));
+
+    /// <summary>An HttpClient aimed at the Kestrel port that keeps cookies as a browser does (sign in with POST /api/auth/signin), not signed in yet.</summary>
+    public HttpClient CreateCookieClient() =>
+        new(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = new Uri(BaseUrl + "/") };
+
+    /// <summary>An HttpClient aimed at the Kestrel port, not signed in.</summary>
+    public HttpClient CreateAnonymousClient() => new() { BaseAddress = new Uri(BaseUrl + "/") };
+
+    /// <summary>A bearer token for the account <paramref name="userName"/> and <paramref name="password"/>, through POST /api/auth/token.</summary>
+    public async Task<string> TokenFor(string userName, string password)
+    {
+        using var http = CreateAnonymousClient();
+        using var response = await http.PostAsync("api/auth/token", System.Net.Http.Json.JsonContent.Create(new { userName, password }));
+        response.EnsureSuccessStatusCode();
+        var body = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>(response.Content);
+        return (string)body!["accessToken"]!;
+    }
+
+    HttpClient CreateRealClientWith(Func<Task<string>> token) => new(new BearerTokenHandler(token)) { BaseAddress = new Uri(BaseUrl + "/") };
+
+    /// <summary>WebApplicationFactory's own clients (CreateClient) sign in as the <see cref="DefaultRole"/> test account too.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization =
+            new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AccessTokenAsync().GetAwaiter().GetResult());
+    }
 
     public new async Task DisposeAsync()
     {

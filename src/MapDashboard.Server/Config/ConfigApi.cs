@@ -15,7 +15,7 @@ public static class ConfigApi
 
     public static IEndpointRouteBuilder MapConfigApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/config", GetConfig);
+        app.MapGet("/api/config", GetConfig).RequireAuthorization(Auth.Policies.Read);
         return app;
     }
 

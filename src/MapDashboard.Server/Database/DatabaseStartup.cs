@@ -36,6 +36,8 @@ public sealed class DatabaseStartup(
             if (result.Loaded)
                 log.LogInformation("Loaded the demo district from {Directory}: {Units} territory units, {Buildings} buildings, {Hazards} hazards",
                     directory, result.Units, result.Buildings, result.Hazards);
+            var accounts = await Auth.DemoAccounts.EnsureAsync(db, new Data.Accounts.AccountStore(db), Auth.DemoAccounts.DistrictCodeIn(directory) ?? "", cancel);
+            if (accounts > 0) log.LogInformation("Created {Count} demo accounts (one per role; passwords in README.md)", accounts);
         }
 
         // Grid colours depend on time passing (stages go overdue while nothing is written), so

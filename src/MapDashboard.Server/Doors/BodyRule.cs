@@ -1,7 +1,7 @@
 namespace MapDashboard.Server.Doors;
 
 /// <summary>Which limit and content types an endpoint's body has.</summary>
-public enum BodyKind { Json, Pings, Boundary, Open311Form }
+public enum BodyKind { Json, Pings, Boundary, Open311Form, JsonOrForm }
 
 /// <summary>
 /// Endpoint metadata: the body this endpoint reads. <see cref="RequestDoor"/> enforces it before the handler
@@ -12,13 +12,24 @@ public sealed record BodyRule(BodyKind Kind)
     public static readonly BodyRule Json = new(BodyKind.Json);
 
     /// <summary>Whether <paramref name="mediaType"/> (no parameters, lower case) is what this body must be.</summary>
-    public bool Accepts(string mediaType) => Kind == BodyKind.Open311Form
-        ? mediaType is "application/x-www-form-urlencoded" or "multipart/form-data"
-        : mediaType == "application/json" || mediaType.StartsWith("application/", StringComparison.Ordinal) && mediaType.EndsWith("+json", StringComparison.Ordinal);
+    public bool Accepts(string mediaType) => Kind switch
+    {
+        BodyKind.Open311Form => IsForm(mediaType),
+        BodyKind.JsonOrForm => IsJson(mediaType) || mediaType == "application/x-www-form-urlencoded",
+        _ => IsJson(mediaType),
+    };
 
-    public string Expected => Kind == BodyKind.Open311Form
-        ? "application/x-www-form-urlencoded (GeoReport v2)"
-        : "application/json";
+    public string Expected => Kind switch
+    {
+        BodyKind.Open311Form => "application/x-www-form-urlencoded (GeoReport v2)",
+        BodyKind.JsonOrForm => "application/json or application/x-www-form-urlencoded",
+        _ => "application/json",
+    };
+
+    static bool IsForm(string mediaType) => mediaType is "application/x-www-form-urlencoded" or "multipart/form-data";
+
+    static bool IsJson(string mediaType) =>
+        mediaType == "application/json" || mediaType.StartsWith("application/", StringComparison.Ordinal) && mediaType.EndsWith("+json", StringComparison.Ordinal);
 }
 
 /// <summary>Endpoint metadata: refusals on this endpoint are written in Open311's error format, not problem details.</summary>

@@ -36,15 +36,15 @@ public static class FindingsApi
 
     public static IEndpointRouteBuilder MapFindingsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/findings");
+        var api = app.MapGroup("/api/findings").RequireAuthorization(Auth.Policies.Read);
         api.MapGet("/", List);
         api.MapGet("/indicators", Indicators);
         api.MapGet("/settings", GetSettings);
-        api.MapPut("/settings", PutSettings);
-        api.MapPost("/recompute", Recompute);
+        api.MapPut("/settings", PutSettings).RequireAuthorization(Auth.Policies.Settings);
+        api.MapPost("/recompute", Recompute).RequireAuthorization(Auth.Policies.Settings);
         api.MapGet("/{id:long}", GetOne);
-        api.MapPost("/{id:long}/case", OpenCase);
-        api.MapPost("/{id:long}/{move}", Move);
+        api.MapPost("/{id:long}/case", OpenCase).RequireAuthorization(Auth.Policies.Dispatch);
+        api.MapPost("/{id:long}/{move}", Move).RequireAuthorization(Auth.Policies.Dispatch);
         return app;
     }
 

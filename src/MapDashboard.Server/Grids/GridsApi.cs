@@ -14,9 +14,9 @@ public static class GridsApi
 
     public static IEndpointRouteBuilder MapGridsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/grids/{code}", GetGrid);
-        app.MapGet("/api/grids/{code}/coverage", GridCoverageApi.Get);
-        app.MapPost("/api/grids/{code}/route-suggestion", RouteSuggestionApi.Post);
+        app.MapGet("/api/grids/{code}", GetGrid).RequireAuthorization(Auth.Policies.Read);
+        app.MapGet("/api/grids/{code}/coverage", GridCoverageApi.Get).RequireAuthorization(Auth.Policies.Read);
+        app.MapPost("/api/grids/{code}/route-suggestion", RouteSuggestionApi.Post).RequireAuthorization(Auth.Policies.Plan);
         return app;
     }
 

@@ -16,7 +16,7 @@ public static class HazardsApi
 
     public static IEndpointRouteBuilder MapHazardsApi(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/api/hazards/{code}", ["PATCH"], Update);
+        app.MapMethods("/api/hazards/{code}", ["PATCH"], Update).RequireAuthorization(Auth.Policies.Dispatch);
         return app;
     }
 

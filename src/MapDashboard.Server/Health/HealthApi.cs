@@ -14,8 +14,8 @@ public static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/health", GetHealth);
-        app.MapGet("/api/health/dead-letters", GetDeadLetters);
+        app.MapGet("/api/health", GetHealth).AllowAnonymous().RequireRateLimiting(Auth.RateLimits.Anonymous);
+        app.MapGet("/api/health/dead-letters", GetDeadLetters).RequireAuthorization(Auth.Policies.Admin);
         return app;
     }
 

@@ -30,11 +30,11 @@ public static class IncidentsApi
 
     public static IEndpointRouteBuilder MapIncidentsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/incidents");
-        api.MapPost("/", Report);
+        var api = app.MapGroup("/api/incidents").RequireAuthorization(Auth.Policies.Read);
+        api.MapPost("/", Report).RequireAuthorization(Auth.Policies.Field);
         api.MapGet("/", List);
         api.MapGet("/{code}", Get);
-        api.MapPost("/{code}/{action}", Step);
+        api.MapPost("/{code}/{action}", Step).RequireAuthorization(Auth.Policies.IncidentStep);
         return app;
     }
 

@@ -16,7 +16,8 @@ public static class IndicatorsApi
         app.MapGet("/api/indicators/{unitCode}", async (string unitCode, NpgsqlDataSource db, IOptions<IncidentOptions> options, CancellationToken cancel) =>
             await SqlJson.QueryAsync(db, Sql, cancel, ("code", unitCode), ("tz", options.Value.TimeZone)) is { } json
                 ? SqlJson.Json(json)
-                : Problems.NotFound("Unknown territory unit", $"no district, street, community or grid has code '{unitCode}'"));
+                : Problems.NotFound("Unknown territory unit", $"no district, street, community or grid has code '{unitCode}'"))
+            .RequireAuthorization(Auth.Policies.Read);
         return app;
     }
 

@@ -20,13 +20,13 @@ public static class LiveRegistration
     public static IEndpointRouteBuilder MapLive(this IEndpointRouteBuilder app)
     {
         // The hub negotiates and streams its own transport (text bodies on long polling): not a JSON door.
-        app.MapHub<MapHub>("/hubs/map").WithMetadata(MapDashboard.Server.Doors.SkipDoor.Instance);
+        app.MapHub<MapHub>("/hubs/map").WithMetadata(MapDashboard.Server.Doors.SkipDoor.Instance).RequireAuthorization(Auth.Policies.Read);
         // The snapshot stamp: read this before loading tiles, then Subscribe with it as sinceSeq.
         app.MapGet("/api/live/position", async (NpgsqlDataSource db, CancellationToken cancel) =>
         {
             var (newest, prunedThrough) = await ChangeLog.PositionAsync(db, cancel);
             return TypedResults.Ok(new { seq = newest, prunedThrough, protocol = LiveLayers.ProtocolVersion });
-        });
+        }).RequireAuthorization(Auth.Policies.Read);
         return app;
     }
 }

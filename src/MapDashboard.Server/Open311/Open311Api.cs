@@ -31,10 +31,11 @@ public static class Open311Api
 
     public static IEndpointRouteBuilder MapOpen311Api(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/open311/v2").WithOpen311Errors();
+        // Open311 keeps its own door: API keys, no sign-in; rate limited per client address.
+        var api = app.MapGroup("/open311/v2").WithOpen311Errors().AllowAnonymous().RequireRateLimiting(Auth.RateLimits.Anonymous);
         api.MapGet("/services.{format}", Services);
         api.MapGet("/services/{code}.{format}", ServiceDefinition);
-        api.MapPost("/requests.{format}", PostRequest).WithBody(BodyKind.Open311Form);
+        api.MapPost("/requests.{format}", PostRequest).WithBody(BodyKind.Open311Form).RequireRateLimiting(Auth.RateLimits.Open311Post);
         api.MapGet("/requests.{format}", Requests);
         api.MapGet("/requests/{id}.{format}", Request);
         api.MapGet("/tokens/{token}.{format}", Token);

@@ -27,7 +27,7 @@ public static class PatrolsRegistration
     {
         app.MapPingsApi();
         app.MapWorkersApi();
-        app.MapGet("/api/patrols/tracks", TracksApi.Get);
+        app.MapGet("/api/patrols/tracks", TracksApi.Get).RequireAuthorization(Auth.Policies.Read);
         return app;
     }
 }

@@ -19,7 +19,7 @@ public static class PingsApi
 
     public static IEndpointRouteBuilder MapPingsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/patrols/pings", Post).WithBody(BodyKind.Pings);
+        app.MapPost("/api/patrols/pings", Post).WithBody(BodyKind.Pings).RequireAuthorization(Auth.Policies.Pings);
         return app;
     }
 
@@ -35,6 +35,8 @@ public static class PingsApi
             return Problems.BadRequest("No pings", "pings is empty");
         if (batch.Pings.Count > options.Value.MaxBatchSize)
             return Problems.BadRequest("Batch too large", $"pings holds {batch.Pings.Count} pings; at most {options.Value.MaxBatchSize} per batch");
+        if (Auth.PingPermission.Problem(request.HttpContext.User, batch.Pings.Select(p => p.Worker)) is { } notYours)
+            return TypedResults.Problem(title: "Not your pings", detail: notYours, statusCode: StatusCodes.Status403Forbidden);
 
         if (batch.Errors.Count > 0)
         {

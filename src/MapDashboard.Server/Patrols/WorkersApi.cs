@@ -13,7 +13,7 @@ public static class WorkersApi
 
     public static IEndpointRouteBuilder MapWorkersApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/patrols/workers", List);
+        app.MapGet("/api/patrols/workers", List).RequireAuthorization(Auth.Policies.Read);
         return app;
     }
 

@@ -31,12 +31,12 @@ public static class RoutesApi
 
     public static IEndpointRouteBuilder MapRoutesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/routes");
+        var api = app.MapGroup("/api/routes").RequireAuthorization(Auth.Policies.Read);
         api.MapGet("/", List);
-        api.MapPost("/", Create);
-        api.MapPut("/{id:long}", Update);
-        api.MapDelete("/{id:long}", Delete);
-        api.MapPost("/analysis", RouteAnalysisApi.Post);
+        api.MapPost("/", Create).RequireAuthorization(Auth.Policies.Plan);
+        api.MapPut("/{id:long}", Update).RequireAuthorization(Auth.Policies.Plan);
+        api.MapDelete("/{id:long}", Delete).RequireAuthorization(Auth.Policies.Plan);
+        api.MapPost("/analysis", RouteAnalysisApi.Post).RequireAuthorization(Auth.Policies.Plan);
         api.MapGet("/{id:long}/comparison", RouteComparisonApi.Get);
         return app;
     }

@@ -23,7 +23,7 @@ public static class BoundaryApi
 
     public static IEndpointRouteBuilder MapBoundaryApi(this IEndpointRouteBuilder app)
     {
-        app.MapPut("/api/territory/{code}/boundary", Put).WithBody(BodyKind.Boundary);
+        app.MapPut("/api/territory/{code}/boundary", Put).WithBody(BodyKind.Boundary).RequireAuthorization(Auth.Policies.EditTerritory);
         return app;
     }
 

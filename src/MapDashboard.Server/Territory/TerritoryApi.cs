@@ -16,7 +16,7 @@ public static class TerritoryApi
 
     public static IEndpointRouteBuilder MapTerritoryApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/territory");
+        var api = app.MapGroup("/api/territory").RequireAuthorization(Auth.Policies.Read);
         api.MapGet("/", GetTree);
         api.MapGet("/search", Search);
         api.MapGet("/{code}", GetUnit);

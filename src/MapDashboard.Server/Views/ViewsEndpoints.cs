@@ -1,3 +1,4 @@
+using MapDashboard.Server.Auth;
 using Microsoft.Extensions.FileProviders;
 
 namespace MapDashboard.Server.Views;
@@ -10,7 +11,8 @@ public static class ViewsEndpoints
 {
     public static readonly string[] Views = ["wall", "lead", "plan"];
 
-    public static WebApplication MapViews(this WebApplication app)
+    /// <summary>The built bundle's files (scripts, styles, icons), open to all: before the sign-in checks, like the sign-in page itself.</summary>
+    public static WebApplication UseViewAssets(this WebApplication app)
     {
         // A missing wwwroot at start would disable static files until restart; make
         // sure it exists so a client built after the server starts is still served.
@@ -19,9 +21,16 @@ public static class ViewsEndpoints
             app.Environment.WebRootFileProvider = new PhysicalFileProvider(Path.Combine(app.Environment.ContentRootPath, "wwwroot"));
 
         app.UseStaticFiles();
-        app.MapGet("/", () => TypedResults.Redirect("/wall"));
+        return app;
+    }
+
+    /// <summary>The views need a signed-in account (a browser without one is sent to /signin?returnUrl=…); /signin is open.</summary>
+    public static WebApplication MapViews(this WebApplication app)
+    {
+        app.MapGet("/", () => TypedResults.Redirect("/wall")).AllowAnonymous();
         foreach (var view in Views)
-            app.MapFallbackToFile($"/{view}", "index.html");
+            app.MapFallbackToFile($"/{view}", "index.html").RequireAuthorization(Policies.Read);
+        app.MapFallbackToFile("/signin", "index.html").AllowAnonymous();
         return app;
     }
 }

@@ -50,7 +50,7 @@ public static class LiveBenchmark
                     Console.Error.WriteLine($"client {client}: {e["message"]}");
                     break;
             }
-        }, clients: settings.Clients, sample: Math.Min(settings.SampledClients, settings.Clients));
+        }, clients: settings.Clients, sample: Math.Min(settings.SampledClients, settings.Clients), accessToken: server.AccessToken);
         if (await Task.WhenAny(ready.Task, Task.Delay(TimeSpan.FromSeconds(120))) != ready.Task)
             throw new InvalidOperationException($"only {subscribed} of {settings.Clients} clients subscribed within 120 s");
         await Task.Delay(2000);

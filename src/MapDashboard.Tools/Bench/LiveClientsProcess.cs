@@ -35,10 +35,12 @@ public sealed class LiveClientsProcess : IAsyncDisposable
     }
 
     /// <param name="sample">with many clients, only this many print their change items; all print a tally each second</param>
+    /// <param name="accessToken">the bearer token the clients sign in with (handed over in the environment, not the command line)</param>
     public static LiveClientsProcess Start(LiveClientKind kind, string baseUrl, object subscribeRequest, Action<JsonObject> onEvent, bool resume = false,
-        int clients = 1, int? sample = null)
+        int clients = 1, int? sample = null, string? accessToken = null)
     {
         var start = new ProcessStartInfo(kind == LiveClientKind.Node ? "node" : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (accessToken is not null) start.Environment[Live.LiveClientsCommand.TokenVariable] = accessToken;
         var program = kind == LiveClientKind.Node ? new[] { ScriptPath } : [typeof(LiveClientsProcess).Assembly.Location, "live-clients"];
         foreach (var a in program.Concat(new[] { baseUrl, JsonSerializer.Serialize(subscribeRequest, new JsonSerializerOptions(JsonSerializerDefaults.Web)),
                                   "--clients", clients.ToString() }))

@@ -39,7 +39,7 @@ public static class PatrolBenchmark
         // The coverage chore folds new pings into tracks while they arrive, as in production; it competes for the same cores.
         await using var server = await ServerProcess.StartAsync(district.Cluster.ConnectionString, 0,
             $"--Patrols:Coverage:RefreshSeconds={settings.CoverageRefreshSeconds}");
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = new Uri(server.BaseUrl + "/") };
+        using var http = server.CreateClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 });
         var start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 6 * 3600);
         await CreateBaselineAsync(district.Db, devices, start);
         var load = new PingLoad(devices, start, seed: 6);

@@ -11,13 +11,20 @@ public sealed partial class ServerProcess : IAsyncDisposable
 {
     readonly Process _process;
 
-    ServerProcess(Process process, string baseUrl)
+    ServerProcess(Process process, string baseUrl, string? accessToken)
     {
         _process = process;
         BaseUrl = baseUrl;
+        AccessToken = accessToken;
     }
 
     public string BaseUrl { get; }
+
+    /// <summary>A bearer token of the bench account (<see cref="BenchAccount"/>); null when the database held no district at start.</summary>
+    public string? AccessToken { get; }
+
+    /// <summary>An HttpClient on this server signed in with <see cref="AccessToken"/>.</summary>
+    public HttpClient CreateClient(HttpMessageHandler? handler = null) => BenchAccount.Client(BaseUrl, AccessToken, handler);
 
     public int ProcessId => _process.Id;
 
@@ -50,7 +57,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
             if (!process.HasExited) process.Kill(entireProcessTree: true);
             throw new InvalidOperationException("the server did not report a listening address within 60 s");
         }
-        return new ServerProcess(process, (await listening.Task).TrimEnd('/'));
+        return new ServerProcess(process, (await listening.Task).TrimEnd('/'), await BenchAccount.TokenAsync(connectionString));
     }
 
     /// <summary>Resident memory of the server process, in bytes.</summary>

@@ -20,7 +20,7 @@ public static class TileBenchmark
     {
         await using var district = await BenchDistrict.CreateAsync(settings.Size, settings.Seed, output);
         await using var server = await ServerProcess.StartAsync(district.Cluster.ConnectionString);
-        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl + "/") };
+        using var http = server.CreateClient();
         var catalog = new TileCatalog();
 
         var jobs = await ChooseTilesAsync(district, settings);

@@ -7,10 +7,13 @@ namespace MapDashboard.Tools.Live;
 /// <summary>
 /// <c>live-clients BASEURL REQUEST [--clients N] [--sample K] [--resume]</c>: N <see cref="MapLiveClient"/>s in
 /// this process, printing one JSON line per event as LiveClient/subscribe.mjs does (its flags too), so `bench live`
-/// runs its clients in a process of their own with either client.
+/// runs its clients in a process of their own with either client. The bearer token to sign in with comes from the
+/// environment variable <see cref="TokenVariable"/> (kept out of the command line, which other users can read).
 /// </summary>
 public static class LiveClientsCommand
 {
+    public const string TokenVariable = "MAPDASHBOARD_ACCESS_TOKEN";
+
     public static Command Create()
     {
         var baseUrl = new Argument<string>("base-url");
@@ -29,6 +32,8 @@ public static class LiveClientsCommand
     {
         var request = JsonSerializer.Deserialize<SubscribeRequest>(requestJson, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
         var sample = Math.Min(sampleOption ?? count, count);
+        var token = Environment.GetEnvironmentVariable(TokenVariable);
+        Func<Task<string?>>? accessToken = string.IsNullOrEmpty(token) ? null : () => Task.FromResult<string?>(token);
         // Lines are written in batches every 20 ms: a write per event from hundreds of connections would stall the
         // clients (and, through TCP back-pressure, the server they measure).
         var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
@@ -42,7 +47,7 @@ public static class LiveClientsCommand
                 if (e is LiveEvent.Changes c) tallies[i].Add(c.Batch);
                 if (e is LiveEvent.Changes && i >= sample || e is LiveEvent.Heartbeat && i != 0) return;
                 lines.Enqueue(LiveEventJson.ToJson(e, i, withFeature: i == 0).ToJsonString());
-            }, resume));
+            }, resume, accessToken));
         }
         var output = Console.Out;
         var lastTally = DateTime.UtcNow;

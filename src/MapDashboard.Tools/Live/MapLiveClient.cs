@@ -33,20 +33,26 @@ public sealed class MapLiveClient : IAsyncDisposable
     readonly Action<LiveEvent> _observe;
     readonly bool _resume;
     readonly HttpClient _http;
+    readonly Func<Task<string?>>? _accessToken;
     readonly CancellationTokenSource _stop = new();
     readonly object _seqLock = new();
     long? _lastSeq;
     long _itemsSinceSubscribe;
     int _looping;
 
-    MapLiveClient(string baseUrl, SubscribeRequest request, Action<LiveEvent> observe, bool resume)
+    MapLiveClient(string baseUrl, SubscribeRequest request, Action<LiveEvent> observe, bool resume, Func<Task<string?>>? accessToken)
     {
         _request = request;
         _observe = observe;
         _resume = resume;
         _lastSeq = request.SinceSeq;
         _http = new HttpClient { BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/") };
-        _connection = new HubConnectionBuilder().WithUrl(baseUrl.TrimEnd('/') + "/hubs/map").Build();
+        _accessToken = accessToken;
+        // The token goes as a bearer header on negotiate and as the access_token query value on the WebSocket
+        // (what the SignalR client does with AccessTokenProvider): the hub needs a signed-in account.
+        _connection = new HubConnectionBuilder()
+            .WithUrl(baseUrl.TrimEnd('/') + "/hubs/map", o => { if (accessToken is not null) o.AccessTokenProvider = accessToken; })
+            .Build();
         _connection.On<ChangeBatch>(nameof(IMapClient.Changes), batch =>
         {
             lock (_seqLock)
@@ -81,9 +87,11 @@ public sealed class MapLiveClient : IAsyncDisposable
     public long? LastSeq { get { lock (_seqLock) return _lastSeq; } }
 
     /// <summary>Connects and subscribes. Without <paramref name="resume"/> a failed start or a drop is reported and left so.</summary>
-    public static MapLiveClient Start(string baseUrl, SubscribeRequest request, Action<LiveEvent> observe, bool resume = false)
+    /// <param name="accessToken">gives the bearer token to sign in with (POST /api/auth/token, or a device's credential)</param>
+    public static MapLiveClient Start(string baseUrl, SubscribeRequest request, Action<LiveEvent> observe, bool resume = false,
+        Func<Task<string?>>? accessToken = null)
     {
-        var client = new MapLiveClient(baseUrl, request, observe, resume);
+        var client = new MapLiveClient(baseUrl, request, observe, resume, accessToken);
         _ = client.ConnectLoopAsync(afterDrop: false);
         return client;
     }
@@ -143,7 +151,11 @@ public sealed class MapLiveClient : IAsyncDisposable
     {
         try
         {
-            var position = await _http.GetFromJsonAsync<Position>("api/live/position", _stop.Token);
+            using var ask = new HttpRequestMessage(HttpMethod.Get, "api/live/position");
+            if (_accessToken is not null && await _accessToken() is { } token)
+                ask.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            using var answer = (await _http.SendAsync(ask, _stop.Token)).EnsureSuccessStatusCode();
+            var position = await answer.Content.ReadFromJsonAsync<Position>(_stop.Token);
             lock (_seqLock) _lastSeq = position!.Seq;
             await SubscribeAsync();
         }

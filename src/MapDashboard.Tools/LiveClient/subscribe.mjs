@@ -16,6 +16,8 @@ const resume = flags.includes("--resume");
 const flag = (name, fallback) => (flags.includes(name) ? Number(flags[flags.indexOf(name) + 1]) : fallback);
 const clients = flag("--clients", 1);
 const sample = flag("--sample", clients);
+// The bearer token to sign in with (POST /api/auth/token), from the environment, not the command line.
+const token = process.env.MAPDASHBOARD_ACCESS_TOKEN || null;
 
 // Lines are buffered and written every 20 ms: stdout to a pipe is synchronous
 // in node, and a write per event from hundreds of connections would stall the
@@ -38,7 +40,7 @@ function startClient(index) {
   if (sample < clients)
     setInterval(() => print({ event: "tally", client: index, received, distinct: seen.size, duplicates: received - seen.size }), 1000);
   const connection = new signalR.HubConnectionBuilder()
-    .withUrl(`${baseUrl}/hubs/map`)
+    .withUrl(`${baseUrl}/hubs/map`, token ? { accessTokenFactory: () => token } : {})
     .configureLogging(signalR.LogLevel.None)
     .build();
 
@@ -62,7 +64,7 @@ function startClient(index) {
   connection.on("resync", async (notice) => {
     print({ event: "resync", client: index, reason: notice.reason, seq: notice.seq });
     if (!resume) return;
-    const position = await (await fetch(`${baseUrl}/api/live/position`)).json();
+    const position = await (await fetch(`${baseUrl}/api/live/position`, { headers: token ? { Authorization: `Bearer ${token}` } : {} })).json();
     lastSeq = position.seq;
     await subscribe();
   });

@@ -156,19 +156,42 @@ async function problemDetail(res: Response): Promise<string> {
   try { return (await res.json()).detail ?? res.statusText; } catch { return res.statusText; }
 }
 
+/**
+ * The session expired or was revoked (401 on a same-origin call made with the sign-in cookie): back to the
+ * sign-in page, which returns here afterwards.
+ */
+function signInAgain(res: Response): void {
+  if (res.status === 401) location.assign(`/signin?returnUrl=${encodeURIComponent(location.pathname + location.search)}`);
+}
+
 export async function getJson<T>(url: string, cache: RequestCache = 'default'): Promise<T> {
   const res = await fetch(url, { headers: { Accept: 'application/json' }, cache });
+  signInAgain(res);
   if (!res.ok) throw new Error(`${url}: ${res.status} ${await problemDetail(res)}`);
   return res.json() as Promise<T>;
 }
 
+// The session's anti-forgery token: every write signed in with the cookie sends it as X-CSRF-TOKEN
+// (the server refuses a cookie write without it). Read once from GET /api/auth/csrf, or set by the
+// sign-in answer.
+let csrf: Promise<string | null> | null = null;
+export function setCsrfToken(token: string | null): void { csrf = Promise.resolve(token); }
+function csrfToken(): Promise<string | null> {
+  csrf ??= fetch('/api/auth/csrf', { headers: { Accept: 'application/json' }, cache: 'no-store' })
+    .then(async (r) => (r.ok ? ((await r.json()) as { token: string | null }).token : null))
+    .catch(() => null);
+  return csrf;
+}
+
 /** POST/PUT/DELETE with a JSON body; a problem-details answer becomes an Error naming what is wrong. */
-export async function sendJson<T>(method: 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<T> {
+export async function sendJson<T>(method: 'POST' | 'PUT' | 'DELETE' | 'PATCH', url: string, body?: unknown): Promise<T> {
+  const token = await csrfToken();
   const res = await fetch(url, {
     method,
-    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...(token ? { 'X-CSRF-TOKEN': token } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  signInAgain(res);
   if (!res.ok) throw new Error(await problemDetail(res));
   return (res.status === 204 ? undefined : await res.json()) as T;
 }

@@ -3,13 +3,15 @@ import './style.css';
 import { wallView } from './views/wall';
 import { leadView } from './views/lead';
 import { planView } from './views/plan';
+import { signinView } from './views/signin';
 import { t } from './i18n';
 
-// One bundle, three views: the server answers /wall, /lead and /plan with this page.
+// One bundle, three views and the sign-in page: the server answers /wall, /lead, /plan and /signin with this page.
 const views: Record<string, (root: HTMLElement) => Promise<void>> = {
   '/wall': wallView,
   '/lead': leadView,
   '/plan': planView,
+  '/signin': signinView,
 };
 
 const root = document.getElementById('app')!;

@@ -6,7 +6,7 @@ namespace MapDashboard.BrowserTests.Infrastructure;
 /// <summary>The server's JSON API, read independently of the browser: the tests' source of truth.</summary>
 public sealed class DashboardApi(string baseUrl)
 {
-    readonly HttpClient _http = new() { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
+    readonly HttpClient _http = BrowserAccount.Client(baseUrl, TimeSpan.FromSeconds(30));
 
     /// <summary>Any GET of the JSON API, e.g. /api/indicators/620102.</summary>
     public Task<JsonElement> GetAsync(string path) => _http.GetFromJsonAsync<JsonElement>(path);

@@ -38,6 +38,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         {
             await EnsureWebBuildAsync();
             await _host.InitializeAsync();
+            await _host.Accounts.EnsureAsync(DashboardHost.DefaultRole);
         }
         await _chromium.InitializeAsync();
         Api = new DashboardApi(BaseUrl);

@@ -13,7 +13,7 @@ namespace MapDashboard.BrowserTests.Infrastructure;
 /// </summary>
 public sealed class IncidentDesk(string baseUrl, NpgsqlDataSource db)
 {
-    readonly HttpClient _http = new() { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
+    readonly HttpClient _http = BrowserAccount.Client(baseUrl, TimeSpan.FromSeconds(30));
     static string Num(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>POST /open311/v2/requests.json as a civic app would; returns the service_request_id (the incident code).</summary>

@@ -26,8 +26,9 @@ public sealed class MapPage : IAsyncDisposable
 
     public IReadOnlyList<string> ConsoleErrors => _consoleErrors;
 
-    /// <summary>Open a view and wait until the hook says every tile of the first render is in.</summary>
-    public static async Task<MapPage> OpenAsync(IBrowser browser, string baseUrl, string path, int width = 1600, int height = 900, string? locale = "zh-CN")
+    /// <summary>Open a view, signed in as <see cref="BrowserAccount.Default"/> (unless <paramref name="signIn"/> is false), and wait until the hook says every tile of the first render is in.</summary>
+    public static async Task<MapPage> OpenAsync(IBrowser browser, string baseUrl, string path, int width = 1600, int height = 900, string? locale = "zh-CN",
+        bool signIn = true, bool waitReady = true)
     {
         var context = await browser.NewContextAsync(new()
         {
@@ -36,10 +37,11 @@ public sealed class MapPage : IAsyncDisposable
             DeviceScaleFactor = 1,
             Locale = locale,
         });
+        if (signIn) await BrowserAccount.SignInAsync(context, baseUrl);
         var page = await context.NewPageAsync();
         var mapPage = new MapPage(context, page);
         await page.GotoAsync(path);
-        await mapPage.WaitReadyAsync();
+        if (waitReady) await mapPage.WaitReadyAsync();
         return mapPage;
     }
 

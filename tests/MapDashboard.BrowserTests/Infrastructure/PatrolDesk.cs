@@ -14,7 +14,7 @@ namespace MapDashboard.BrowserTests.Infrastructure;
 /// </summary>
 public sealed class PatrolDesk(string baseUrl, NpgsqlDataSource db)
 {
-    readonly HttpClient _http = new() { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
+    readonly HttpClient _http = BrowserAccount.Client(baseUrl, TimeSpan.FromSeconds(60));
 
     /// <summary>A patrolling worker's pace: 1.2 m/s, a ping every 5 s.</summary>
     const double MetresPerPing = 6;

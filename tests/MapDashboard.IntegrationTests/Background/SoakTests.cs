@@ -24,7 +24,7 @@ public sealed class SoakTests(ITestOutputHelper output)
             "--Demo:IncidentStream=true", "--Demo:IncidentStreamSeconds=0.1",
             "--Demo:PatrolSimulator=true", "--Demo:PatrolSimulatorSeconds=0.5",
             "--Incidents:EscalationCheckSeconds=2", "--Patrols:Coverage:RefreshSeconds=2");
-        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl + "/") };
+        using var http = server.CreateClient();
 
         var started = DateTime.UtcNow;
         var warm = started.AddSeconds(Math.Min(30, seconds / 3));

@@ -146,7 +146,7 @@ public class BoundaryEditTests(FindingsHost host) : IClassFixture<FindingsHost>
     public async Task A_boundary_edit_streams_the_findings_it_creates_to_a_subscribed_client()
     {
         var since = await LiveSql.NewestSeqAsync(host.Db);
-        await using var client = RecordingLiveClient.Start(host.BaseUrl, new { layers = new[] { "findings" }, sinceSeq = since });
+        await using var client = RecordingLiveClient.Start(host, new { layers = new[] { "findings" }, sinceSeq = since });
         await client.SubscribedAsync();
 
         (await PutAsync("620102001001-02", await ShrunkAsync("620102001001-02"))).EnsureSuccessStatusCode();

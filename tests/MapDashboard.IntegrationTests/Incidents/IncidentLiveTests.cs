@@ -22,7 +22,7 @@ public class IncidentLiveTests(IncidentHost host)
             """);
         var at = await LiveSql.PointInsideAsync(host.Db, "micro_grid", (int)quiet);
         var since = await LiveSql.NewestSeqAsync(host.Db);
-        await using var client = RecordingLiveClient.Start(host.BaseUrl, new { layers = new[] { "incidents", "grids" }, sinceSeq = since });
+        await using var client = RecordingLiveClient.Start(host, new { layers = new[] { "incidents", "grids" }, sinceSeq = since });
         await client.SubscribedAsync();
 
         using var http = host.CreateRealClient();

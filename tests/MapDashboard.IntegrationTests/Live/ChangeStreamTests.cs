@@ -13,7 +13,7 @@ public class ChangeStreamTests(LiveHost host) : IClassFixture<LiveHost>
         var community = await LiveSql.PointInsideAsync(host.Db, "community", 0);
         var elsewhere = await LiveSql.PointInsideAsync(host.Db, "community", 3);
         var since = await LiveSql.NewestSeqAsync(host.Db);
-        await using var client = RecordingLiveClient.Start(host.BaseUrl,
+        await using var client = RecordingLiveClient.Start(host,
             new { layers = new[] { "hazards" }, area = new { kind = "community", id = community.Code }, sinceSeq = since });
         await client.SubscribedAsync();
 
@@ -46,7 +46,7 @@ public class ChangeStreamTests(LiveHost host) : IClassFixture<LiveHost>
         for (var i = 0; i < 3; i++)
             await LiveSql.InsertHazardAsync(host.Db, $"MISSED-{i}", (grid.Lon + i * 1e-5, grid.Lat));
 
-        await using var client = RecordingLiveClient.Start(host.BaseUrl,
+        await using var client = RecordingLiveClient.Start(host,
             new { layers = new[] { "hazards" }, area = new { kind = "grid", id = grid.Code }, sinceSeq = since });
         var subscribed = await client.SubscribedAsync();
 
@@ -60,7 +60,7 @@ public class ChangeStreamTests(LiveHost host) : IClassFixture<LiveHost>
     public async Task A_status_changed_through_the_API_streams_like_any_other_change()
     {
         var since = await LiveSql.NewestSeqAsync(host.Db);
-        await using var client = RecordingLiveClient.Start(host.BaseUrl, new { layers = new[] { "hazards" }, sinceSeq = since });
+        await using var client = RecordingLiveClient.Start(host, new { layers = new[] { "hazards" }, sinceSeq = since });
         await client.SubscribedAsync();
         var code = await FirstHazardCode();
 
@@ -81,7 +81,7 @@ public class ChangeStreamTests(LiveHost host) : IClassFixture<LiveHost>
     [InlineData("{\"area\":{\"kind\":\"county\",\"id\":\"X\"}}", "area kind 'county' is unknown")]
     public async Task A_bad_subscription_is_refused_with_a_message_naming_what_is_wrong(string request, string message)
     {
-        await using var client = RecordingLiveClient.Start(host.BaseUrl, JsonNode.Parse(request)!);
+        await using var client = RecordingLiveClient.Start(host, JsonNode.Parse(request)!);
         var error = await client.WaitForAsync(e => (string?)e["event"] == "error", Wait, "the refusal");
         Assert.Contains(message, (string?)error["message"]);
     }

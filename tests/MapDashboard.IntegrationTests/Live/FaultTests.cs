@@ -28,7 +28,7 @@ public class FaultTests
         var server = await ServerProcess.StartAsync(connectionString, port);
         var since = await LiveSql.NewestSeqAsync(db);
         var at = await LiveSql.PointInsideAsync(db, "community", 1);
-        await using var client = RecordingLiveClient.Start(server.BaseUrl, new { layers = new[] { "hazards" }, sinceSeq = since }, resume: true);
+        await using var client = RecordingLiveClient.Start(server, new { layers = new[] { "hazards" }, sinceSeq = since }, resume: true);
         await client.SubscribedAsync();
 
         var writer = new ChangeWriter(connectionString, (at.Lon, at.Lat), "K9");
@@ -58,7 +58,7 @@ public class FaultTests
             await using var server = await ServerProcess.StartAsync(connectionString);
             var since = await LiveSql.NewestSeqAsync(db);
             var at = await LiveSql.PointInsideAsync(db, "community", 2);
-            await using var client = RecordingLiveClient.Start(server.BaseUrl, new { layers = new[] { "hazards" }, sinceSeq = since }, resume: true);
+            await using var client = RecordingLiveClient.Start(server, new { layers = new[] { "hazards" }, sinceSeq = since }, resume: true);
             await client.SubscribedAsync();
 
             var writer = new ChangeWriter(connectionString, (at.Lon, at.Lat), "PG");
@@ -92,7 +92,7 @@ public class FaultTests
         await WaitUntilPrunedAsync(db, since + 2);
 
         // The client comes back asking for changes the log no longer holds.
-        await using var client = RecordingLiveClient.Start(server.BaseUrl, new { layers = new[] { "hazards" }, sinceSeq = since }, resume: true);
+        await using var client = RecordingLiveClient.Start(server, new { layers = new[] { "hazards" }, sinceSeq = since }, resume: true);
         var resync = await client.WaitForAsync(e => (string?)e["event"] == "resync", Settle, "the resync notice");
         Assert.Contains("keeps changes after seq", (string?)resync["reason"]);
         await client.WaitForAsync(e => (string?)e["event"] == "subscribed" && (bool?)e["resync"] == false, Settle, "the subscription after reloading");
@@ -111,14 +111,14 @@ public class FaultTests
         await using var nodeA = await ServerProcess.StartAsync(connectionString);
         await using var nodeB = await ServerProcess.StartAsync(connectionString);
         var since = await LiveSql.NewestSeqAsync(db);
-        await using var clientOfB = RecordingLiveClient.Start(nodeB.BaseUrl, new { layers = new[] { "hazards" }, sinceSeq = since });
-        await using var clientOfA = RecordingLiveClient.Start(nodeA.BaseUrl, new { layers = new[] { "hazards" }, sinceSeq = since });
+        await using var clientOfB = RecordingLiveClient.Start(nodeB, new { layers = new[] { "hazards" }, sinceSeq = since });
+        await using var clientOfA = RecordingLiveClient.Start(nodeA, new { layers = new[] { "hazards" }, sinceSeq = since });
         await clientOfB.SubscribedAsync();
         await clientOfA.SubscribedAsync();
         await using var cmd = db.CreateCommand("select code from hazard order by code limit 1");
         var code = (string)(await cmd.ExecuteScalarAsync())!;
 
-        using var http = new HttpClient { BaseAddress = new Uri(nodeA.BaseUrl + "/") };
+        using var http = nodeA.CreateClient();
         (await http.PatchAsJsonAsync($"api/hazards/{code}", new { severity = "critical" })).EnsureSuccessStatusCode();
 
         foreach (var client in new[] { clientOfB, clientOfA })

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MapDashboard.Server.Live;
+using MapDashboard.TestSupport;
+using MapDashboard.Tools.Bench;
 using MapDashboard.Tools.Live;
 
 namespace MapDashboard.IntegrationTests.Live;
@@ -20,9 +22,18 @@ public sealed class RecordingLiveClient : IAsyncDisposable
 
     public IReadOnlyList<JsonObject> Events => _events.ToList();
 
+    /// <summary>A client of a test host, signed in as its default test account.</summary>
+    public static RecordingLiveClient Start(DashboardHost host, object subscribeRequest, bool resume = false) =>
+        Start(host.BaseUrl, subscribeRequest, resume, async () => await host.AccessTokenAsync());
+
+    /// <summary>A client of a server process, signed in with its bench account's token.</summary>
+    public static RecordingLiveClient Start(ServerProcess server, object subscribeRequest, bool resume = false) =>
+        Start(server.BaseUrl, subscribeRequest, resume, () => Task.FromResult(server.AccessToken));
+
     /// <param name="subscribeRequest">the Subscribe request, any object that serialises to one (web JSON names)</param>
     /// <param name="resume">reconnect and resubscribe from the last seq after a drop, reload the position on resync</param>
-    public static RecordingLiveClient Start(string baseUrl, object subscribeRequest, bool resume = false)
+    /// <param name="accessToken">the bearer token to sign in with; none: an anonymous client (refused by the hub)</param>
+    public static RecordingLiveClient Start(string baseUrl, object subscribeRequest, bool resume = false, Func<Task<string?>>? accessToken = null)
     {
         var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         var request = JsonSerializer.Deserialize<SubscribeRequest>(JsonSerializer.Serialize(subscribeRequest, web), web)!;
@@ -34,7 +45,7 @@ public sealed class RecordingLiveClient : IAsyncDisposable
             // Read back from its text, so numbers convert as JSON read from the wire does ((int) of a seq, …).
             recorder._events.Enqueue(JsonNode.Parse(LiveEventJson.ToJson(e, client: 0, withFeature: true).ToJsonString())!.AsObject());
             recorder._arrived.Release();
-        }, resume);
+        }, resume, accessToken);
         return recorder;
     }
 

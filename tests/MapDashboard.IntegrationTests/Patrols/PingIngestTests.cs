@@ -21,7 +21,7 @@ public class PingIngestTests(PatrolHost host)
         var (worker, _, lon, lat) = await host.WorkerInGridAsync(2);
         var personId = await host.ScalarAsync<int>("select id from person where code = @w", ("w", worker));
         var since = await LiveSql.NewestSeqAsync(host.Db);
-        await using var wall = RecordingLiveClient.Start(host.BaseUrl, new { layers = new[] { "workers" }, sinceSeq = since });
+        await using var wall = RecordingLiveClient.Start(host, new { layers = new[] { "workers" }, sinceSeq = since });
         await wall.SubscribedAsync();
         await host.PublishPositionsAsync(); // earlier tests' moves, so the count below is this test's alone
         var changesBefore = await WorkerChangesAsync();

@@ -14,7 +14,7 @@ public class RoutesLiveTests(PatrolHost host)
     {
         var (worker, grid, lon, lat) = await host.WorkerInGridAsync(1);
         var since = await LiveSql.NewestSeqAsync(host.Db);
-        await using var planner = RecordingLiveClient.Start(host.BaseUrl, new { layers = new[] { "routes" }, sinceSeq = since });
+        await using var planner = RecordingLiveClient.Start(host, new { layers = new[] { "routes" }, sinceSeq = since });
         await planner.SubscribedAsync();
 
         using var http = host.CreateRealClient();

@@ -1,6 +1,7 @@
 import { onLang, t, type StringKey } from '../i18n';
 import { el } from './dom';
 import { langSwitch } from './langSwitch';
+import { accountControl } from './accountControl';
 
 const VIEWS: [path: string, key: StringKey][] = [['/wall', 'navWall'], ['/lead', 'navLead'], ['/plan', 'navPlan']];
 
@@ -14,5 +15,5 @@ export function topbar(districtName: string, titleKey: StringKey): HTMLElement {
     nav.replaceChildren(...VIEWS.map(([path, key]) =>
       el('a', { href: path + location.search.replace(/[?&]grid=[^&]*/, ''), class: location.pathname === path ? 'active' : '' }, t(key))));
   });
-  return el('header', { class: 'topbar' }, el('div', { class: 'logo' }), title, nav, langSwitch());
+  return el('header', { class: 'topbar' }, el('div', { class: 'logo' }), title, nav, accountControl(), langSwitch());
 }

@@ -8,6 +8,7 @@ import { clock } from '../ui/clock';
 import { legend } from '../ui/legend';
 import { gridStats } from '../ui/gridStats';
 import { langSwitch } from '../ui/langSwitch';
+import { accountControl } from '../ui/accountControl';
 import { indicatorStrip } from '../ui/indicatorStrip';
 import { overdueList } from '../ui/overdueList';
 import { refresher } from '../ui/refresher';
@@ -52,7 +53,7 @@ export async function wallView(root: HTMLElement): Promise<void> {
   });
   root.append(
     el('header', { class: 'wall-bar' }, el('div', { class: 'logo' }), title, el('div', { class: 'spacer' }),
-      stats.element, clock(), live.badge, langSwitch()),
+      stats.element, clock(), live.badge, accountControl(), langSwitch()),
     strip.element,
     overdue.element,
     legend(dark, ctx.categories),

@@ -1,0 +1,42 @@
+using MapDashboard.Data.Accounts;
+using MapDashboard.Domain.Input;
+using MapDashboard.Server.Http;
+using Microsoft.Extensions.Options;
+
+namespace MapDashboard.Server.Auth;
+
+/// <summary>
+/// Admin only: POST /api/devices gives a worker's field device its own credential (a long-lived bearer token, shown
+/// once: only its hash is kept), bound to that worker; POST /api/devices/{id}/revoke ends it at once.
+/// </summary>
+public static class DevicesApi
+{
+    public sealed record DeviceBody(string? Worker, string? Name);
+
+    public static IEndpointRouteBuilder MapDevicesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/devices").RequireAuthorization(Policies.Admin);
+        api.MapPost("/", Create);
+        api.MapPost("/{id:int}/revoke", Revoke);
+        return app;
+    }
+
+    static async Task<IResult> Create(DeviceBody? body, AccountStore accounts, IOptions<AuthOptions> options, CancellationToken cancel)
+    {
+        var problem = body is null ? "send {worker: the worker account's user name, name}"
+            : TextRules.FirstProblem(("worker", body.Worker, TextRules.MaxName, false), ("name", body.Name, TextRules.MaxName, false))
+              ?? (string.IsNullOrWhiteSpace(body.Worker) ? "worker (the worker account's user name) is required"
+                  : string.IsNullOrWhiteSpace(body.Name) ? "name is required" : null);
+        if (problem is not null) return Problems.BadRequest("Invalid device", problem);
+        if (await accounts.CreateDeviceAsync(body!.Worker!, body.Name!, TimeSpan.FromDays(options.Value.DeviceTokenDays), cancel) is not { } device)
+            return Problems.BadRequest("Invalid device", $"'{body.Worker}' is not a live worker account");
+        return TypedResults.Created($"/api/devices/{device.DeviceId}",
+            new { id = device.DeviceId, name = body.Name, worker = body.Worker, accessToken = device.Token, expiresAt = device.ExpiresAt });
+    }
+
+    static async Task<IResult> Revoke(int id, AccountStore accounts, HubConnections hub, CancellationToken cancel)
+    {
+        if (!await accounts.RevokeDeviceAsync(id, cancel)) return Problems.NotFound("Unknown device", $"no device {id}");
+        return TypedResults.Ok(new { id, revoked = true, closedConnections = hub.CloseDevice(id) });
+    }
+}
