@@ -27,7 +27,8 @@ public sealed class MapPage : IAsyncDisposable
     public IReadOnlyList<string> ConsoleErrors => _consoleErrors;
 
     /// <summary>Open a view and wait until the hook says every tile of the first render is in.</summary>
-    public static async Task<MapPage> OpenAsync(IBrowser browser, string baseUrl, string path, int width = 1600, int height = 900, string? locale = "zh-CN")
+    public static async Task<MapPage> OpenAsync(IBrowser browser, string baseUrl, string path, int width = 1600, int height = 900, string? locale = "zh-CN",
+        string? timezoneId = null)
     {
         var context = await browser.NewContextAsync(new()
         {
@@ -35,6 +36,7 @@ public sealed class MapPage : IAsyncDisposable
             ViewportSize = new() { Width = width, Height = height },
             DeviceScaleFactor = 1,
             Locale = locale,
+            TimezoneId = timezoneId, // null: the machine's
         });
         var page = await context.NewPageAsync();
         var mapPage = new MapPage(context, page);

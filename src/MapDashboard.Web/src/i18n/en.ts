@@ -219,6 +219,7 @@ export const en: Strings = {
   dueAt: 'due',
   windowCoverageNote: 'Dashed green on the map: the land covered in the chosen period',
   unvisited: 'Not visited',
+  treeExpand: 'expand or collapse',
   zoomIn: 'Zoom in',
   zoomOut: 'Zoom out',
   resetRotation: 'Reset rotation',

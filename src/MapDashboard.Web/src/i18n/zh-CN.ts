@@ -219,6 +219,7 @@ export const zhCN = {
   windowCoverageNote: '地图上的绿色虚线：所选时段的巡查覆盖范围',
   unvisited: '未巡查',
   // Map controls (OpenLayers' own tooltips).
+  treeExpand: '展开/收起',
   zoomIn: '放大',
   zoomOut: '缩小',
   resetRotation: '恢复正北朝上',
