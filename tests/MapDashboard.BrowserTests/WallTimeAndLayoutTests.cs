@@ -40,6 +40,10 @@ public sealed class WallTimeAndLayoutTests(DashboardFixture dashboard)
         var west = (await page.HookAsync<double[]>("pixelOf(arg[0], arg[1])", new[] { bbox[0], (bbox[1] + bbox[3]) / 2 }))[0];
         var legendRight = await page.Page.Locator("[data-testid=legend]").EvaluateAsync<double>("(e) => e.getBoundingClientRect().right");
         Assert.True(west >= legendRight, $"the legend (right edge {legendRight}) covers the district's west (x {west})");
+        // …and it stays below the indicator strip.
+        var legendTop = await page.Page.Locator("[data-testid=legend]").EvaluateAsync<double>("(e) => e.getBoundingClientRect().top");
+        var stripBottom = await page.Page.Locator("[data-testid=indicators]").First.EvaluateAsync<double>("(e) => e.getBoundingClientRect().bottom");
+        Assert.True(legendTop >= stripBottom, $"the legend (top {legendTop}) covers the indicator strip (bottom {stripBottom})");
         var clipped = await LeadTruthTests.ClippedAsync(page, ".wall-bar, .legend, .legend-row, .legend-cats, .overdue-list, [data-testid=indicators], .ind");
         Assert.True(clipped.Length == 0, $"clipped at {width}×{height}: {string.Join(" | ", clipped)}");
     }
