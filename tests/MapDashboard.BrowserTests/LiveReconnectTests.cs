@@ -42,7 +42,9 @@ public sealed class LiveReconnectTests(DashboardFixture dashboard, ITestOutputHe
 
             // Written while no server runs: only the change log remembers it.
             await sql.InsertAsync(code, spot.LonLat);
-            var downSince = DateTime.Parse((await LiveAsync(page)).GetProperty("downSince").GetString()!).ToLocalTime();
+            // Shown in the district's time zone (Asia/Shanghai), whatever the machine's.
+            var downSince = TimeZoneInfo.ConvertTime(DateTimeOffset.Parse((await LiveAsync(page)).GetProperty("downSince").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+                TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
             await Assertions.TextContainsAsync(badge, $"离线 自 {downSince:HH:mm}", 8_000);
             Assert.Equal("offline", await badge.GetAttributeAsync("data-state"));
             await page.SaveScreenshotAsync("live-wall-offline");

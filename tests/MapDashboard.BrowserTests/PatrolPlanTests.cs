@@ -144,4 +144,38 @@ public sealed class PatrolPlanTests(DashboardFixture dashboard)
         Assert.Contains(stops.Length.ToString(CultureInfo.InvariantCulture), await page.Page.Locator("[data-testid=suggest-note]").InnerTextAsync());
         Assert.Null(await page.HookAsync<long?>("plan().loadedRoute")); // a new, unsaved draft
     }
+
+    [Fact]
+    public async Task A_suggestion_on_a_fully_patrolled_grid_says_everything_is_patrolled_today()
+    {
+        var grid = await _desk.GridAsync(4);
+        // The grid's worker walks the suggested route through everything the grid owes a visit today.
+        var route = await _desk.PostAsync($"/api/grids/{grid.Code}/route-suggestion", new { });
+        Assert.False(route.GetProperty("allVisited").GetBoolean());
+        var path = route.GetProperty("path").GetProperty("coordinates").EnumerateArray()
+            .Select(c => new[] { c[0].GetDouble(), c[1].GetDouble() }).ToArray();
+        await _desk.WalkAsync(grid.Worker, path, TimeSpan.FromMinutes(1));
+        try
+        {
+            await _desk.TrackedAsync(grid.Worker);
+            Assert.True((await _desk.PostAsync($"/api/grids/{grid.Code}/route-suggestion", new { })).GetProperty("allVisited").GetBoolean());
+
+            await using var page = await dashboard.OpenAsync("/plan");
+            await PlanPage.ChooseGridAsync(page, grid.Code);
+            await page.Page.Locator("[data-testid=suggest-route]").ClickAsync();
+            await page.WaitUntilAsync("() => document.querySelector('[data-testid=suggest-note]').dataset.state === 'all-visited'", null, "the all-patrolled note");
+            Assert.Equal("今日已全部巡查：本网格没有待巡查的楼栋或隐患点。", await page.Page.Locator("[data-testid=suggest-note]").InnerTextAsync());
+            Assert.Equal(JsonValueKind.Null, (await page.HookAsync<JsonElement>("plan()")).GetProperty("draftPath").ValueKind);
+            Assert.Empty(page.ConsoleErrors);
+            await page.SaveScreenshotAsync("plan-suggestion-all-patrolled");
+
+            await page.Page.Locator("[data-testid=lang-switch]").ClickAsync();
+            await page.Page.Locator("[data-testid=suggest-route]").ClickAsync();
+            await Assertions.TextContainsAsync(page.Page.Locator("[data-testid=suggest-note]"), "Everything patrolled today");
+        }
+        finally
+        {
+            await _desk.ForgetAsync(grid.Worker);
+        }
+    }
 }

@@ -16,8 +16,9 @@ public sealed record CaseResult(string? IncidentCode, CaseRefusal? Refused, stri
 /// <c>ownership_unclear</c> at a point on the finding, routed to the finding's
 /// default owner (属地兜底 was decided when the finding was detected — the
 /// parties themselves are excluded), dispatches it through the ordinary
-/// workflow, and links the finding to it (assigned). Closing the incident
-/// resolves the finding (Schema/27_finding_cases.sql). A finding can instead be linked to an
+/// workflow, and links the finding to it (assigned). Closing the incident re-checks the finding
+/// (Schema/27_finding_cases.sql): still detected, it goes back to the status it had before the case;
+/// gone, it is resolved. A finding can instead be linked to an
 /// incident that already exists (e.g. a resident's report of the same wall).
 /// </summary>
 public sealed class FindingCases(NpgsqlDataSource db)
@@ -32,7 +33,7 @@ public sealed class FindingCases(NpgsqlDataSource db)
     static readonly string[] OpenStatuses = ["new", "assigned"];
 
     sealed record Facts(long Id, string Status, string? CaseCode, string Kind, string ExplanationZh, string ExplanationEn,
-        double Lon, double Lat, int? OwnerId, string? OwnerCode, string? OwnerKind, int? CommunityId, int? StreetId,
+        double Lon, double Lat, int? OwnerId, string? OwnerCode, string? OwnerName, string? OwnerKind, int? CommunityId, int? StreetId,
         int? GridId, int? GridWorkerId);
 
     sealed record Created(long Id, string Code);
@@ -56,7 +57,8 @@ public sealed class FindingCases(NpgsqlDataSource db)
         else
             code = await CreateAndDispatchAsync(conn, tx, f, actor);
 
-        await conn.ExecuteAsync(NameActorSql, new { actor, note = $"opened as case {code}" }, tx);
+        var opened = new HistoryEvent("case_opened", ("incident", code));
+        await conn.ExecuteAsync(NameActorSql, new { actor, note = "", @event = opened.Code, @params = opened.ParamsJson }, tx);
         await conn.ExecuteAsync(LinkSql, new { id = f.Id, incident = code, assignee = f.OwnerCode }, tx);
         await tx.CommitAsync(cancel);
         return new CaseResult(code, null);
@@ -79,10 +81,12 @@ public sealed class FindingCases(NpgsqlDataSource db)
             level = (short)level, unclear = true, reason = $"finding {f.Id}: {f.Kind}",
             contact = (string?)null, photoUrl = (string?)null,
             dueAt = limits.DueAt(IncidentStage.Reported, DateTimeOffset.UtcNow), token = (string?)null,
-            actor, note = $"opened from finding {f.Id} ({f.Kind}): {f.ExplanationEn}",
+            actor, note = "", @event = "opened_from_finding",
+            @params = new HistoryEvent("opened_from_finding", ("finding", f.Id), ("kind", f.Kind)).ParamsJson,
         }, tx);
-        var dispatched = await IncidentSteps.ApplyAsync(conn, tx, created.Code, IncidentAction.Dispatch, actor,
-            $"dispatched to {f.OwnerCode ?? "the street"} (属地兜底)", rating: null);
+        var owner = f.OwnerCode is null ? null : new Dictionary<string, string?> { ["code"] = f.OwnerCode, ["name"] = f.OwnerName };
+        var dispatched = await IncidentSteps.ApplyAsync(conn, tx, created.Code, IncidentAction.Dispatch, actor, note: null, rating: null,
+            new HistoryEvent("dispatched_to_default_owner", ("unit", owner)));
         if (dispatched.Decision is not { Allowed: true })
             throw new InvalidOperationException($"a new incident could not be dispatched: {dispatched.Decision?.Refusal}");
         return created.Code;

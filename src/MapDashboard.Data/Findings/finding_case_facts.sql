@@ -11,7 +11,7 @@ with f as (
 select f.id, f.status, f.case_incident_code as caseCode, f.kind,
        f.explanation_zh as explanationZh, f.explanation_en as explanationEn,
        ST_X(f.p) as lon, ST_Y(f.p) as lat,
-       o.id as ownerId, o.code as ownerCode, o.kind as ownerKind,
+       o.id as ownerId, o.code as ownerCode, o.name as ownerName, o.kind as ownerKind,
        f.community_id as communityId, f.street_id as streetId,
        g.id as gridId, g.grid_worker_id as gridWorkerId
 from f

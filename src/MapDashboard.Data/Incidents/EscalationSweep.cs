@@ -39,7 +39,11 @@ public static class EscalationSweep
             {
                 if (!limits.TryGetValue(o.Category, out var l)) limits[o.Category] = l = await TimeLimitsReader.ForAsync(conn, tx, o.Category);
                 var d = Escalation.OnOverdue(StageNames.ParseStage(o.Stage), (EscalationLevel)o.Level, l, now);
-                await conn.ExecuteAsync(EscalateSql, new { id = o.Id, level = (short)d.Level, dueAt = d.NewDueAt, now, note = d.Note }, tx);
+                var happened = d.Escalated
+                    ? new HistoryEvent("escalated", ("stage", o.Stage), ("limitMinutes", LimitMinutes(l, o.Stage)),
+                        ("from", Escalation.Name((EscalationLevel)o.Level)), ("to", Escalation.Name(d.Level)))
+                    : new HistoryEvent("overdue_at_top", ("stage", o.Stage), ("limitMinutes", LimitMinutes(l, o.Stage)), ("level", Escalation.Name(d.Level)));
+                await conn.ExecuteAsync(EscalateSql, new { id = o.Id, level = (short)d.Level, dueAt = d.NewDueAt, now, @event = happened.Code, @params = happened.ParamsJson }, tx);
                 if (d.Escalated) escalated++;
                 await tx.ReleaseAsync("incident", cancel);
             }
@@ -54,4 +58,7 @@ public static class EscalationSweep
         await tx.CommitAsync(cancel);
         return new SweepResult(escalated, overdue.Count - escalated - setAside, recoloured, setAside);
     }
+
+    static int? LimitMinutes(StageTimeLimits limits, string stage) =>
+        limits.For(StageNames.ParseStage(stage)) is { } limit ? (int)Math.Round(limit.TotalMinutes) : null;
 }

@@ -47,8 +47,8 @@ public sealed class IncidentIntake(NpgsqlDataSource db, DuplicateRule duplicates
         {
             await conn.ExecuteAsync(LinkDuplicateSql, new
             {
-                id = duplicate.Id, actor = from.Actor,
-                note = $"same problem reported again via {from.Source}" + (string.IsNullOrWhiteSpace(report.Description) ? "" : $": {report.Description}"),
+                id = duplicate.Id, actor = from.Actor, source = from.Source,
+                note = report.Description ?? "", // what the reporter wrote; the event (reported_again) says the rest
             }, tx);
             await tx.CommitAsync(cancel);
             return new IntakeResult(duplicate.Id, duplicate.Code, true, null);
@@ -63,7 +63,7 @@ public sealed class IncidentIntake(NpgsqlDataSource db, DuplicateRule duplicates
             responsibleId = route.ResponsibleUnitId, workerId = route.WorkerId, level = (short)route.Level,
             unclear = route.OwnershipUnclear, reason = route.Reason, contact = report.Contact, photoUrl = report.PhotoUrl,
             dueAt = limits.DueAt(IncidentStage.Reported, DateTimeOffset.UtcNow), token = from.Token,
-            actor = from.Actor, note = $"reported via {from.Source}",
+            actor = from.Actor, note = "", @event = "reported", @params = new HistoryEvent("reported", ("source", from.Source)).ParamsJson,
         }, tx);
         await GridStatusRefresher.RefreshAsync(conn, tx, (lon, lat));
         await tx.CommitAsync(cancel);

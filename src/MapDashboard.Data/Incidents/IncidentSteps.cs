@@ -34,7 +34,7 @@ public sealed class IncidentSteps(NpgsqlDataSource db)
     /// incident in one). Nothing is written unless the decision allows it; the caller commits.
     /// </summary>
     public static async Task<StepResult> ApplyAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string code,
-        IncidentAction action, string actor, string? note, int? rating)
+        IncidentAction action, string actor, string? note, int? rating, HistoryEvent? happened = null)
     {
         var incident = await conn.QuerySingleOrDefaultAsync<Locked>(LockSql, new { code }, tx);
         if (incident is null) return new StepResult(false, null);
@@ -45,21 +45,15 @@ public sealed class IncidentSteps(NpgsqlDataSource db)
 
         var now = DateTimeOffset.UtcNow;
         var limits = await TimeLimitsReader.ForAsync(conn, tx, incident.Category);
-        var recorded = HistoryNote(action, decision, rating, note);
+        happened ??= action == IncidentAction.Rate
+            ? new HistoryEvent("rated", ("rating", rating), ("reopened", decision.Reopened))
+            : null;
         await conn.ExecuteAsync(ApplySql, new
         {
             id = incident.Id, from = from.Name(), to = decision.To.Name(), dueAt = limits.DueAt(decision.To, now), now,
-            rating = (short?)rating, actor, note = recorded,
+            rating = (short?)rating, actor, note = note ?? "", @event = happened?.Code, @params = happened?.ParamsJson,
         }, tx);
         await GridStatusRefresher.RefreshAsync(conn, tx, (incident.Lon, incident.Lat));
         return new StepResult(true, decision);
-    }
-
-    // A rating is history too: "rating 5", or "rating 2: reopened", before the actor's own note.
-    static string HistoryNote(IncidentAction action, TransitionDecision decision, int? rating, string? note)
-    {
-        if (action != IncidentAction.Rate) return note ?? "";
-        var prefix = decision.Reopened ? $"rating {rating}: reopened" : $"rating {rating}";
-        return string.IsNullOrWhiteSpace(note) ? prefix : $"{prefix}; {note}";
     }
 }

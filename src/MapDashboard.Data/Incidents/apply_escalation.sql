@@ -1,5 +1,6 @@
 -- Moves an overdue incident to the next level's unit (community, else street)
--- with a fresh due time, marks it overdue for good, and records why.
+-- with a fresh due time, marks it overdue for good, and records why (event escalated or overdue_at_top, with
+-- the stage, its limit and the levels as parameters).
 with escalated as (
     update incident
     set escalation_level = @level,
@@ -12,5 +13,5 @@ with escalated as (
     where id = @id
     returning id, stage
 )
-insert into incident_transition (incident_id, from_stage, to_stage, actor, note, at, kind)
-select id, stage, stage, 'system:escalation', @note, @now, 'escalation' from escalated;
+insert into incident_transition (incident_id, from_stage, to_stage, actor, event, params, note, at, kind)
+select id, stage, stage, 'system:escalation', @event, @params::jsonb, '', @now, 'escalation' from escalated;

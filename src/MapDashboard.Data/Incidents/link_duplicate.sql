@@ -5,5 +5,5 @@ with bumped as (
     where id = @id
     returning id, stage
 )
-insert into incident_transition (incident_id, from_stage, to_stage, actor, note, kind)
-select id, stage, stage, @actor, @note, 'duplicate' from bumped;
+insert into incident_transition (incident_id, from_stage, to_stage, actor, event, params, note, kind)
+select id, stage, stage, @actor, 'reported_again', jsonb_build_object('source', @source::text), coalesce(@note, ''), 'duplicate' from bumped;

@@ -19,6 +19,31 @@ select 'hazard', h.id, h.code, (select c.name_zh from category c where c.code = 
        h.location_utm
 from hazard h;
 
+-- THE visits a grid's assets are owed, one rule for the grid's coverage (what it lists as unvisited and as due
+-- for a revisit, GET /api/grids/{code}/coverage), the route suggestion (the stops it must visit) and the route
+-- analysis (which of a drafted route's misses still matter today). For every asset inside p_boundary:
+-- visited_at, the latest visit since p_from (the window's start); last_visited_at, the latest ever;
+-- revisit_due, a hazard whose revisit has fallen due (revisit_due_at passed) and that nobody visited since;
+-- owed, not visited in the window or due for a revisit — what a patrol still has to see, whatever the hazard's
+-- status (open, 整改中 or fixed: the coverage counts every hazard, so the suggestion visits every one it counts
+-- as missed).
+create function patrol_grid_assets(p_boundary geometry, p_from timestamptz)
+returns table (kind text, id int, code text, name text, location geometry, location_utm geometry,
+               revisit_due_at timestamptz, visited_at timestamptz, last_visited_at timestamptz,
+               revisit_due boolean, owed boolean)
+language sql stable as $$
+    select a.kind, a.id, a.code, a.name, a.location, a.location_utm, a.revisit_due_at, v.visited_at, v.last_visited_at,
+           d.revisit_due, v.visited_at is null or d.revisit_due
+    from patrol_asset a
+    cross join lateral (
+        select max(x.visited_at) filter (where x.visited_at >= p_from) as visited_at, max(x.visited_at) as last_visited_at
+        from patrol_visit x where x.asset_kind = a.kind and x.asset_id = a.id) v
+    cross join lateral (
+        select coalesce(a.revisit_due_at <= now() and (v.last_visited_at is null or v.last_visited_at < a.revisit_due_at), false)
+               as revisit_due) d
+    where a.location && p_boundary and ST_Covers(p_boundary, a.location)
+$$;
+
 -- The grids patrols are measured in (police grids are the police's, not the grid workers').
 create function patrol_grid_kind(kind text) returns boolean
 language sql immutable parallel safe as $$ select kind in ('community_grid', 'dedicated_grid', 'micro_grid') $$;

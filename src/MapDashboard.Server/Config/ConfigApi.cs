@@ -8,7 +8,7 @@ using Npgsql;
 
 namespace MapDashboard.Server.Config;
 
-/// <summary>What the browser needs before it draws: where the district is, which base layer, which layers.</summary>
+/// <summary>What the browser needs before it draws: where the district is, its time zone, which base layer, which layers.</summary>
 public static class ConfigApi
 {
     static readonly string ExtentSql = SqlResource.Beside<Marker>("district_extent.sql");
@@ -19,11 +19,13 @@ public static class ConfigApi
         return app;
     }
 
-    static async Task<IResult> GetConfig(NpgsqlDataSource db, IOptions<MapOptions> map, CancellationToken cancel)
+    static async Task<IResult> GetConfig(NpgsqlDataSource db, IOptions<MapOptions> map, IOptions<IncidentOptions> incidents, CancellationToken cancel)
     {
         var extent = await SqlJson.QueryAsync(db, ExtentSql, cancel);
         var config = extent is null ? new JsonObject() : JsonNode.Parse(extent)!.AsObject();
         config["zoom"] = 14;
+        // The district's clock: every time the browser shows is in it, whatever the browser's own time zone.
+        config["timeZone"] = incidents.Value.TimeZone;
         config["baseLayer"] = new JsonObject
         {
             ["kind"] = map.Value.BaseLayerKind,

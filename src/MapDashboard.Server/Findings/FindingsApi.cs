@@ -167,6 +167,9 @@ public static class FindingsApi
         await using var cmd = new NpgsqlCommand(NameActorSql, conn);
         cmd.Parameters.AddWithValue("actor", actor);
         cmd.Parameters.AddWithValue("note", note ?? "");
+        // A person's step: their note says why; no system event.
+        cmd.Parameters.Add(new NpgsqlParameter("event", NpgsqlDbType.Text) { Value = DBNull.Value });
+        cmd.Parameters.Add(new NpgsqlParameter("params", NpgsqlDbType.Text) { Value = DBNull.Value });
         await cmd.ExecuteNonQueryAsync(cancel);
     }
 

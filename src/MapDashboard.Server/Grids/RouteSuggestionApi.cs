@@ -12,9 +12,11 @@ using Npgsql;
 namespace MapDashboard.Server.Grids;
 
 /// <summary>
-/// POST /api/grids/{code}/route-suggestion — a walking route from the start through every building entrance
-/// not visited in the window and every hazard due for a revisit, ordered by <see cref="RouteSuggester"/>
-/// (straight legs between stops: there is no walkable network to route on). The planner edits it from there.
+/// POST /api/grids/{code}/route-suggestion — a walking route from the start through every asset the grid still
+/// owes a visit in the window (unvisited building entrances and hazards, hazards due for a revisit: the rule of
+/// the grid's coverage, patrol_grid_assets), ordered by <see cref="RouteSuggester"/> (straight legs between
+/// stops: there is no walkable network to route on). The planner edits it from there. A grid with nothing left
+/// to visit answers so (<c>allVisited: true</c>, no stops, no path) rather than a route of one point.
 /// </summary>
 public static class RouteSuggestionApi
 {
@@ -60,6 +62,8 @@ public static class RouteSuggestionApi
         var coordinates = new[] { new[] { start.Lon, start.Lat } }.Concat(ordered.Select(x => new[] { x.Lon, x.Lat })).ToArray();
         return TypedResults.Json(new
         {
+            allVisited = ordered.Count == 0,
+            window = windowName,
             path = coordinates.Length >= 2 ? new { type = "LineString", coordinates } : null,
             stops = ordered.Select(x => new { kind = x.Kind, code = x.Code, name = x.Name, lon = x.Lon, lat = x.Lat }),
             metres = Math.Round(metres, 1),

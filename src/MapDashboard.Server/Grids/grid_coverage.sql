@@ -14,12 +14,8 @@ parts as (
     select ST_Intersection(g.boundary, c.covered) from patrol_cover_hour c, g, b
     where c.hour_start >= date_trunc('hour', b.from_at) and c.hour_start < patrol_day_start(b.first_day) and c.covered && g.boundary),
 covered as (select nullif(ST_Multi(ST_CollectionExtract(ST_Union(covered), 3)), 'MULTIPOLYGON EMPTY'::geometry) as geom from parts),
-assets as (
-    select a.kind, a.code, a.name, a.location, a.revisit_due_at,
-           (select max(v.visited_at) from patrol_visit v where v.asset_kind = a.kind and v.asset_id = a.id and v.visited_at >= b.from_at) as visited_at,
-           (select max(v.visited_at) from patrol_visit v where v.asset_kind = a.kind and v.asset_id = a.id) as last_visited_at
-    from g, b, patrol_asset a
-    where a.location && g.boundary and ST_Covers(g.boundary, a.location)),
+-- What each asset is owed: the rule the route suggestion visits by (patrol_grid_assets).
+assets as (select a.* from g, b, patrol_grid_assets(g.boundary, b.from_at) a),
 tracks as (
     select t.* from patrol_track t, b where t.hour_start >= date_trunc('hour', b.from_at)),
 walkers as (
@@ -44,8 +40,7 @@ select json_build_object(
     'revisitDue', (select coalesce(json_agg(json_build_object('code', code, 'name', name, 'dueAt', revisit_due_at, 'lastVisitedAt', last_visited_at,
                                                               'lon', round(ST_X(location)::numeric, 7), 'lat', round(ST_Y(location)::numeric, 7))
                                             order by revisit_due_at, code), '[]')
-                   from assets where kind = 'hazard' and revisit_due_at <= now()
-                     and (last_visited_at is null or last_visited_at < revisit_due_at)),
+                   from assets where revisit_due),
     'workers', (select coalesce(json_agg(json_build_object('code', code, 'name', name, 'metres', metres,
                                                            'minutesInOwnGrid', own, 'minutesTotal', total) order by code), '[]') from workers)
 )::text

@@ -15,7 +15,10 @@ namespace MapDashboard.Server.Incidents;
 /// validator, intake and workflow as the API (a random point that the API would
 /// refuse, e.g. just outside every street, is skipped, as the API would refuse it).
 /// One failing tick is logged with what it tried and shown in /api/health; the
-/// stream carries on. Demo:IncidentStream=false switches it off.
+/// stream carries on. Demo:IncidentStream=false switches it off. It never steps an
+/// ownership case (an incident a finding was opened as, or of the ownership_unclear
+/// category): whether the gap or the ownerless wall is gone is for people to settle,
+/// and a case closed by dice would say so falsely.
 /// </summary>
 public sealed class DemoIncidentStream(
     NpgsqlDataSource db, IncidentIntake intake, IncidentSteps steps, ReportValidatorSource validators, IOptions<DemoOptions> options,
@@ -71,7 +74,7 @@ public sealed class DemoIncidentStream(
             log.LogDebug("Demo incident stream: skipped a report the API would refuse: {Problem}", problems[0].Message);
             return;
         }
-        try { await intake.ReportAsync(report, new IntakeSource("demo", "demo resident"), stop); }
+        try { await intake.ReportAsync(report, new IntakeSource("demo", "demo:resident"), stop); }
         catch (ReportNotRoutableException e)
         {
             // The validator was built before a boundary edit: intake refuses what the API would now answer 422.
@@ -83,15 +86,15 @@ public sealed class DemoIncidentStream(
         var stage = StageNames.ParseStage(await conn.ExecuteScalarAsync<string>("select stage from incident where code = @code", new { code }) ?? "closed");
         var (action, actor) = stage switch
         {
-            IncidentStage.Reported => (IncidentAction.Dispatch, "demo dispatcher"),
-            IncidentStage.Dispatched => (IncidentAction.Accept, "demo grid worker"),
-            IncidentStage.Accepted => (IncidentAction.Resolve, "demo grid worker"),
-            IncidentStage.Resolved => (IncidentAction.Rate, "demo resident"),
-            _ => (IncidentAction.Close, "demo dispatcher"),
+            IncidentStage.Reported => (IncidentAction.Dispatch, "demo:dispatcher"),
+            IncidentStage.Dispatched => (IncidentAction.Accept, "demo:grid-worker"),
+            IncidentStage.Accepted => (IncidentAction.Resolve, "demo:grid-worker"),
+            IncidentStage.Resolved => (IncidentAction.Rate, "demo:resident"),
+            _ => (IncidentAction.Close, "demo:dispatcher"),
         };
         // Mostly satisfied residents; one in eight is not, and the incident reopens.
         int? rating = action == IncidentAction.Rate ? (random.Next(8) == 0 ? 2 : random.Next(4, 6)) : null;
-        await steps.ActAsync(code, action, actor, "demo stream", rating, stop);
+        await steps.ActAsync(code, action, actor, note: null, rating, stop);
     }
 
     static async Task<bool> Tick(PeriodicTimer timer, CancellationToken stop)

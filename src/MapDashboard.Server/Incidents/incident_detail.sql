@@ -34,11 +34,17 @@ select json_build_object(
                  where f.geom && ST_Expand(i.location, 0.0001) -- ~10 m: lets the index narrow before the metric test
                    and f.present and f.status in ('new', 'assigned')
                    and ST_DWithin(f.geom::geography, i.location::geography, 1)),
-    -- The finding this incident is the case of, if it was opened from one.
+    -- The finding this incident is (or, once closed, was) the case of, if it was opened from one.
     'caseOf', (select json_build_object('id', f.id, 'kind', f.kind, 'status', f.status)
-               from finding f where f.case_incident_code = i.code limit 1),
+               from finding f
+               where f.case_incident_code = i.code
+                  or f.id = (select h.finding_id from finding_history h
+                             where h.event = 'case_opened' and h.params ->> 'incident' = i.code order by h.id desc limit 1)
+               order by f.case_incident_code = i.code desc nulls last limit 1),
+    -- What happened is a code with parameters (worded by the client); note is what a person typed.
     'history', (select coalesce(json_agg(json_build_object('kind', t.kind, 'from', t.from_stage, 'to', t.to_stage,
-                                                          'actor', t.actor, 'note', t.note, 'at', t.at) order by t.at, t.id), '[]')
+                                                          'actor', t.actor, 'event', t.event, 'params', t.params,
+                                                          'note', t.note, 'at', t.at) order by t.at, t.id), '[]')
                 from incident_transition t where t.incident_id = i.id)
 )::text
 from incident i join category c on c.code = i.category_code

@@ -104,7 +104,7 @@ public static class Open311Api
         if (problems.Count > 0) return Open311Format.Errors(format, 400, problems.Select(p => p.Message).ToArray());
 
         var token = Guid.NewGuid().ToString("N");
-        var result = await intake.ReportAsync(report, new IntakeSource("open311", Field("account_id") ?? Field("device_id") ?? "open311 client", token), cancel);
+        var result = await intake.ReportAsync(report, new IntakeSource("open311", Field("account_id") ?? Field("device_id") ?? "open311:client", token), cancel);
         var answer = new JsonObject
         {
             ["service_request_id"] = result.Code,

@@ -4,7 +4,8 @@
 select coalesce(json_agg(json_build_object(
     'service_request_id', i.code,
     'status', case when i.stage = 'closed' then 'closed' else 'open' end,
-    'status_notes', (select t.note from incident_transition t where t.incident_id = i.id order by t.at desc, t.id desc limit 1),
+    -- The latest note a person wrote (what the system did is a coded event, worded by each client).
+    'status_notes', (select t.note from incident_transition t where t.incident_id = i.id and t.note <> '' order by t.at desc, t.id desc limit 1),
     'service_name', c.name_zh,
     'service_code', i.category_code,
     'description', i.description,

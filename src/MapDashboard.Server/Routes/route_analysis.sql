@@ -1,6 +1,8 @@
 -- A drafted route measured exactly as a walked track is: the same cover (patrol_cover_of), the same
 -- "what lies within the radius" (patrol_assets_near), the same share of the grid (patrol_area_share).
--- The grid is @grid, else the patrolled grid holding most of the line.
+-- The grid is @grid, else the patrolled grid holding most of the line. Each miss says whether the grid still
+-- owes it a visit today (`owed`: unvisited today or due for a revisit, the rule the grid's coverage and the
+-- route suggestion share, patrol_grid_assets), so a planner reading a suggested route sees no owed miss.
 with s as (select visit_radius_m as r from patrol_coverage_setting),
 l as (select @path as geom),
 g as (
@@ -19,10 +21,10 @@ select json_build_object(
     'covered', (select ST_AsGeoJSON(geom, 7)::json from cov),
     'passes', (select coalesce(json_agg(json_build_object('kind', kind, 'code', code, 'name', name) order by kind, code), '[]') from near),
     'misses', (select coalesce(json_agg(json_build_object('kind', a.kind, 'code', a.code, 'name', a.name,
-                                                          'lon', round(ST_X(a.location)::numeric, 7), 'lat', round(ST_Y(a.location)::numeric, 7))
+                                                          'lon', round(ST_X(a.location)::numeric, 7), 'lat', round(ST_Y(a.location)::numeric, 7),
+                                                          'owed', a.owed)
                                         order by a.kind, a.code), '[]')
-               from g, patrol_asset a
-               where a.location && g.boundary and ST_Covers(g.boundary, a.location)
-                 and not exists (select 1 from near n where n.kind = a.kind and n.id = a.id))
+               from g, patrol_grid_assets(g.boundary, patrol_day_start(patrol_today())) a
+               where not exists (select 1 from near n where n.kind = a.kind and n.id = a.id))
 )::text
 from s, m

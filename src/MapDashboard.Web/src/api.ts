@@ -23,6 +23,8 @@ export interface LayerConfig {
   personalData: string[];
 }
 export interface MapConfig {
+  /** The district's time zone (IANA name): every time shown is in it. */
+  timeZone?: string;
   center: [number, number];
   zoom: number;
   extent: BBox;
@@ -88,11 +90,27 @@ export interface IncidentSummary {
   reports: number;
 }
 
+/**
+ * One history line as codes: what the system did is `event` with `params` (worded by ui/historyText.ts in
+ * the reader's language); `note` is only what a person typed; system actors are codes (system:…, demo:…).
+ */
 export interface IncidentHistoryEntry {
   kind: 'transition' | 'escalation' | 'duplicate';
   from: string | null;
   to: string | null;
   actor: string;
+  event: string | null;
+  params: Record<string, unknown>;
+  note: string;
+  at: string;
+}
+
+export interface FindingHistoryEntry {
+  from: string | null;
+  to: string;
+  actor: string;
+  event: string | null;
+  params: Record<string, unknown>;
   note: string;
   at: string;
 }
@@ -146,14 +164,33 @@ export interface FindingProperties {
   assignee: string | null;
   /** The incident that follows this finding up, once it is opened as a case. */
   caseIncidentCode: string | null;
-  history?: { from: string | null; to: string; actor: string; note: string; at: string }[];
+  history?: FindingHistoryEntry[];
 }
 export interface Finding { type: 'Feature'; id: number; geometry: unknown; properties: FindingProperties }
 export interface FindingCollection { type: 'FeatureCollection'; features: Finding[] }
 
+/**
+ * A refusal or failure of the server: its HTTP status and the problem details' `detail` (English, for logs and
+ * support). What a person reads is worded from the status by ui/errorText.ts in their language.
+ */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly detail: string;
+  readonly traceId: string | null;
+  constructor(message: string, status: number, detail: string, traceId: string | null) {
+    super(message);
+    this.status = status;
+    this.detail = detail;
+    this.traceId = traceId;
+  }
+}
+
 /** Problem details carry a `detail` that names what is wrong; show that, not just the status. */
-async function problemDetail(res: Response): Promise<string> {
-  try { return (await res.json()).detail ?? res.statusText; } catch { return res.statusText; }
+async function problem(res: Response): Promise<{ detail: string; traceId: string | null }> {
+  try {
+    const body = await res.json();
+    return { detail: body.detail ?? res.statusText, traceId: body.traceId ?? null };
+  } catch { return { detail: res.statusText, traceId: null }; }
 }
 
 /**
@@ -167,7 +204,10 @@ function signInAgain(res: Response): void {
 export async function getJson<T>(url: string, cache: RequestCache = 'default'): Promise<T> {
   const res = await fetch(url, { headers: { Accept: 'application/json' }, cache });
   signInAgain(res);
-  if (!res.ok) throw new Error(`${url}: ${res.status} ${await problemDetail(res)}`);
+  if (!res.ok) {
+    const p = await problem(res);
+    throw new ApiError(`${url}: ${res.status} ${p.detail}`, res.status, p.detail, p.traceId);
+  }
   return res.json() as Promise<T>;
 }
 
@@ -192,7 +232,10 @@ export async function sendJson<T>(method: 'POST' | 'PUT' | 'DELETE' | 'PATCH', u
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   signInAgain(res);
-  if (!res.ok) throw new Error(await problemDetail(res));
+  if (!res.ok) {
+    const p = await problem(res);
+    throw new ApiError(p.detail, res.status, p.detail, p.traceId);
+  }
   return (res.status === 204 ? undefined : await res.json()) as T;
 }
 

@@ -5,6 +5,7 @@ import { leadView } from './views/lead';
 import { planView } from './views/plan';
 import { signinView } from './views/signin';
 import { t } from './i18n';
+import { errorText } from './ui/errorText';
 
 // One bundle, three views and the sign-in page: the server answers /wall, /lead, /plan and /signin with this page.
 const views: Record<string, (root: HTMLElement) => Promise<void>> = {
@@ -22,7 +23,7 @@ view(root).catch((e: unknown) => {
   console.error(e);
   root.append(Object.assign(document.createElement('div'), {
     className: 'fatal',
-    textContent: `${t('loadFailed')}: ${e instanceof Error ? e.message : String(e)}`,
+    textContent: `${t('loadFailed')}: ${errorText(e)}`,
   }));
   // The wall runs unattended: if the server was down when it started, try again later
   // rather than show an error until someone walks up to it.

@@ -2,6 +2,7 @@
 // worker positions, saved routes, route analysis, planned vs walked, suggestions, grid coverage.
 // EPSG:4326, lon/lat order; dates are YYYY-MM-DD, times ISO-8601 with offset.
 import { getJson, sendJson } from './api';
+import { districtDay } from './timeZone';
 
 export type LonLat = [number, number];
 export interface LineStringJson { type: 'LineString'; coordinates: LonLat[] }
@@ -48,7 +49,8 @@ export interface RouteAnalysis {
   areaShare: number | null;
   covered: GeometryJson | null;
   passes: Stop[];
-  misses: PlacedStop[];
+  /** `owed`: the grid still owes it a visit today (unvisited today, or due for a revisit). */
+  misses: (PlacedStop & { owed?: boolean })[];
 }
 
 /** GET /api/routes/{id}/comparison. */
@@ -67,8 +69,19 @@ export interface RouteComparison {
   missed: GeometryJson | null;
 }
 
-/** POST /api/grids/{code}/route-suggestion. */
-export interface RouteSuggestion { path: LineStringJson; stops: PlacedStop[]; metres: number; walkingMinutes: number; start: LonLat }
+/**
+ * POST /api/grids/{code}/route-suggestion. `allVisited`: nothing in the grid is owed a visit in the window
+ * (no stops, and `path` is null); otherwise `path` runs from the start through the stops.
+ */
+export interface RouteSuggestion {
+  allVisited: boolean;
+  window: CoverageWindow;
+  path: LineStringJson | null;
+  stops: PlacedStop[];
+  metres: number;
+  walkingMinutes: number;
+  start: LonLat;
+}
 
 /** GET /api/grids/{code}/coverage?window=. */
 export interface GridCoverage {
@@ -106,8 +119,5 @@ export const patrolApi = {
     getJson<GridCoverage>(`/api/grids/${enc(grid)}/coverage?window=${window}`, 'no-store'),
 };
 
-/** Today in the browser's time zone as YYYY-MM-DD (the planner's day). */
-export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+/** Today in the district's time zone as YYYY-MM-DD (the planner's day: the server's days are the district's). */
+export const today = (): string => districtDay();

@@ -28,7 +28,7 @@ public sealed class MapPage : IAsyncDisposable
 
     /// <summary>Open a view, signed in as <see cref="BrowserAccount.Default"/> (unless <paramref name="signIn"/> is false), and wait until the hook says every tile of the first render is in.</summary>
     public static async Task<MapPage> OpenAsync(IBrowser browser, string baseUrl, string path, int width = 1600, int height = 900, string? locale = "zh-CN",
-        bool signIn = true, bool waitReady = true)
+        bool signIn = true, bool waitReady = true, string? timezoneId = null)
     {
         var context = await browser.NewContextAsync(new()
         {
@@ -36,6 +36,7 @@ public sealed class MapPage : IAsyncDisposable
             ViewportSize = new() { Width = width, Height = height },
             DeviceScaleFactor = 1,
             Locale = locale,
+            TimezoneId = timezoneId, // null: the machine's
         });
         if (signIn) await BrowserAccount.SignInAsync(context, baseUrl);
         var page = await context.NewPageAsync();

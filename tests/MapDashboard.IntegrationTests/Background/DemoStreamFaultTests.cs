@@ -72,6 +72,27 @@ public sealed class DemoStreamFaultTests(FastDemoStreamHost host) : IClassFixtur
         await WaitForAsync(async () => (string?)(await StreamStateAsync())?["status"] == "ok");
     }
 
+    [Fact]
+    public async Task The_stream_never_steps_an_ownership_case_by_itself()
+    {
+        // Only the case is open at first, so a stream that stepped any open incident would soon step it.
+        await host.ScalarAsync<int>("delete from incident where stage <> 'closed'; select 1");
+        var gap = await host.ScalarAsync<long>("select id from finding where kind = 'gap' and present and status in ('new', 'assigned') and case_incident_code is null order by id limit 1");
+        using var http = host.CreateClient();
+        var opened = await http.PostAsJsonAsync($"/api/findings/{gap}/case", new { actor = "leader" });
+        opened.EnsureSuccessStatusCode();
+        var code = (string)(await opened.Content.ReadFromJsonAsync<JsonObject>())!["properties"]!["caseIncidentCode"]!;
+        var stepsBefore = await host.ScalarAsync<long>("select count(*) from incident_transition where incident_id <> (select id from incident where code = @code)", ("code", code));
+
+        // The stream reports and steps other incidents meanwhile (a tick every 50 ms).
+        await WaitForAsync(async () => await host.ScalarAsync<long>(
+            "select count(*) from incident_transition where incident_id <> (select id from incident where code = @code)", ("code", code)) > stepsBefore + 40);
+        Assert.Equal(["reported", "dispatched"], (await http.GetFromJsonAsync<JsonObject>($"/api/incidents/{code}"))!["history"]!.AsArray()
+            .Select(h => (string)h!["to"]!).ToArray());
+        Assert.Equal(0L, await host.ScalarAsync<long>(
+            "select count(*) from incident i join incident_transition t on t.incident_id = i.id where i.category_code = 'ownership_unclear' and t.actor like 'demo:%'"));
+    }
+
     async Task<JsonNode?> StreamStateAsync()
     {
         var health = await host.CreateClient().GetFromJsonAsync<JsonObject>("/api/health");

@@ -155,7 +155,7 @@ public class HandBuiltDetectionTests(HandBuiltDistrict district) : IClassFixture
         // B now reaches A's edge (drawn with A's vertices, as an editor snapping to them would).
         await conn.ExecuteAsync($"update territory_unit set boundary = ST_Multi(ST_Transform(ST_GeomFromText('{HandBuiltDistrict.Rectangle(490, 0, 1000, 500)}', 32648), 4326)) where code = 'B'");
         Assert.Equal("resolved", await conn.ScalarAsync<string>($"select status from finding where id = {id}"));
-        Assert.Equal("no longer detected", await conn.ScalarAsync<string>($"select note from finding_history where finding_id = {id} order by id desc limit 1"));
+        Assert.Equal("no_longer_detected", await conn.ScalarAsync<string>($"select event from finding_history where finding_id = {id} order by id desc limit 1"));
         Assert.Equal(10, await conn.ScalarAsync<long>("select count(*) from finding where present")); // 11 drawn, one closed
     }
 

@@ -7,7 +7,8 @@ namespace MapDashboard.IntegrationTests.Incidents;
 
 /// <summary>
 /// A finding opened as a case becomes an incident dispatched to the finding's default owner, is followed through
-/// the ordinary workflow, and closing it resolves the finding; incidents in a finding show it.
+/// the ordinary workflow, and closing it re-checks the finding: still detected, it is open again (the closed case
+/// in its history); gone, it is resolved. Incidents in a finding show it.
 /// </summary>
 [Collection(IncidentCollection.Name)]
 public class FindingCaseTests(IncidentHost host)
@@ -58,7 +59,7 @@ public class FindingCaseTests(IncidentHost host)
     }
 
     [Fact]
-    public async Task Closing_the_case_through_the_workflow_resolves_the_finding_and_its_history_says_so()
+    public async Task Closing_the_case_while_the_gap_remains_leaves_the_finding_open_and_its_history_records_the_closed_case()
     {
         var gap = await GapIn("620102001002");
         var code = (await OpenCase(gap)).GetProperty("caseIncidentCode").GetString()!;
@@ -71,14 +72,68 @@ public class FindingCaseTests(IncidentHost host)
             (await _http.PostAsJsonAsync($"api/incidents/{code}/{action}", body)).EnsureSuccessStatusCode();
             Assert.Equal("assigned", await host.ScalarAsync<string>("select status from finding where id = @gap", ("gap", gap)));
         }
+        // Nobody moved a boundary: the gap is still there when the case closes.
         (await _http.PostAsJsonAsync($"api/incidents/{code}/close", new { actor = "dispatcher" })).EnsureSuccessStatusCode();
 
         var finding = await _http.GetFromJsonAsync<JsonElement>($"api/findings/{gap}");
-        Assert.Equal("resolved", finding.GetProperty("properties").GetProperty("status").GetString());
+        var properties = finding.GetProperty("properties");
+        Assert.Equal("new", properties.GetProperty("status").GetString()); // its status before the case
+        Assert.True(properties.GetProperty("present").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, properties.GetProperty("caseIncidentCode").ValueKind);
         var last = finding.GetProperty("history").EnumerateArray().Last();
-        Assert.Equal(("assigned", "resolved", "incident workflow", $"case {code} closed"),
-            (last.GetProperty("from").GetString(), last.GetProperty("to").GetString(),
-             last.GetProperty("actor").GetString(), last.GetProperty("note").GetString()));
+        Assert.Equal(("assigned", "new", "system:case", "case_closed", code, true),
+            (last.GetProperty("from").GetString(), last.GetProperty("to").GetString(), last.GetProperty("actor").GetString(),
+             last.GetProperty("event").GetString(), last.GetProperty("params").GetProperty("incident").GetString(),
+             last.GetProperty("params").GetProperty("stillDetected").GetBoolean()));
+        // The map keeps showing it: the findings layer and list hold new and assigned findings.
+        var listed = await _http.GetFromJsonAsync<JsonElement>("api/findings?unit=620102001002&kind=gap");
+        Assert.Contains(listed.GetProperty("features").EnumerateArray(), f => f.GetProperty("id").GetInt64() == gap);
+        Assert.Equal(1L, await host.ScalarAsync<long>(
+            "select count(*) from change_log where layer = 'findings' and feature_id = @gap and op = 'upsert' and (feature -> 'properties' ->> 'status') = 'new' and seq = (select max(seq) from change_log where layer = 'findings' and feature_id = @gap)",
+            ("gap", gap)));
+        // The closed incident still names the finding it was opened from, and a new case can be opened.
+        Assert.Equal(gap, (await Incident(code)).GetProperty("caseOf").GetProperty("id").GetInt64());
+        var again = (await OpenCase(gap)).GetProperty("caseIncidentCode").GetString();
+        Assert.NotEqual(code, again);
+    }
+
+    [Fact]
+    public async Task Closing_the_case_after_the_owner_is_recorded_leaves_the_finding_resolved()
+    {
+        var ownerless = await host.ScalarAsync<long>("select id from finding where finding_key = 'ownerless:B000870'");
+        var code = (await OpenCase(ownerless)).GetProperty("caseIncidentCode").GetString()!;
+        // The owner is settled (as psql or QGIS would record it): detection no longer finds the ownerless building.
+        await host.ScalarAsync<int>("update building set owner_id = (select id from organisation order by id limit 1) where code = 'B000870'; select 1");
+        Assert.Equal("resolved", await host.ScalarAsync<string>("select status from finding where id = @id", ("id", ownerless)));
+        foreach (var action in new[] { "accept", "resolve", "rate", "close" })
+            (await _http.PostAsJsonAsync($"api/incidents/{code}/{action}", new { actor = "street 王", rating = action == "rate" ? 5 : (int?)null })).EnsureSuccessStatusCode();
+
+        var finding = await _http.GetFromJsonAsync<JsonElement>($"api/findings/{ownerless}");
+        Assert.Equal("resolved", finding.GetProperty("properties").GetProperty("status").GetString());
+        Assert.False(finding.GetProperty("properties").GetProperty("present").GetBoolean());
+        var last = finding.GetProperty("history").EnumerateArray().Last();
+        Assert.Equal(("case_closed", false), (last.GetProperty("event").GetString(), last.GetProperty("params").GetProperty("stillDetected").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task A_case_s_history_is_codes_worded_by_the_client_not_english_sentences()
+    {
+        var straddle = await host.ScalarAsync<long>("select id from finding where finding_key = 'straddle:B000964'");
+        var finding = await OpenCase(straddle);
+        var code = finding.GetProperty("caseIncidentCode").GetString()!;
+        var owner = finding.GetProperty("defaultOwner");
+        var history = (await Incident(code)).GetProperty("history").EnumerateArray().ToArray();
+        Assert.Equal(("opened_from_finding", straddle, "straddle", ""),
+            (history[0].GetProperty("event").GetString(), history[0].GetProperty("params").GetProperty("finding").GetInt64(),
+             history[0].GetProperty("params").GetProperty("kind").GetString(), history[0].GetProperty("note").GetString()));
+        var unit = history[1].GetProperty("params").GetProperty("unit");
+        Assert.Equal(("dispatched_to_default_owner", owner.GetProperty("code").GetString(), owner.GetProperty("name").GetString(), ""),
+            (history[1].GetProperty("event").GetString(), unit.GetProperty("code").GetString(), unit.GetProperty("name").GetString(),
+             history[1].GetProperty("note").GetString()));
+        var opened = (await _http.GetFromJsonAsync<JsonElement>($"api/findings/{straddle}")).GetProperty("history").EnumerateArray().Last();
+        Assert.Equal(("new", "assigned", "case_opened", code, ""),
+            (opened.GetProperty("from").GetString(), opened.GetProperty("to").GetString(), opened.GetProperty("event").GetString(),
+             opened.GetProperty("params").GetProperty("incident").GetString(), opened.GetProperty("note").GetString()));
     }
 
     [Fact]

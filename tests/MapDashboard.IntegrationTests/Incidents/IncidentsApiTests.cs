@@ -36,6 +36,9 @@ public class IncidentsApiTests(IncidentHost host)
         Assert.True(read.GetProperty("stageDueAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(100)); // roof_leak: 2 h to dispatch
         var first = Assert.Single(read.GetProperty("history").EnumerateArray());
         Assert.Equal(("reported", "reporter"), (first.GetProperty("to").GetString(), first.GetProperty("actor").GetString()));
+        // What the system did is a code the client words in its reader's language, not an English sentence.
+        Assert.Equal(("reported", "api", ""), (first.GetProperty("event").GetString(),
+            first.GetProperty("params").GetProperty("source").GetString(), first.GetProperty("note").GetString()));
         Assert.DoesNotContain("13900000000", read.GetRawText());
     }
 
@@ -55,7 +58,9 @@ public class IncidentsApiTests(IncidentHost host)
         Assert.Equal(["reported", "dispatched", "accepted", "resolved", "rated", "closed"], history.Select(h => h.GetProperty("to").GetString()));
         Assert.Equal("dispatcher 王", history[1].GetProperty("actor").GetString());
         Assert.Equal("to the grid worker", history[1].GetProperty("note").GetString());
-        Assert.Equal("rating 5", history[4].GetProperty("note").GetString());
+        // The rating is a coded event (worded by the client); no note was typed.
+        Assert.Equal(("rated", 5, false, ""), (history[4].GetProperty("event").GetString(), history[4].GetProperty("params").GetProperty("rating").GetInt32(),
+            history[4].GetProperty("params").GetProperty("reopened").GetBoolean(), history[4].GetProperty("note").GetString()));
     }
 
     [Fact]
@@ -76,7 +81,10 @@ public class IncidentsApiTests(IncidentHost host)
             (await Step(code, action, new { actor = "someone" })).EnsureSuccessStatusCode();
         var reopened = await (await Step(code, "rate", new { actor = "resident", rating = 2, note = "still blocked" })).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("dispatched", reopened.GetProperty("stage").GetString());
-        Assert.Equal("rating 2: reopened; still blocked", reopened.GetProperty("history").EnumerateArray().Last().GetProperty("note").GetString());
+        // The rating and the reopening are a coded event; the resident's own words stay the note.
+        var rated = reopened.GetProperty("history").EnumerateArray().Last();
+        Assert.Equal(("rated", 2, true, "still blocked"), (rated.GetProperty("event").GetString(), rated.GetProperty("params").GetProperty("rating").GetInt32(),
+            rated.GetProperty("params").GetProperty("reopened").GetBoolean(), rated.GetProperty("note").GetString()));
     }
 
     [Fact]

@@ -6,6 +6,8 @@ import { fromLonLat, transformExtent } from 'ol/proj';
 import type BaseLayer from 'ol/layer/Base';
 import { api, type BBox, type Category, type MapConfig, type TerritoryUnit } from '../api';
 import type { Palette } from '../theme';
+import { onLang, t } from '../i18n';
+import { setDistrictTimeZone } from '../timeZone';
 import { territoryLayer } from '../layers/territory';
 import { gridLayer, policeGridLayer } from '../layers/grids';
 import { buildingLayer } from '../layers/buildings';
@@ -46,6 +48,7 @@ export async function createMap(o: MapOptions): Promise<MapContext> {
   const [config, units, categories, position] =
     await Promise.all([api.config(), api.territory(), api.categories(), api.livePosition()]);
   const district = units.find((u) => u.kind === 'district');
+  setDistrictTimeZone(config.timeZone);
   o.target.style.background = o.palette.background;
 
   const external = externalBaseLayer(config.baseLayer);
@@ -78,6 +81,7 @@ export async function createMap(o: MapOptions): Promise<MapContext> {
       : external ? [new Attribution({ collapsible: false })] : [],
     interactions: o.interactive ? defaultInteractions() : [],
   });
+  translateControls(o.target);
   const extent = district?.bbox ?? config.extent;
   map.getView().fit(toMercator(extent), { padding: [40, 40, 40, 40] });
   return { map, config, units, categories, palette: o.palette, district, snapshotSeq: position.seq };
@@ -85,4 +89,14 @@ export async function createMap(o: MapOptions): Promise<MapContext> {
 
 export function fitBBox(map: Map, bbox: BBox, animate: boolean, padding = [60, 60, 60, 60]): void {
   map.getView().fit(toMercator(bbox), { padding, duration: animate ? 450 : 0, maxZoom: 18 });
+}
+
+// OpenLayers' controls carry English tooltips ("Zoom in", "Zoom out", "Reset rotation", "Attributions"):
+// they follow the reader's language like every other word on the page.
+function translateControls(target: HTMLElement): void {
+  const tips: [selector: string, key: Parameters<typeof t>[0]][] =
+    [['.ol-zoom-in', 'zoomIn'], ['.ol-zoom-out', 'zoomOut'], ['.ol-rotate-reset', 'resetRotation'], ['.ol-attribution button', 'attributions']];
+  onLang(() => {
+    for (const [selector, key] of tips) target.querySelectorAll<HTMLElement>(selector).forEach((b) => { b.title = t(key); });
+  });
 }

@@ -1,5 +1,5 @@
 import { api, type Finding } from '../api';
-import { onLang, t, tKey } from '../i18n';
+import { lang, onLang, t, tKey } from '../i18n';
 import { el, fmt } from './dom';
 
 /**
@@ -17,7 +17,7 @@ export function findingList(onPick: (f: Finding) => void) {
     heading.textContent = `${t('findingsTitle')} · ${unit?.name ?? ''} (${items.length})`;
     list.replaceChildren(...(items.length ? items.map((f) => {
       const p = f.properties;
-      const li = el('li', { 'data-id': String(f.id), 'data-code': p.code, title: p.explanation.zh },
+      const li = el('li', { 'data-id': String(f.id), 'data-code': p.code, title: lang() === 'en' ? p.explanation.en : p.explanation.zh },
         el('span', { class: 'hatch-chip' }),
         el('span', { class: 'f-kind' }, tKey('findingKind_', p.kind)),
         el('span', { class: 'f-units' }, p.units.slice(0, 3).join(', ')),

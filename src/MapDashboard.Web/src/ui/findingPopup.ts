@@ -2,9 +2,15 @@ import Overlay from 'ol/Overlay';
 import type OlMap from 'ol/Map';
 import type { Coordinate } from 'ol/coordinate';
 import type { Pixel } from 'ol/pixel';
-import { api, type Finding } from '../api';
+import { api, type Finding, type FindingHistoryEntry } from '../api';
 import { lang, onLang, t, tKey } from '../i18n';
 import { el, fmt } from './dom';
+import { dateTime } from './format';
+import { errorText } from './errorText';
+import { findingHistoryLine } from './historyText';
+
+/** The popup shows the latest history lines (a closed case that left the finding open among them). */
+const HISTORY_LINES = 4;
 
 /** The id of the ownership-unclear finding drawn at a map pixel (tile or live copy), or null. */
 export function findingAt(map: OlMap, pixel: Pixel): number | null {
@@ -21,13 +27,14 @@ export function findingAt(map: OlMap, pixel: Pixel): number | null {
  * (explanation zh/en, kind, area, default owner, status). data-testid="finding-popup";
  * the explanation is data-testid="finding-explanation". Where people act (not on the untouched
  * wall), `canOpenCase` adds 立案派单: the finding becomes an incident dispatched to its default
- * owner (data-testid="open-case"); a finding with a case names it (data-testid="finding-case").
+ * owner (data-testid="open-case"); a finding with a case names it (data-testid="finding-case"). The latest
+ * history lines, worded from codes in the reader's language, are data-testid="finding-history".
  */
 export function findingPopup(map: OlMap, theme: 'dark' | 'light', { canOpenCase = false } = {}) {
   const box = el('div', { class: `popup finding-popup ${theme}`, 'data-testid': 'finding-popup' });
   const overlay = new Overlay({ element: box, positioning: 'bottom-center', offset: [0, -10], stopEvent: true, autoPan: { margin: 40 } });
   map.addOverlay(overlay);
-  let shown: Finding | null = null;
+  let shown: (Finding & { history?: FindingHistoryEntry[] }) | null = null;
   let asked = 0;
 
   function render() {
@@ -46,6 +53,9 @@ export function findingPopup(map: OlMap, theme: 'dark' | 'light', { canOpenCase 
           .filter(Boolean).join(' · ')));
     const action = caseLine(p);
     if (action) box.append(action);
+    const lines = (shown.history ?? []).slice(-HISTORY_LINES);
+    if (lines.length) box.append(el('ol', { class: 'history finding-history', 'data-testid': 'finding-history' },
+      ...lines.map((h) => el('li', {}, el('span', { class: 'h-at' }, dateTime(h.at)), findingHistoryLine(h)))));
   }
 
   let failure = '';
@@ -61,7 +71,7 @@ export function findingPopup(map: OlMap, theme: 'dark' | 'light', { canOpenCase 
         if (shown?.id === id) shown = opened;
         failure = '';
       } catch (e) {
-        failure = (e as Error).message;
+        failure = errorText(e, { 409: 'errCaseConflict' });
       }
       render();
     });
@@ -74,7 +84,16 @@ export function findingPopup(map: OlMap, theme: 'dark' | 'light', { canOpenCase 
     /** Fetches the finding and shows it at `at`; a later call wins over a slower earlier one. */
     async show(id: number, at: Coordinate) {
       const mine = ++asked;
-      const finding = await api.finding(id);
+      let finding: Finding & { history?: FindingHistoryEntry[] };
+      try {
+        finding = await api.finding(id);
+      } catch (e) {
+        if (mine !== asked) return;
+        shown = null;
+        box.replaceChildren(el('div', { class: 'error small', 'data-testid': 'finding-error' }, errorText(e)));
+        overlay.setPosition(at);
+        return;
+      }
       if (mine !== asked) return;
       shown = finding;
       box.dataset.id = String(id);

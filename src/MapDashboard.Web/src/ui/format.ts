@@ -1,5 +1,6 @@
 import type { Category, TerritoryUnit } from '../api';
 import { lang, tFill } from '../i18n';
+import { districtTimeZone } from '../timeZone';
 
 /** A share (0..1) as a whole percentage; '—' when there is nothing to divide. */
 export const percent = (share: number | null | undefined): string =>
@@ -24,5 +25,10 @@ export const categoryName = (categories: Category[], code: string) => {
   return c ? (lang() === 'en' ? c.nameEn : c.nameZh) : code;
 };
 
+/** Month, day and time of day in the district's time zone, in the reader's language. */
 export const dateTime = (iso: string) =>
-  new Date(iso).toLocaleString(lang(), { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+  new Date(iso).toLocaleString(lang(), { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false, timeZone: districtTimeZone() });
+
+/** Hours and minutes in the district's time zone. */
+export const hourMinute = (d: Date) =>
+  d.toLocaleTimeString('zh-CN', { hour12: false, hour: '2-digit', minute: '2-digit', timeZone: districtTimeZone() });

@@ -2,6 +2,8 @@ import { api, type Category, type IncidentDetail, type IncidentSummary, type Ter
 import { lang, onLang, t, tFill, tKey } from '../i18n';
 import { el } from './dom';
 import { categoryName, dateTime, since, unitName } from './format';
+import { incidentHistoryLine } from './historyText';
+import { errorText } from './errorText';
 import { indicatorStrip } from './indicatorStrip';
 
 /**
@@ -17,6 +19,7 @@ export function gridIncidents(categories: Category[], units: TerritoryUnit[]) {
   let grid: string | null = null;
   let items: IncidentSummary[] = [];
   let opened: IncidentDetail | null = null;
+  let failure: { code: string; text: string } | null = null;
 
   // Why this incident went where it went: the ownership-unclear findings at its point.
   const findings = (d: IncidentDetail) => d.findings.length || d.caseOf
@@ -29,7 +32,7 @@ export function gridIncidents(categories: Category[], units: TerritoryUnit[]) {
   const history = (d: IncidentDetail) => el('ol', { class: 'history', 'data-testid': 'incident-history', 'data-code': d.code },
     ...d.history.map((h) => el('li', { class: `h-kind-${h.kind}` },
       el('span', { class: 'h-at' }, dateTime(h.at)),
-      `${tKey('hist_', h.kind)} ${h.to ? tKey('stage_', h.to) : ''} · ${h.actor}${h.note ? ` · ${h.note}` : ''}`)));
+      incidentHistoryLine(h, units))));
 
   function render() {
     heading.textContent = `${t('openIncidents')} (${items.length})`;
@@ -42,7 +45,8 @@ export function gridIncidents(categories: Category[], units: TerritoryUnit[]) {
           el('span', { class: 'inc-age' }, tFill('incidentAge', { d: since(i.reportedAt) }))),
         el('div', { class: 'inc-code' }, `${i.code} · ${t('responsible')} ${unitName(units, i.responsibleUnit)}`),
         opened?.code === i.code ? findings(opened) : null,
-        opened?.code === i.code ? history(opened) : null);
+        opened?.code === i.code ? history(opened) : null,
+        failure?.code === i.code ? el('div', { class: 'error small', 'data-testid': 'incident-error' }, failure.text) : null);
       li.addEventListener('click', () => void toggle(i.code));
       return li;
     }) : [el('li', { class: 'muted' }, t('noOpenIncidents'))]));
@@ -50,7 +54,13 @@ export function gridIncidents(categories: Category[], units: TerritoryUnit[]) {
   onLang(render);
 
   async function toggle(code: string) {
-    opened = opened?.code === code ? null : await api.incident(code);
+    failure = null;
+    try {
+      opened = opened?.code === code ? null : await api.incident(code);
+    } catch (e) {
+      opened = null;
+      failure = { code, text: errorText(e, { 404: 'errIncidentGone' }) };
+    }
     render();
   }
 
@@ -64,7 +74,7 @@ export function gridIncidents(categories: Category[], units: TerritoryUnit[]) {
       const [rows] = await Promise.all([api.incidents({ unit: code, open: true, limit: 100 }), s.load()]);
       if (grid !== code) return;
       items = rows;
-      if (opened) opened = items.some((i) => i.code === opened!.code) ? await api.incident(opened.code) : null;
+      if (opened) opened = items.some((i) => i.code === opened!.code) ? await api.incident(opened.code).catch(() => null) : null;
       indicators.replaceChildren(s.element);
       render();
     },

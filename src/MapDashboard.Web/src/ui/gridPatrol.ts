@@ -1,6 +1,7 @@
 import { patrolApi, type CoverageWindow, type GridCoverage } from '../patrolApi';
 import { onLang, t, tKey } from '../i18n';
 import { el, fmt } from './dom';
+import { errorText } from './errorText';
 import { dateTime, percent } from './format';
 
 const WINDOWS: CoverageWindow[] = ['today', '24h', '7d'];
@@ -69,7 +70,7 @@ export function gridPatrol(onShown: (c: GridCoverage | null) => void = () => {})
       const c = await patrolApi.coverage(code, w);
       if (grid === code && window === w) { coverage = c; onShown(c); }
     } catch (e) {
-      failed = e instanceof Error ? e.message : String(e);
+      failed = errorText(e, { 404: 'errGridNotFound' });
     }
     render();
   }

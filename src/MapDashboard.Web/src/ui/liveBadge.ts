@@ -1,8 +1,7 @@
 import type { ConnectionState } from '../live/connection';
 import { onLang, t, tFill } from '../i18n';
 import { el } from './dom';
-
-const hhmm = (d: Date) => d.toLocaleTimeString('zh-CN', { hour12: false, hour: '2-digit', minute: '2-digit' });
+import { hourMinute as hhmm } from './format';
 
 /**
  * The live link's state on every view: 已连接 / 正在重连 / 离线 自 HH:MM. A wall that

@@ -3,6 +3,7 @@ import type { RouteAnalysis, Stop } from '../patrolApi';
 import { onLang, t, tKey } from '../i18n';
 import { el, fmt } from './dom';
 import { percent, unitName } from './format';
+import { errorText } from './errorText';
 
 type State = 'empty' | 'pending' | 'shown' | 'failed';
 
@@ -31,8 +32,11 @@ export function routeAnalysisPanel(units: TerritoryUnit[], onMiss: (lon: number,
       return;
     }
     const a = analysis;
+    // A miss the grid still owes a visit today (unvisited, or due for a revisit) is marked: those are what a
+    // suggested route visits, so the analysis of one shows none.
     const misses = el('ul', { class: 'stop-list misses', 'data-testid': 'miss-list' }, ...a.misses.map((m) => {
       const li = stopItem(m);
+      if (m.owed) { li.classList.add('owed'); li.append(el('span', { class: 'when owed-tag' }, t('owedToday'))); }
       li.title = t('showOnMap');
       li.addEventListener('click', () => onMiss(m.lon, m.lat));
       return li;
@@ -56,7 +60,7 @@ export function routeAnalysisPanel(units: TerritoryUnit[], onMiss: (lon: number,
     element,
     pending() { state = 'pending'; render(); },
     show(a: RouteAnalysis | null) { analysis = a; state = a ? 'shown' : 'empty'; render(); },
-    failed(e: unknown) { state = 'failed'; error = e instanceof Error ? e.message : String(e); render(); },
+    failed(e: unknown) { state = 'failed'; error = errorText(e); render(); },
     current: () => (state === 'shown' ? analysis : null),
   };
 }

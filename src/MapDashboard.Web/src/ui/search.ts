@@ -1,10 +1,12 @@
 import { api, type TerritoryUnit } from '../api';
 import { onLang, t, tKey } from '../i18n';
 import { el } from './dom';
+import { errorText } from './errorText';
 
 // Name or grid-code search (GET /api/territory/search). Debounced so typing a code
-// does not fire a request per keystroke; Enter picks the first hit.
-export function searchBox(onPick: (u: TerritoryUnit) => void): HTMLElement {
+// does not fire a request per keystroke; Enter picks the first hit. `offer(q)` puts a query in
+// the box, runs it and focuses the box (a deep link that named no grid offers the search).
+export function searchBox(onPick: (u: TerritoryUnit) => void) {
   const input = el('input', { type: 'search', class: 'search-input', 'data-testid': 'search', autocomplete: 'off' });
   onLang(() => (input.placeholder = t('searchPlaceholder')));
   const results = el('ul', { class: 'search-results', 'data-testid': 'search-results' });
@@ -29,7 +31,7 @@ export function searchBox(onPick: (u: TerritoryUnit) => void): HTMLElement {
         return li;
       }) : [el('li', { class: 'search-empty' }, t('searchNone'))]));
     } catch (e) {
-      results.replaceChildren(el('li', { class: 'search-empty' }, String(e)));
+      if (mine === seq) results.replaceChildren(el('li', { class: 'search-empty' }, errorText(e)));
     }
   }
   input.addEventListener('input', () => { clearTimeout(timer); timer = window.setTimeout(run, 250); });
@@ -39,5 +41,8 @@ export function searchBox(onPick: (u: TerritoryUnit) => void): HTMLElement {
     await run();
     if (last[0]) pick(last[0]);
   });
-  return el('div', { class: 'search' }, input, results);
+  return {
+    element: el('div', { class: 'search' }, input, results),
+    offer(q: string) { input.value = q; input.focus(); clearTimeout(timer); void run(); },
+  };
 }

@@ -20,7 +20,8 @@ export function territoryTree(units: TerritoryUnit[], onPick: (u: TerritoryUnit)
   function node(u: TerritoryUnit, depth: number): HTMLLIElement {
     const kids = children.get(u.code) ?? [];
     const li = el('li', { class: `tree-node kind-${u.kind}`, 'data-code': u.code });
-    const toggle = el('button', { class: 'tree-toggle', type: 'button', 'aria-label': 'expand' }, kids.length ? '▸' : '');
+    const toggle = el('button', { class: 'tree-toggle', type: 'button' }, kids.length ? '▸' : '');
+    onLang(() => toggle.setAttribute('aria-label', t('treeExpand')));
     const kind = el('span', { class: 'tree-kind' });
     onLang(() => (kind.textContent = tKey('kind_', u.kind)));
     const isGrid = u.kind.endsWith('_grid');

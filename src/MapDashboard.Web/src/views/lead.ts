@@ -17,6 +17,8 @@ import { findingList } from '../ui/findingList';
 import { featurePopup } from '../ui/featurePopup';
 import { findingAt, findingPopup } from '../ui/findingPopup';
 import { refresher } from '../ui/refresher';
+import { errorText } from '../ui/errorText';
+import { onLang, t, tFill, tKey } from '../i18n';
 import { deskLayout } from './deskLayout';
 
 const SELECTABLE_GRIDS = new Set(['community_grid', 'dedicated_grid']);
@@ -25,7 +27,8 @@ const GRID_REFRESH_MS = 60_000;
 
 // The leader view: navigate district → street → community → grid, open a grid's card with
 // its incidents; a community (or a grid's community) lists where its ownership is unclear.
-// The selected grid lives in the URL (/lead?grid=CODE) so a link opens the same grid.
+// The selected grid lives in the URL (/lead?grid=CODE) so a link opens the same grid; a link that names no
+// grid (an unknown code, a community's) says so in the reader's language and offers the search.
 export async function leadView(root: HTMLElement): Promise<void> {
   let incidentChanged = () => {};
   const { ctx, side, mapWrap, live } = await deskLayout(root, 'view-lead', 'leadTitle',
@@ -83,12 +86,40 @@ export async function leadView(root: HTMLElement): Promise<void> {
   function pick(u: TerritoryUnit) {
     popup.hide();
     explain.hide();
-    if (SELECTABLE_GRIDS.has(u.kind)) void selectGrid(u.code, true);
+    if (SELECTABLE_GRIDS.has(u.kind)) void openGrid(u.code, true);
     else { tree.reveal(u.code); fitBBox(map, u.bbox, true); showFindings(u.code); }
   }
 
   const tree = territoryTree(ctx.units, pick);
-  side.append(searchBox(pick), findings.element, tree.element);
+  const search = searchBox(pick);
+  const notice = leadNotice((q) => search.offer(q));
+  side.append(notice.element, search.element, findings.element, tree.element);
+
+  /** Opens a grid's card; a grid that cannot be opened says why instead of leaving the map as it was. */
+  async function openGrid(code: string, animate: boolean) {
+    try {
+      notice.clear();
+      await selectGrid(code, animate);
+    } catch (e) {
+      notice.show(() => errorText(e, { 404: 'errGridNotFound' }), code);
+    }
+  }
+
+  /** /lead?grid=CODE: a grid opens its card; anything else is explained, never silently ignored. */
+  async function followLink(code: string) {
+    const unit = ctx.units.find((u) => u.code === code);
+    if (unit && !SELECTABLE_GRIDS.has(unit.kind)) {
+      pick(unit);
+      notice.show(() => tFill('linkNotGrid', { code, kind: tKey('kind_', unit.kind), name: unit.name }), code);
+      return;
+    }
+    try {
+      await selectGrid(code, false);
+    } catch (e) {
+      // Micro-grids are not in the tree but open like grids; only what the server cannot find is unknown.
+      notice.show(() => (unit ? errorText(e) : (isNotFound(e) ? tFill('linkUnknown', { code }) : errorText(e))), code);
+    }
+  }
 
   // Map clicks: a hazard or building shows its properties, a finding its explanation;
   // a grid opens its card.
@@ -103,11 +134,11 @@ export async function leadView(root: HTMLElement): Promise<void> {
     const finding = findingAt(map, e.pixel);
     if (finding != null) return void explain.show(finding, e.coordinate);
     const grid = hits.find((f) => SELECTABLE_GRIDS.has(f.get('kind')));
-    if (grid) void selectGrid(grid.get('code'), true);
+    if (grid) void openGrid(grid.get('code'), true);
   });
 
   const initial = new URLSearchParams(location.search).get('grid');
-  const loaded = initial ? selectGrid(initial, false).catch((e) => console.error(e)) : Promise.resolve();
+  const loaded = initial ? followLink(initial) : Promise.resolve();
   installTestHook('lead', map, light, loaded, {
     selectedGrid: () => selected,
     live: live.status,
@@ -119,4 +150,39 @@ function setUrlGrid(code: string | null) {
   const url = new URL(location.href);
   if (code) url.searchParams.set('grid', code); else url.searchParams.delete('grid');
   history.replaceState(history.state, '', url);
+}
+
+const isNotFound = (e: unknown) => (e as { status?: number })?.status === 404;
+
+/**
+ * A notice at the top of the side panel (data-testid="lead-notice", role=alert): what a link or a click could
+ * not open, in the reader's language, with the search offered (the code in the box) and a dismiss button.
+ */
+function leadNotice(offerSearch: (q: string) => void) {
+  const text = el('p', { class: 'notice-text', 'data-testid': 'lead-notice-text' });
+  const searchBtn = el('button', { class: 'btn primary', type: 'button', 'data-testid': 'lead-notice-search' });
+  const dismiss = el('button', { class: 'btn', type: 'button' });
+  const element = el('div', { class: 'lead-notice', role: 'alert', 'data-testid': 'lead-notice', hidden: '' },
+    text, el('div', { class: 'btn-row' }, searchBtn, dismiss));
+  let say: (() => string) | null = null;
+  let query = '';
+  onLang(() => {
+    searchBtn.textContent = t('linkSearch');
+    dismiss.textContent = t('linkDismiss');
+    if (say) text.textContent = say();
+  });
+  searchBtn.addEventListener('click', () => offerSearch(query));
+  const clear = () => { say = null; element.hidden = true; };
+  dismiss.addEventListener('click', clear);
+  return {
+    element,
+    show(sentence: () => string, q: string) {
+      say = sentence;
+      query = q;
+      text.textContent = sentence();
+      element.hidden = false;
+      offerSearch(q);
+    },
+    clear,
+  };
 }

@@ -3,7 +3,7 @@ import { getLength } from 'ol/sphere';
 import { fromLonLat } from 'ol/proj';
 import { installTestHook } from '../testHook';
 import { light } from '../theme';
-import { onLang, t, text } from '../i18n';
+import { onLang, t, text, type StringKey } from '../i18n';
 import { lineJson, patrolApi, type LonLat, type RouteAnalysis, type RouteSuggestion } from '../patrolApi';
 import { routeLayer } from '../layers/route';
 import { routeAnalysisLayer } from '../layers/routeAnalysis';
@@ -16,6 +16,7 @@ import { debouncedLatest } from '../ui/debouncedLatest';
 import { gridPicker } from '../ui/gridPicker';
 import { deskLayout } from './deskLayout';
 import { planRoutes } from './planRoutes';
+import { errorText } from '../ui/errorText';
 
 // The planner view: draw a patrol route (or load a saved one, or a suggestion), drag its
 // vertices, and read at once what it covers — length and walking time locally while drawing,
@@ -77,15 +78,24 @@ export async function planView(root: HTMLElement): Promise<void> {
     if (!grid) { suggestNote.textContent = t('pickGridFirst'); return; }
     suggestBtn.disabled = true;
     suggestNote.textContent = t('suggesting');
+    suggestNote.dataset.state = 'pending';
     try {
       suggestion = await patrolApi.suggest(grid, routes?.worker());
+      if (suggestion.allVisited || !suggestion.path) {
+        // Nothing left to visit: say so, and leave the planner's draft as it is.
+        suggestNote.dataset.state = 'all-visited';
+        suggestNote.textContent = t(`allPatrolled_${suggestion.window ?? 'today'}` as StringKey);
+        return;
+      }
       routes?.newDraft(grid);
       editor.load(suggestion.path.coordinates);
       const extent = editor.extent();
       if (extent) map.getView().fit(extent, { padding: [60, 60, 60, 60], duration: 400, maxZoom: 18 });
+      suggestNote.dataset.state = 'loaded';
       suggestNote.textContent = `${t('suggested')}: ${suggestion.stops.length} ${t('stops')}`;
     } catch (e) {
-      suggestNote.textContent = `${t('suggestFailed')}: ${e instanceof Error ? e.message : String(e)}`;
+      suggestNote.dataset.state = 'failed';
+      suggestNote.textContent = `${t('suggestFailed')}: ${errorText(e, { 404: 'errSuggestNotFound' })}`;
     } finally {
       suggestBtn.disabled = false;
     }

@@ -7,6 +7,7 @@ import { routeComparisonLayer } from '../layers/routeComparison';
 import { routeForm } from '../ui/routeForm';
 import { savedRouteList } from '../ui/savedRouteList';
 import { comparisonPanel } from '../ui/comparisonPanel';
+import { errorText } from '../ui/errorText';
 
 /** A second click within this long confirms a delete (no modal dialog on a map desk). */
 const CONFIRM_MS = 4_000;
@@ -80,7 +81,7 @@ export function planRoutes(ctx: MapContext, draft: {
       compareLayer.show(c);
       comparison.element.scrollIntoView({ block: 'start' });
     } catch (e) {
-      form.say(`${t('compareFailed')}: ${e instanceof Error ? e.message : String(e)}`, 'error');
+      form.say(`${t('compareFailed')}: ${errorText(e)}`, 'error');
     }
   }
 
@@ -99,7 +100,7 @@ export function planRoutes(ctx: MapContext, draft: {
       list.select(saved.id);
       form.say(tFill('routeSaved', { name: saved.properties.name }), 'ok');
     } catch (e) {
-      form.say(`${t('saveFailed')}: ${e instanceof Error ? e.message : String(e)}`, 'error');
+      form.say(`${t('saveFailed')}: ${errorText(e)}`, 'error');
     } finally {
       form.busy(false);
     }
@@ -119,7 +120,7 @@ export function planRoutes(ctx: MapContext, draft: {
       form.fill(null);
       form.say(t('routeDeleted'), 'ok');
     } catch (e) {
-      form.say(`${t('deleteFailed')}: ${e instanceof Error ? e.message : String(e)}`, 'error');
+      form.say(`${t('deleteFailed')}: ${errorText(e, { 404: 'routeDeletedElsewhere' })}`, 'error');
     } finally {
       form.busy(false);
     }

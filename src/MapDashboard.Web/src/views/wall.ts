@@ -51,12 +51,13 @@ export async function wallView(root: HTMLElement): Promise<void> {
     title.replaceChildren(el('span', { class: 'district' }, districtName), el('span', { class: 'sep' }), t('wallTitle'));
     document.title = `${districtName} · ${t('wallTitle')}`;
   });
+  const key = legend(dark, ctx.categories);
   root.append(
     el('header', { class: 'wall-bar' }, el('div', { class: 'logo' }), title, el('div', { class: 'spacer' }),
       stats.element, clock(), live.badge, accountControl(), langSwitch()),
     strip.element,
     overdue.element,
-    legend(dark, ctx.categories),
+    key,
   );
 
   // Nobody drives the wall, but a click (or a touch on a touch wall) explains a finding.
@@ -69,11 +70,18 @@ export async function wallView(root: HTMLElement): Promise<void> {
 
   const refit = () => {
     ctx.map.updateSize();
-    // Leave room for the title bar and indicator strip above, the overdue list on the
-    // right and the legend at the bottom left.
-    fitBBox(ctx.map, ctx.district?.bbox ?? ctx.config.extent, false, [190, 420, 50, 300]);
+    // Leave room for the title bar and indicator strip above, the overdue list on the right and the legend at
+    // the bottom left, as wide as they are drawn: the English legend is wider than the Chinese one, and a fixed
+    // margin let it cover the west of the district.
+    const list = overdue.element.getBoundingClientRect();
+    const box = key.getBoundingClientRect();
+    const right = list.width ? Math.max(420, innerWidth - list.left + 24) : 420;
+    const left = box.width ? Math.max(300, box.right + 24) : 300;
+    fitBBox(ctx.map, ctx.district?.bbox ?? ctx.config.extent, false, [190, right, 50, left]);
   };
   refit();
   window.addEventListener('resize', refit);
+  // A language switch changes the legend's width: refit once the new words are laid out.
+  onLang(() => requestAnimationFrame(refit));
   installTestHook('wall', ctx.map, dark, numbers.now(), { live: live.status });
 }
