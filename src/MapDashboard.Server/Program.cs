@@ -1,3 +1,4 @@
+using MapDashboard.Server.Audit;
 using MapDashboard.Server.Categories;
 using MapDashboard.Server.Config;
 using MapDashboard.Server.Coverage;
@@ -28,9 +29,12 @@ builder.AddLive();
 builder.AddIncidents();
 builder.AddPatrols();
 builder.AddCoverage();
+builder.AddAudit();
 
 var app = builder.Build();
 app.UseDoors();
+// After routing (UseDoors): endpoint policies such as GET /api/audit's need the endpoint chosen.
+app.UseAuthorization();
 app.MapHealthApi();
 app.MapConfigApi();
 app.MapTerritoryApi();
@@ -44,6 +48,7 @@ app.MapFindingsApi();
 app.MapBoundaryApi();
 app.MapPatrolsApi();
 app.MapRoutesApi();
+app.MapAuditApi();
 app.MapTilesApi();
 app.MapLive();
 app.MapViews();
