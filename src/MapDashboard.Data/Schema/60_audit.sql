@@ -1,7 +1,7 @@
 -- Schema folder: the one current text of these objects (see README.md here). Edit this file to change them;
 -- never a migration.
 --
--- The audit trail (table audit_entry, migration 0024): who wrote what, before → after, append-only and chained by
+-- The audit trail (table audit_entry, migration 0025): who wrote what, before → after, append-only and chained by
 -- hash. Rows are captured by triggers on the tables people edit, in the edit's own transaction, so an edit made
 -- with psql, QGIS or ogr2ogr is recorded like one made through the API — attributed to the database user, since
 -- only the server names an account. The server names the account, its role and unit, the door and the client
