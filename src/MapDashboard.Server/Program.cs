@@ -1,4 +1,5 @@
 using MapDashboard.Server.Auth;
+using MapDashboard.Server.Audit;
 using MapDashboard.Server.Categories;
 using MapDashboard.Server.Config;
 using MapDashboard.Server.Coverage;
@@ -30,6 +31,7 @@ builder.AddLive();
 builder.AddIncidents();
 builder.AddPatrols();
 builder.AddCoverage();
+builder.AddAudit();
 
 var app = builder.Build();
 app.UseDoors();
@@ -48,6 +50,7 @@ app.MapFindingsApi();
 app.MapBoundaryApi();
 app.MapPatrolsApi();
 app.MapRoutesApi();
+app.MapAuditApi();
 app.MapTilesApi();
 app.MapLive();
 app.MapViews();

@@ -1,4 +1,5 @@
 using Dapper;
+using MapDashboard.Data.Audit;
 using MapDashboard.Data.Incidents;
 using MapDashboard.Domain.Incidents;
 using Npgsql;
@@ -38,10 +39,11 @@ public sealed class FindingCases(NpgsqlDataSource db)
 
     sealed record Created(long Id, string Code);
 
-    public async Task<CaseResult> OpenAsync(long findingId, string actor, string? existingIncident, CancellationToken cancel = default)
+    public async Task<CaseResult> OpenAsync(long findingId, string actor, string? existingIncident, AuditScope who, CancellationToken cancel = default)
     {
         await using var conn = await db.OpenConnectionAsync(cancel);
         await using var tx = await conn.BeginTransactionAsync(cancel);
+        await who.ApplyAsync(conn, tx, cancel);
         var f = await conn.QuerySingleOrDefaultAsync<Facts>(FactsSql, new { id = findingId }, tx);
         if (f is null) return new CaseResult(null, CaseRefusal.UnknownFinding);
         if (f.CaseCode is not null) return new CaseResult(f.CaseCode, CaseRefusal.AlreadyOpen, f.Status);

@@ -1,4 +1,5 @@
 using Dapper;
+using MapDashboard.Data.Audit;
 using MapDashboard.Domain.Incidents;
 using Npgsql;
 
@@ -22,6 +23,9 @@ public static class EscalationSweep
     /// <summary>The chore name of escalation dead letters (their unit key is the incident code).</summary>
     public const string Chore = "escalation";
 
+    /// <summary>Who escalates, in the audit trail: the server's chore, not a person.</summary>
+    static readonly AuditScope Escalator = AuditScope.System(Chore);
+
     public sealed record SweepResult(int Escalated, int MarkedOverdue, int GridsRecoloured, int SetAside = 0);
 
     public static async Task<SweepResult> RunOnceAsync(NpgsqlDataSource db, CancellationToken cancel = default)
@@ -29,6 +33,7 @@ public static class EscalationSweep
         var now = DateTimeOffset.UtcNow;
         await using var conn = await db.OpenConnectionAsync(cancel);
         await using var tx = await conn.BeginTransactionAsync(cancel);
+        await Escalator.ApplyAsync(conn, tx, cancel);
         var overdue = (await conn.QueryAsync<Overdue>(OverdueSql, new { now }, tx)).ToList();
         var limits = new Dictionary<string, StageTimeLimits>();
         var (escalated, setAside) = (0, 0);

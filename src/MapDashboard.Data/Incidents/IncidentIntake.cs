@@ -1,4 +1,5 @@
 using Dapper;
+using MapDashboard.Data.Audit;
 using MapDashboard.Domain.Incidents;
 using Npgsql;
 
@@ -34,11 +35,12 @@ public sealed class IncidentIntake(NpgsqlDataSource db, DuplicateRule duplicates
 
     sealed record Found(long Id, string Code);
 
-    public async Task<IntakeResult> ReportAsync(IncidentReport report, IntakeSource from, CancellationToken cancel = default)
+    public async Task<IntakeResult> ReportAsync(IncidentReport report, IntakeSource from, AuditScope who, CancellationToken cancel = default)
     {
         var (lon, lat) = (report.Longitude!.Value, report.Latitude!.Value);
         await using var conn = await db.OpenConnectionAsync(cancel);
         await using var tx = await conn.BeginTransactionAsync(cancel);
+        await who.ApplyAsync(conn, tx, cancel);
         await conn.ExecuteAsync("select pg_advisory_xact_lock(hashtext('incident-intake:' || @category))", new { category = report.Category }, tx);
 
         var duplicate = await conn.QuerySingleOrDefaultAsync<Found>(FindDuplicateSql,

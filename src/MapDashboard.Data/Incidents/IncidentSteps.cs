@@ -1,4 +1,5 @@
 using Dapper;
+using MapDashboard.Data.Audit;
 using MapDashboard.Domain.Incidents;
 using Npgsql;
 
@@ -19,11 +20,12 @@ public sealed class IncidentSteps(NpgsqlDataSource db)
 
     sealed record Locked(long Id, string Stage, string Category, double Lon, double Lat);
 
-    public async Task<StepResult> ActAsync(string code, IncidentAction action, string actor, string? note, int? rating,
+    public async Task<StepResult> ActAsync(string code, IncidentAction action, string actor, string? note, int? rating, AuditScope who,
         CancellationToken cancel = default)
     {
         await using var conn = await db.OpenConnectionAsync(cancel);
         await using var tx = await conn.BeginTransactionAsync(cancel);
+        await who.ApplyAsync(conn, tx, cancel);
         var result = await ApplyAsync(conn, tx, code, action, actor, note, rating);
         if (result.Decision is { Allowed: true }) await tx.CommitAsync(cancel);
         return result;

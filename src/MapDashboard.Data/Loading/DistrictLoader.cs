@@ -1,3 +1,4 @@
+using MapDashboard.Data.Audit;
 using MapDashboard.Data.Findings;
 using Npgsql;
 using NpgsqlTypes;
@@ -20,8 +21,13 @@ public static class DistrictLoader
 
     public sealed record LoadResult(bool Loaded, int Units, int Buildings, int Hazards);
 
-    /// <summary>Loads <paramref name="directory"/> unless the database already holds a district.</summary>
-    public static async Task<LoadResult> LoadIfEmptyAsync(NpgsqlDataSource db, string directory, CancellationToken cancel = default)
+    /// <summary>
+    /// Loads <paramref name="directory"/> unless the database already holds a district. With <paramref name="importer"/>
+    /// (the server's start-up passes it) the load leaves one audit row, committed with the load: capture is off for a
+    /// bulk load, the audit's row capture included.
+    /// </summary>
+    public static async Task<LoadResult> LoadIfEmptyAsync(NpgsqlDataSource db, string directory, CancellationToken cancel = default,
+        AuditScope? importer = null)
     {
         await using var conn = await db.OpenConnectionAsync(cancel);
         await using var tx = await conn.BeginTransactionAsync(cancel);
@@ -50,6 +56,11 @@ public static class DistrictLoader
             (int)await conn.ScalarAsync<long>("select count(*) from territory_unit", cancel),
             (int)await conn.ScalarAsync<long>("select count(*) from building", cancel),
             (int)await conn.ScalarAsync<long>("select count(*) from hazard", cancel));
+        // What was imported: the folder's name, not its path.
+        if (importer is not null)
+            await AuditLog.RecordAsync(conn, tx, importer, "import district",
+                after: new { district = Path.GetFileName(Path.TrimEndingDirectorySeparator(directory)), result.Units, result.Buildings, result.Hazards },
+                cancel: cancel);
         await tx.CommitAsync(cancel);
         await conn.ExecuteAsync("analyze", cancel);
         return result;

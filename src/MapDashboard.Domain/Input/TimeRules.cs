@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace MapDashboard.Domain.Input;
 
@@ -8,7 +9,7 @@ namespace MapDashboard.Domain.Input;
 /// event cannot be recorded later than now plus the clock-drift tolerance, and a plan or a query may look ahead
 /// at most <see cref="Horizon"/>.
 /// </summary>
-public static class TimeRules
+public static partial class TimeRules
 {
     public static readonly DateTimeOffset Earliest = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
     public static readonly DateOnly EarliestDay = new(2000, 1, 1);
@@ -40,6 +41,21 @@ public static class TimeRules
         if (day > today.AddDays((int)Horizon.TotalDays)) return $"{field} {day:yyyy-MM-dd} is more than {Horizon.TotalDays:F0} days ahead";
         return null;
     }
+
+    /// <summary>
+    /// An instant written in ISO 8601 with its offset (2026-12-03T08:00:00+08:00, 2026-12-03T00:00:00Z) inside the
+    /// window, or why not. A time without an offset is refused: the district's local time and UTC are 8 hours apart.
+    /// </summary>
+    public static string? ParseInstant(string text, string field, DateTimeOffset now, out DateTimeOffset at)
+    {
+        at = default;
+        if (!IsoInstant().IsMatch(text) || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out at))
+            return $"{field} '{text}' is not an ISO 8601 time with an offset, e.g. 2026-12-03T08:00:00+08:00 or 2026-12-03T00:00:00Z";
+        return WindowProblem(at, field, now);
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$")]
+    private static partial Regex IsoInstant();
 
     /// <summary>A day written YYYY-MM-DD inside the window, or why not.</summary>
     public static string? ParseDay(string text, string field, DateOnly today, out DateOnly day)

@@ -1,3 +1,4 @@
+using MapDashboard.Data.Audit;
 using MapDashboard.Data.Incidents;
 using MapDashboard.Data.Loading;
 using MapDashboard.Data.Migrations;
@@ -32,7 +33,7 @@ public sealed class DatabaseStartup(
         if (demo.Value.LoadOnStart)
         {
             var directory = Path.GetFullPath(Path.Combine(environment.ContentRootPath, demo.Value.DataDirectory));
-            var result = await DistrictLoader.LoadIfEmptyAsync(db, directory, cancel);
+            var result = await DistrictLoader.LoadIfEmptyAsync(db, directory, cancel, AuditScope.System("district loader", "import"));
             if (result.Loaded)
                 log.LogInformation("Loaded the demo district from {Directory}: {Units} territory units, {Buildings} buildings, {Hazards} hazards",
                     directory, result.Units, result.Buildings, result.Hazards);

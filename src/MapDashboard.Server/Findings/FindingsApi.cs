@@ -1,4 +1,5 @@
 using MapDashboard.Data;
+using MapDashboard.Data.Audit;
 using MapDashboard.Data.Findings;
 using MapDashboard.Domain.Findings;
 using MapDashboard.Domain.Input;
@@ -73,7 +74,7 @@ public static class FindingsApi
             ? SqlJson.Json(json)
             : UnknownFinding(id);
 
-    static async Task<IResult> Move(long id, string move, Transition? body, NpgsqlDataSource db, CancellationToken cancel)
+    static async Task<IResult> Move(long id, string move, Transition? body, NpgsqlDataSource db, AuditScope who, CancellationToken cancel)
     {
         if (FindingWorkflow.Find(move) is not { } rule)
             return Problems.NotFound("Unknown action", $"'{move}' is not one of {string.Join(", ", FindingWorkflow.Steps.Keys)}, case");
@@ -86,6 +87,7 @@ public static class FindingsApi
 
         await using var conn = await db.OpenConnectionAsync(cancel);
         await using var tx = await conn.BeginTransactionAsync(cancel);
+        await who.ApplyAsync(conn, tx, cancel);
         await NameActorAsync(conn, actor, body?.Note, cancel);
         await using var cmd = new NpgsqlCommand(TransitionSql, conn);
         cmd.Parameters.AddWithValue("id", id);
@@ -111,13 +113,13 @@ public static class FindingsApi
     /// Opens the finding as a case: creates an ownership_unclear incident at the finding, dispatched to its default
     /// owner, or links an existing incident when incidentCode is sent. Answers the finding (caseIncidentCode set).
     /// </summary>
-    static async Task<IResult> OpenCase(long id, CaseLink? body, FindingCases cases, NpgsqlDataSource db, CancellationToken cancel)
+    static async Task<IResult> OpenCase(long id, CaseLink? body, FindingCases cases, NpgsqlDataSource db, AuditScope who, CancellationToken cancel)
     {
         if (TextRules.FirstProblem(("actor", body?.Actor, TextRules.MaxName, false), ("incidentCode", body?.IncidentCode, TextRules.MaxCode, false)) is { } bad)
             return Problems.BadRequest("Bad text", bad);
         var actor = string.IsNullOrWhiteSpace(body?.Actor) ? "api" : body.Actor;
         var existing = string.IsNullOrWhiteSpace(body?.IncidentCode) ? null : body.IncidentCode;
-        var result = await cases.OpenAsync(id, actor, existing, cancel);
+        var result = await cases.OpenAsync(id, actor, existing, who, cancel);
         return result.Refused switch
         {
             CaseRefusal.UnknownFinding => UnknownFinding(id),
@@ -139,14 +141,15 @@ public static class FindingsApi
     static async Task<IResult> GetSettings(NpgsqlDataSource db, CancellationToken cancel) =>
         SqlJson.Json((await SqlJson.QueryAsync(db, SettingsSql, cancel))!);
 
-    static async Task<IResult> PutSettings(Settings? body, NpgsqlDataSource db, CancellationToken cancel)
+    static async Task<IResult> PutSettings(Settings? body, NpgsqlDataSource db, AuditScope who, CancellationToken cancel)
     {
         if (body is null || body is { MinAreaM2: null, MinWidthM: null, HazardBoundaryToleranceM: null })
             return Problems.BadRequest("Nothing to change", "send at least one of minAreaM2, minWidthM, hazardBoundaryToleranceM (metres, 0 to 10000)");
         var problems = new[] { ("minAreaM2", body.MinAreaM2), ("minWidthM", body.MinWidthM), ("hazardBoundaryToleranceM", body.HazardBoundaryToleranceM) }
             .Select(f => NumberRules.Problem(f.Item2, f.Item1, 0, MaxSettingMetres)).OfType<string>().ToList();
         if (problems.Count > 0) return Problems.BadRequest("Settings out of range", string.Join("; ", problems));
-        await using var cmd = db.CreateCommand(SettingsUpdateSql);
+        // One implicit transaction: the setting and its recomputation; the audit scope rides in front (AuditScope.Command).
+        await using var cmd = who.Command(db, SettingsUpdateSql);
         cmd.CommandTimeout = 600;
         foreach (var (name, value) in new[] { ("minArea", body.MinAreaM2), ("minWidth", body.MinWidthM), ("tolerance", body.HazardBoundaryToleranceM) })
             cmd.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Double) { Value = (object?)value ?? DBNull.Value });
@@ -154,11 +157,14 @@ public static class FindingsApi
         return await GetSettings(db, cancel);
     }
 
-    static async Task<IResult> Recompute(NpgsqlDataSource db, CancellationToken cancel)
+    static async Task<IResult> Recompute(NpgsqlDataSource db, AuditScope who, CancellationToken cancel)
     {
         var started = DateTime.UtcNow;
         await FindingRecomputation.FullAsync(db, cancel);
-        return TypedResults.Ok(new { recomputed = true, milliseconds = (int)(DateTime.UtcNow - started).TotalMilliseconds });
+        var milliseconds = (int)(DateTime.UtcNow - started).TotalMilliseconds;
+        // The findings it stores are machine output, not captured row by row: one row says who asked.
+        await AuditLog.RecordAsync(db, who, who.Request ?? "recompute findings", "finding", after: new { recomputed = true, milliseconds }, cancel: cancel);
+        return TypedResults.Ok(new { recomputed = true, milliseconds });
     }
 
     /// <summary>The history trigger reads who acts and why from these transaction-local settings.</summary>

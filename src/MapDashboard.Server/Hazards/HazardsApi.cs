@@ -1,4 +1,5 @@
 using MapDashboard.Data;
+using MapDashboard.Data.Audit;
 using MapDashboard.Server.Http;
 using Npgsql;
 using NpgsqlTypes;
@@ -20,7 +21,7 @@ public static class HazardsApi
         return app;
     }
 
-    static async Task<IResult> Update(string code, HazardChange? change, NpgsqlDataSource db, CancellationToken cancel)
+    static async Task<IResult> Update(string code, HazardChange? change, NpgsqlDataSource db, AuditScope who, CancellationToken cancel)
     {
         if (change is null || change.Status is null && change.Severity is null)
             return Problems.BadRequest("Nothing to change", "send status and/or severity");
@@ -29,7 +30,8 @@ public static class HazardsApi
         if (change.Severity is { } v && !Severities.Contains(v))
             return Problems.BadRequest("Unknown hazard severity", $"severity '{v}' is not one of {string.Join(", ", Severities)}");
 
-        await using var cmd = db.CreateCommand(UpdateSql);
+        // An autocommit write: the audit scope rides in the same command (see AuditScope.Command).
+        await using var cmd = who.Command(db, UpdateSql);
         cmd.Parameters.AddWithValue("code", code);
         cmd.Parameters.Add(new NpgsqlParameter("status", NpgsqlDbType.Text) { Value = (object?)change.Status ?? DBNull.Value });
         cmd.Parameters.Add(new NpgsqlParameter("severity", NpgsqlDbType.Text) { Value = (object?)change.Severity ?? DBNull.Value });

@@ -1,5 +1,6 @@
 using Dapper;
 using MapDashboard.Data;
+using MapDashboard.Data.Audit;
 using MapDashboard.Data.Incidents;
 using MapDashboard.Domain.Incidents;
 using MapDashboard.Server.Hosting;
@@ -28,6 +29,9 @@ public sealed class DemoIncidentStream(
     static readonly string[] Descriptions = ["楼道里有人飞线充电", "下水井盖堵塞冒水", "三楼以上没有水", "单元门口电线垂得很低", "屋顶漏水", "邻居噪音扰民", "小区门口乱停车", "垃圾没有清运"];
 
     sealed record Pick(double Lon, double Lat, string Category, string? OpenCode);
+
+    /// <summary>The demo's made-up residents and dispatchers, in the audit trail: the server, source demo.</summary>
+    static readonly AuditScope Demo = AuditScope.System("demo incident stream", "demo");
 
     protected override string Name => "Demo incident stream";
 
@@ -74,7 +78,7 @@ public sealed class DemoIncidentStream(
             log.LogDebug("Demo incident stream: skipped a report the API would refuse: {Problem}", problems[0].Message);
             return;
         }
-        try { await intake.ReportAsync(report, new IntakeSource("demo", "demo:resident"), stop); }
+        try { await intake.ReportAsync(report, new IntakeSource("demo", "demo:resident"), Demo, stop); }
         catch (ReportNotRoutableException e)
         {
             // The validator was built before a boundary edit: intake refuses what the API would now answer 422.
@@ -94,7 +98,7 @@ public sealed class DemoIncidentStream(
         };
         // Mostly satisfied residents; one in eight is not, and the incident reopens.
         int? rating = action == IncidentAction.Rate ? (random.Next(8) == 0 ? 2 : random.Next(4, 6)) : null;
-        await steps.ActAsync(code, action, actor, note: null, rating, stop);
+        await steps.ActAsync(code, action, actor, note: null, rating, Demo, stop);
     }
 
     static async Task<bool> Tick(PeriodicTimer timer, CancellationToken stop)

@@ -1,4 +1,5 @@
 using MapDashboard.Data;
+using MapDashboard.Data.Audit;
 using MapDashboard.Data.Incidents;
 using MapDashboard.Domain.Incidents;
 using MapDashboard.Domain.Input;
@@ -39,7 +40,7 @@ public static class IncidentsApi
     }
 
     static async Task<IResult> Report(ReportBody? body, ReportValidatorSource validators, IncidentIntake intake,
-        NpgsqlDataSource db, CancellationToken cancel)
+        NpgsqlDataSource db, AuditScope who, CancellationToken cancel)
     {
         if (body is null) return Problems.BadRequest("No report", "send a JSON body with category, lat, lon and optionally description, photoUrl, contact");
         var report = new IncidentReport(body.Category, body.Lat, body.Lon, body.Description, body.PhotoUrl, body.Contact);
@@ -50,7 +51,7 @@ public static class IncidentsApi
         if (problems.Count > 0)
             return Problems.BadRequest("Invalid report", string.Join("; ", problems.Select(p => p.Message)));
 
-        var result = await intake.ReportAsync(report, new IntakeSource("api", body.Actor ?? "reporter"), cancel);
+        var result = await intake.ReportAsync(report, new IntakeSource("api", body.Actor ?? "reporter"), who, cancel);
         var detail = (await SqlJson.QueryAsync(db, DetailSql, cancel, ("code", result.Code)))!;
         var notice = result.Duplicate
             ? $"the same problem is already open as {result.Code}: this report was linked to it instead of creating a new incident"
@@ -90,7 +91,8 @@ public static class IncidentsApi
         return SqlJson.Json((string)(await cmd.ExecuteScalarAsync(cancel))!);
     }
 
-    static async Task<IResult> Step(string code, string action, StepBody? body, IncidentSteps steps, NpgsqlDataSource db, CancellationToken cancel)
+    static async Task<IResult> Step(string code, string action, StepBody? body, IncidentSteps steps, NpgsqlDataSource db, AuditScope who,
+        CancellationToken cancel)
     {
         if (!StageNames.TryParseAction(action, out var act))
             return Problems.NotFound("Unknown workflow step", $"'{action}' is not one of dispatch, accept, resolve, rate, close");
@@ -101,7 +103,7 @@ public static class IncidentsApi
             return Problems.BadRequest("Rating needed", body.Rating is null ? "rate needs a rating from 1 to 5" : $"rating {body.Rating} is not between 1 and 5");
         if (TextRules.Problem(body.Note, "note", TextRules.MaxNote, multiLine: true) is { } note) return Problems.BadRequest("Bad note", note);
 
-        var result = await steps.ActAsync(code, act, body.Actor, body.Note, body.Rating, cancel);
+        var result = await steps.ActAsync(code, act, body.Actor, body.Note, body.Rating, who, cancel);
         if (!result.Found) return Problems.NotFound("Unknown incident", $"no incident has code '{code}'");
         if (result.Decision is { Allowed: false } refused)
             return TypedResults.Problem(title: "Step not allowed", detail: refused.Refusal, statusCode: StatusCodes.Status409Conflict);

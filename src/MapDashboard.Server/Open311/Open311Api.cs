@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using MapDashboard.Data;
+using MapDashboard.Data.Audit;
+using MapDashboard.Server.Audit;
 using MapDashboard.Data.Incidents;
 using MapDashboard.Domain.Incidents;
 using MapDashboard.Domain.Input;
@@ -59,7 +61,7 @@ public static class Open311Api
     }
 
     static async Task<IResult> PostRequest(string format, HttpRequest http, Open311Keys keys, ReportValidatorSource validators,
-        IncidentIntake intake, IOptions<BodyLimitOptions> limits, CancellationToken cancel)
+        IncidentIntake intake, IOptions<BodyLimitOptions> limits, AuditScope who, CancellationToken cancel)
     {
         if (!Open311Format.IsKnown(format)) return UnknownFormat(format);
         if (!http.HasFormContentType)
@@ -82,7 +84,7 @@ public static class Open311Api
         if (form.Keys.Select(k => TextRules.Problem(form[k].FirstOrDefault(), k, FieldLimit(k), multiLine: k == "description"))
                 .FirstOrDefault(p => p is not null) is { } text)
             return Open311Format.Errors(format, 400, text);
-        if (!await keys.IsValidAsync(Field("api_key") ?? http.Query["api_key"].FirstOrDefault(), cancel))
+        if (await keys.NameAsync(Field("api_key") ?? http.Query["api_key"].FirstOrDefault(), cancel) is not { } keyName)
             return Open311Format.Errors(format, 403, "api_key is missing or not valid");
 
         var errors = new List<string>();
@@ -104,7 +106,8 @@ public static class Open311Api
         if (problems.Count > 0) return Open311Format.Errors(format, 400, problems.Select(p => p.Message).ToArray());
 
         var token = Guid.NewGuid().ToString("N");
-        var result = await intake.ReportAsync(report, new IntakeSource("open311", Field("account_id") ?? Field("device_id") ?? "open311:client", token), cancel);
+        var result = await intake.ReportAsync(report, new IntakeSource("open311", Field("account_id") ?? Field("device_id") ?? "open311:client", token),
+            who.ViaOpen311(keyName), cancel);
         var answer = new JsonObject
         {
             ["service_request_id"] = result.Code,

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using MapDashboard.Data.Audit;
 using MapDashboard.Server.Options;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -15,18 +16,19 @@ public sealed class Open311Keys(NpgsqlDataSource db, IOptions<Open311Options> op
 {
     public static string Digest(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    public async Task<bool> IsValidAsync(string? key, CancellationToken cancel)
+    /// <summary>The name of a valid (known, not revoked) key, or null: who sent an Open311 report, for the audit trail.</summary>
+    public async Task<string?> NameAsync(string? key, CancellationToken cancel)
     {
-        if (string.IsNullOrEmpty(key)) return false;
-        await using var cmd = db.CreateCommand("select exists (select 1 from open311_api_key where key_sha256 = @digest and revoked_at is null)");
+        if (string.IsNullOrEmpty(key)) return null;
+        await using var cmd = db.CreateCommand("select name from open311_api_key where key_sha256 = @digest and revoked_at is null");
         cmd.Parameters.AddWithValue("digest", Digest(key));
-        return (bool)(await cmd.ExecuteScalarAsync(cancel))!;
+        return await cmd.ExecuteScalarAsync(cancel) as string;
     }
 
     public async Task StartAsync(CancellationToken cancel)
     {
         if (string.IsNullOrWhiteSpace(options.Value.DemoApiKey)) return;
-        await using var cmd = db.CreateCommand("""
+        await using var cmd = AuditScope.System("server start").Command(db, """
             insert into open311_api_key (name, key_sha256) values ('demo key (Open311:DemoApiKey)', @digest)
             on conflict (key_sha256) do nothing
             """);

@@ -1,10 +1,12 @@
 using System.Text.Json;
+using MapDashboard.Data.Audit;
 using MapDashboard.Data.Patrols;
 using MapDashboard.Domain.Patrols;
 using MapDashboard.Server.Doors;
 using MapDashboard.Server.Http;
 using MapDashboard.Server.Options;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace MapDashboard.Server.Patrols;
 
@@ -23,7 +25,8 @@ public static class PingsApi
         return app;
     }
 
-    static async Task<IResult> Post(HttpRequest request, PingIngest ingest, IOptions<PatrolOptions> options, CancellationToken cancel)
+    static async Task<IResult> Post(HttpRequest request, PingIngest ingest, IOptions<PatrolOptions> options, NpgsqlDataSource db, AuditScope who,
+        CancellationToken cancel)
     {
         var (document, notJson) = await JsonBodies.ReadAsync(request, cancel);
         if (document is null) return Problems.BadRequest("Body is not JSON", $"send {{\"pings\": [{{worker, recordedAt, lon, lat, accuracy}}, …]}}: {notJson}");
@@ -48,6 +51,7 @@ public static class PingsApi
 
         var outcome = await ingest.IngestAsync(batch.Pings, cancel);
         if (outcome.Rejected) return Rejected(outcome.Errors, batch.Pings.Count);
+        await RecordBatchAsync(db, who, batch.Pings, outcome, cancel);
         return TypedResults.Ok(new
         {
             stored = outcome.Stored,
@@ -55,6 +59,19 @@ public static class PingsApi
             flagged = outcome.Flagged.Select(f => new { index = f.Index, worker = f.Worker, recordedAt = f.RecordedAt, reason = f.Reason }),
         });
     }
+
+    /// <summary>
+    /// Pings are machine data at hundreds a second: the trail gets one row per accepted batch, with its counts, not
+    /// one per ping. It is written right after the batch commits, in its own short transaction, so that the ping
+    /// statement (prepared, on the ingest's hot path) stays as it is; the pings themselves carry worker and time.
+    /// </summary>
+    static Task RecordBatchAsync(NpgsqlDataSource db, AuditScope who, IReadOnlyList<PingInput> pings, PingIngest.Outcome outcome,
+        CancellationToken cancel) =>
+        AuditLog.RecordAsync(db, who, who.Request ?? "patrol pings", "patrol_ping", after: new
+        {
+            pings = pings.Count, stored = outcome.Stored, duplicates = outcome.Duplicates, flagged = outcome.Flagged.Count,
+            workers = pings.Select(p => p.Worker).Distinct().Order().ToList(),
+        }, cancel: cancel);
 
     static IResult Rejected(IReadOnlyList<PingError> errors, int count)
     {

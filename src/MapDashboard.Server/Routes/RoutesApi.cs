@@ -1,5 +1,6 @@
 using System.Globalization;
 using MapDashboard.Data;
+using MapDashboard.Data.Audit;
 using MapDashboard.Data.Patrols;
 using MapDashboard.Domain.Input;
 using MapDashboard.Domain.Patrols;
@@ -60,26 +61,26 @@ public static class RoutesApi
         return SqlJson.Json((string)(await cmd.ExecuteScalarAsync(cancel))!);
     }
 
-    static async Task<IResult> Create(RouteBody? body, NpgsqlDataSource db, ServiceAreaSource area, CancellationToken cancel)
+    static async Task<IResult> Create(RouteBody? body, NpgsqlDataSource db, ServiceAreaSource area, AuditScope who, CancellationToken cancel)
     {
         var (route, problem) = await ValidateAsync(body, db, area, cancel);
         if (problem is not null) return problem;
-        var id = await WriteAsync(db, InsertSql, route!, null, cancel);
+        var id = await WriteAsync(who.Command(db, InsertSql), route!, null, cancel);
         var feature = await FeatureAsync(db, id!.Value, cancel);
         return new Created(TypedResults.Text(feature, "application/geo+json; charset=utf-8", statusCode: StatusCodes.Status201Created), $"/api/routes/{id}");
     }
 
-    static async Task<IResult> Update(long id, RouteBody? body, NpgsqlDataSource db, ServiceAreaSource area, CancellationToken cancel)
+    static async Task<IResult> Update(long id, RouteBody? body, NpgsqlDataSource db, ServiceAreaSource area, AuditScope who, CancellationToken cancel)
     {
         var (route, problem) = await ValidateAsync(body, db, area, cancel);
         if (problem is not null) return problem;
-        if (await WriteAsync(db, UpdateSql, route!, id, cancel) is null) return UnknownRoute(id);
+        if (await WriteAsync(who.Command(db, UpdateSql), route!, id, cancel) is null) return UnknownRoute(id);
         return TypedResults.Text(await FeatureAsync(db, id, cancel), "application/geo+json; charset=utf-8");
     }
 
-    static async Task<IResult> Delete(long id, NpgsqlDataSource db, CancellationToken cancel)
+    static async Task<IResult> Delete(long id, NpgsqlDataSource db, AuditScope who, CancellationToken cancel)
     {
-        await using var cmd = db.CreateCommand(DeleteSql);
+        await using var cmd = who.Command(db, DeleteSql);
         cmd.Parameters.AddWithValue("id", id);
         return await cmd.ExecuteScalarAsync(cancel) is null ? UnknownRoute(id) : TypedResults.NoContent();
     }
@@ -112,9 +113,10 @@ public static class RoutesApi
         return (new ValidRoute(body.Name!.Trim(), RouteBody.Line(vertices!), refs.GridId, refs.WorkerId, plannedFor), null);
     }
 
-    static async Task<long?> WriteAsync(NpgsqlDataSource db, string sql, ValidRoute route, long? id, CancellationToken cancel)
+    /// <summary>Runs an insert or update of a route; <paramref name="command"/> carries the audit scope in front (AuditScope.Command).</summary>
+    static async Task<long?> WriteAsync(NpgsqlCommand command, ValidRoute route, long? id, CancellationToken cancel)
     {
-        await using var cmd = db.CreateCommand(sql);
+        await using var cmd = command;
         cmd.Parameters.AddWithValue("name", route.Name);
         cmd.Parameters.AddWithValue("path", route.Path);
         cmd.Parameters.Add(new NpgsqlParameter("grid_id", NpgsqlDbType.Integer) { Value = (object?)route.GridId ?? DBNull.Value });

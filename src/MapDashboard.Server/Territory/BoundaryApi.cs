@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MapDashboard.Data;
+using MapDashboard.Data.Audit;
 using MapDashboard.Server.Doors;
 using MapDashboard.Server.Http;
 using NetTopologySuite.Geometries;
@@ -27,7 +28,7 @@ public static class BoundaryApi
         return app;
     }
 
-    static async Task<IResult> Put(string code, bool? dryRun, HttpRequest request, NpgsqlDataSource db, CancellationToken cancel)
+    static async Task<IResult> Put(string code, bool? dryRun, HttpRequest request, NpgsqlDataSource db, AuditScope who, CancellationToken cancel)
     {
         var (document, _) = await JsonBodies.ReadAsync(request, cancel);
         using var _d = document;
@@ -36,6 +37,7 @@ public static class BoundaryApi
 
         await using var conn = await db.OpenConnectionAsync(cancel);
         await using var tx = await conn.BeginTransactionAsync(cancel);
+        await who.ApplyAsync(conn, tx, cancel);
         if (await ScalarAsync(conn, KindSql, code, null, cancel) is null)
             return Problems.NotFound("Unknown territory unit", $"no territory unit has code '{code}'");
         if (BoundaryGeoJson.Problem(geometry, out var boundary) is { } shape) return Problems.BadRequest("Boundary rejected", shape);
