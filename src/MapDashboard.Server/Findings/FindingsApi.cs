@@ -2,7 +2,10 @@ using MapDashboard.Data;
 using MapDashboard.Data.Findings;
 using MapDashboard.Domain.Findings;
 using MapDashboard.Domain.Input;
+using MapDashboard.Domain.Permissions;
 using MapDashboard.Server.Http;
+using MapDashboard.Server.Layers;
+using MapDashboard.Server.Permissions;
 using MapDashboard.Server.Territory;
 using Npgsql;
 using NpgsqlTypes;
@@ -20,10 +23,16 @@ public static class FindingsApi
     static readonly string OneSql = SqlResource.Beside<Marker>("finding_one.sql");
     static readonly string TransitionSql = SqlResource.Beside<Marker>("finding_transition.sql");
     static readonly string StatusSql = SqlResource.Beside<Marker>("finding_status.sql");
-        static readonly string IndicatorsSql = SqlResource.Beside<Marker>("finding_indicators.sql");
+    static readonly string IndicatorsSql = SqlResource.Beside<Marker>("finding_indicators.sql");
     static readonly string SettingsSql = SqlResource.Beside<Marker>("settings_get.sql");
     static readonly string SettingsUpdateSql = SqlResource.Beside<Marker>("settings_update.sql");
     static readonly string NameActorSql = SqlResource.Beside<FindingCases>("name_actor.sql");
+
+    // A finding's assignee, judged by the finding's community, as the 'findings' layer declares; one finding's
+    // history names who moved it.
+    static readonly LayerDeclaration Layer = LayerCatalog.Find("findings")!;
+    static readonly PersonalDataShape Many = PersonalDataShape.ForLayer(Layer, collection: true);
+    static readonly PersonalDataShape One = PersonalDataShape.ForLayer(Layer).With(("history[].actor", PersonalKind.Name));
 
     static readonly string[] Kinds =
         ["gap", "overlap", "straddle", "boundary_hazard", "police_mismatch", "ownerless", "unmanaged", "disputed"];
@@ -37,14 +46,14 @@ public static class FindingsApi
     public static IEndpointRouteBuilder MapFindingsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/findings");
-        api.MapGet("/", List);
+        api.MapGet("/", List).Discloses(Many);
         api.MapGet("/indicators", Indicators);
         api.MapGet("/settings", GetSettings);
-        api.MapPut("/settings", PutSettings);
-        api.MapPost("/recompute", Recompute);
-        api.MapGet("/{id:long}", GetOne);
-        api.MapPost("/{id:long}/case", OpenCase);
-        api.MapPost("/{id:long}/{move}", Move);
+        api.MapPut("/settings", PutSettings).Acts(Capability.FindingSettings, _ => Concern.District);
+        api.MapPost("/recompute", Recompute).Acts(Capability.FindingSettings, _ => Concern.District);
+        api.MapGet("/{id:long}", GetOne).Discloses(One);
+        api.MapPost("/{id:long}/case", OpenCase).Acts(Capability.MoveFinding, c => Concern.Finding(long.Parse(c.Route("id")))).Discloses(One);
+        api.MapPost("/{id:long}/{move}", Move).Acts(Capability.MoveFinding, c => Concern.Finding(long.Parse(c.Route("id")))).Discloses(One);
         return app;
     }
 

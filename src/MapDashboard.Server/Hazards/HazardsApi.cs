@@ -1,5 +1,7 @@
 using MapDashboard.Data;
+using MapDashboard.Domain.Permissions;
 using MapDashboard.Server.Http;
+using MapDashboard.Server.Permissions;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -16,7 +18,7 @@ public static class HazardsApi
 
     public static IEndpointRouteBuilder MapHazardsApi(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/api/hazards/{code}", ["PATCH"], Update);
+        app.MapMethods("/api/hazards/{code}", ["PATCH"], Update).Acts(Capability.EditHazard, c => Concern.Hazard(c.Route("code")));
         return app;
     }
 

@@ -39,14 +39,18 @@ public sealed class MapLiveClient : IAsyncDisposable
     long _itemsSinceSubscribe;
     int _looping;
 
-    MapLiveClient(string baseUrl, SubscribeRequest request, Action<LiveEvent> observe, bool resume)
+    MapLiveClient(string baseUrl, SubscribeRequest request, Action<LiveEvent> observe, bool resume, IReadOnlyDictionary<string, string>? headers)
     {
         _request = request;
         _observe = observe;
         _resume = resume;
         _lastSeq = request.SinceSeq;
         _http = new HttpClient { BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/") };
-        _connection = new HubConnectionBuilder().WithUrl(baseUrl.TrimEnd('/') + "/hubs/map").Build();
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>()) _http.DefaultRequestHeaders.Add(name, value);
+        _connection = new HubConnectionBuilder().WithUrl(baseUrl.TrimEnd('/') + "/hubs/map", o =>
+        {
+            foreach (var (name, value) in headers ?? new Dictionary<string, string>()) o.Headers[name] = value;
+        }).Build();
         _connection.On<ChangeBatch>(nameof(IMapClient.Changes), batch =>
         {
             lock (_seqLock)
@@ -81,9 +85,11 @@ public sealed class MapLiveClient : IAsyncDisposable
     public long? LastSeq { get { lock (_seqLock) return _lastSeq; } }
 
     /// <summary>Connects and subscribes. Without <paramref name="resume"/> a failed start or a drop is reported and left so.</summary>
-    public static MapLiveClient Start(string baseUrl, SubscribeRequest request, Action<LiveEvent> observe, bool resume = false)
+    /// <param name="headers">sent with every request and on the hub's connection (e.g. Authorization: Bearer …)</param>
+    public static MapLiveClient Start(string baseUrl, SubscribeRequest request, Action<LiveEvent> observe, bool resume = false,
+        IReadOnlyDictionary<string, string>? headers = null)
     {
-        var client = new MapLiveClient(baseUrl, request, observe, resume);
+        var client = new MapLiveClient(baseUrl, request, observe, resume, headers);
         _ = client.ConnectLoopAsync(afterDrop: false);
         return client;
     }
