@@ -6,7 +6,8 @@
 -- The feature a map shows for one row of a layer, as GeoJSON: one place, so the live feed and the GeoJSON
 -- endpoints agree on properties. Each branch builds the properties its layer's declaration names
 -- (src/MapDashboard.Server/Layers/NAME/; LayerDeclarationTests holds this text to it), which also marks the
--- personal data among them (a worker's name) for masking; never reporter contact. PL/pgSQL, one statement
+-- personal data among them (a worker's name) and the unit it belongs to (a worker's unit) for the permission
+-- rule, which masks it per viewer on the way out; never reporter contact. PL/pgSQL, one statement
 -- per layer, each planned once per session: as a SQL function whose body was a CASE over every layer it was
 -- neither inlined nor plan-cached, and each call planned every branch again (2–6 ms for a lookup that takes
 -- 0.05 ms once planned), under the change log's ordering lock.
@@ -16,8 +17,9 @@ begin
     case p_layer
     when 'workers' then
         return (select jsonb_build_object('type', 'Feature', 'id', p.id, 'geometry', ST_AsGeoJSON(wp.location, 7)::jsonb,
-                    'properties', jsonb_build_object('code', p.code, 'name', p.name, 'recordedAt', wp.recorded_at,
-                        'accuracy', wp.accuracy_m))
+                    'properties', jsonb_build_object('code', p.code, 'name', p.name,
+                        'unit', (select code from territory_unit where id = p.unit_id),
+                        'recordedAt', wp.recorded_at, 'accuracy', wp.accuracy_m))
                 from worker_position wp join person p on p.id = wp.worker_id
                 where wp.worker_id = p_id);
     when 'hazards' then

@@ -18,7 +18,10 @@ public static class Policies
     /// <summary>Patrol routes: draw, analyse, save, suggest.</summary>
     public const string Plan = "Plan";
 
-    /// <summary>Territory boundaries: a redrawn grid changes every finding and every jurisdiction under it.</summary>
+    /// <summary>
+    /// Territory boundaries: leaders (admin, district, street, community); the permission rule then keeps a street or
+    /// community leader to land inside their own unit (Domain/Permissions/RoleMatrix).
+    /// </summary>
     public const string EditTerritory = "EditTerritory";
 
     /// <summary>
@@ -30,7 +33,7 @@ public static class Policies
     /// <summary>Accounts, devices, the dead letters of background work.</summary>
     public const string Admin = "Admin";
 
-    /// <summary>Reporting what one sees (a new incident): workers in the field and leaders.</summary>
+    /// <summary>Reporting what one sees (a new incident): everyone but the display (RoleMatrix: ReportIncident).</summary>
     public const string Field = "Field";
 
     /// <summary>
@@ -49,10 +52,10 @@ public static class Policies
         [Read] = Roles.All,
         [Dispatch] = Roles.Leaders,
         [Plan] = [.. Roles.Leaders, Roles.Planner],
-        [EditTerritory] = [Roles.Admin, Roles.District],
+        [EditTerritory] = Roles.Leaders,
         [Settings] = [Roles.Admin, Roles.District],
         [Admin] = [Roles.Admin],
-        [Field] = [.. Roles.Leaders, Roles.Worker],
+        [Field] = [.. Roles.Leaders, Roles.Planner, Roles.Worker],
         [Pings] = [Roles.Admin, Roles.District, Roles.Worker],
         [IncidentStep] = [.. Roles.Leaders, Roles.Worker],
     };

@@ -3,7 +3,10 @@ using MapDashboard.Data.Audit;
 using MapDashboard.Data.Findings;
 using MapDashboard.Domain.Findings;
 using MapDashboard.Domain.Input;
+using MapDashboard.Domain.Permissions;
 using MapDashboard.Server.Http;
+using MapDashboard.Server.Layers;
+using MapDashboard.Server.Permissions;
 using MapDashboard.Server.Territory;
 using Npgsql;
 using NpgsqlTypes;
@@ -21,10 +24,16 @@ public static class FindingsApi
     static readonly string OneSql = SqlResource.Beside<Marker>("finding_one.sql");
     static readonly string TransitionSql = SqlResource.Beside<Marker>("finding_transition.sql");
     static readonly string StatusSql = SqlResource.Beside<Marker>("finding_status.sql");
-        static readonly string IndicatorsSql = SqlResource.Beside<Marker>("finding_indicators.sql");
+    static readonly string IndicatorsSql = SqlResource.Beside<Marker>("finding_indicators.sql");
     static readonly string SettingsSql = SqlResource.Beside<Marker>("settings_get.sql");
     static readonly string SettingsUpdateSql = SqlResource.Beside<Marker>("settings_update.sql");
     static readonly string NameActorSql = SqlResource.Beside<FindingCases>("name_actor.sql");
+
+    // A finding's assignee, judged by the finding's community, as the 'findings' layer declares; one finding's
+    // history names who moved it.
+    static readonly LayerDeclaration Layer = LayerCatalog.Find("findings")!;
+    static readonly PersonalDataShape Many = PersonalDataShape.ForLayer(Layer, collection: true);
+    static readonly PersonalDataShape One = PersonalDataShape.ForLayer(Layer).With(("history[].actor", PersonalKind.Name));
 
     static readonly string[] Kinds =
         ["gap", "overlap", "straddle", "boundary_hazard", "police_mismatch", "ownerless", "unmanaged", "disputed"];
@@ -38,14 +47,14 @@ public static class FindingsApi
     public static IEndpointRouteBuilder MapFindingsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/findings").RequireAuthorization(Auth.Policies.Read);
-        api.MapGet("/", List);
+        api.MapGet("/", List).Discloses(Many);
         api.MapGet("/indicators", Indicators);
         api.MapGet("/settings", GetSettings);
-        api.MapPut("/settings", PutSettings).RequireAuthorization(Auth.Policies.Settings);
-        api.MapPost("/recompute", Recompute).RequireAuthorization(Auth.Policies.Settings);
-        api.MapGet("/{id:long}", GetOne);
-        api.MapPost("/{id:long}/case", OpenCase).RequireAuthorization(Auth.Policies.Dispatch);
-        api.MapPost("/{id:long}/{move}", Move).RequireAuthorization(Auth.Policies.Dispatch);
+        api.MapPut("/settings", PutSettings).Acts(Capability.FindingSettings, _ => Concern.District).RequireAuthorization(Auth.Policies.Settings);
+        api.MapPost("/recompute", Recompute).Acts(Capability.FindingSettings, _ => Concern.District).RequireAuthorization(Auth.Policies.Settings);
+        api.MapGet("/{id:long}", GetOne).Discloses(One);
+        api.MapPost("/{id:long}/case", OpenCase).Acts(Capability.MoveFinding, c => Concern.Finding(long.Parse(c.Route("id")))).Discloses(One).RequireAuthorization(Auth.Policies.Dispatch);
+        api.MapPost("/{id:long}/{move}", Move).Acts(Capability.MoveFinding, c => Concern.Finding(long.Parse(c.Route("id")))).Discloses(One).RequireAuthorization(Auth.Policies.Dispatch);
         return app;
     }
 

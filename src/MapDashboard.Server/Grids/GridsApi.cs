@@ -1,5 +1,7 @@
 using MapDashboard.Data;
+using MapDashboard.Domain.Permissions;
 using MapDashboard.Server.Http;
+using MapDashboard.Server.Permissions;
 using Npgsql;
 
 namespace MapDashboard.Server.Grids;
@@ -12,10 +14,16 @@ public static class GridsApi
 {
     static readonly string PanelSql = SqlResource.Beside<Marker>("grid_panel.sql");
 
+    // People in the answers, judged by the grid: its worker (buildings' and hazards' owners and managers are
+    // organisations, on public registers: not personal data); the workers who walked in it.
+    static readonly PersonalDataShape Panel = PersonalDataShape.Of("", ["grid.code"],
+        ("grid.gridWorker.name", PersonalKind.Name), ("grid.gridWorker.phone", PersonalKind.Phone));
+    static readonly PersonalDataShape Coverage = PersonalDataShape.Of("", ["grid"], ("workers[].name", PersonalKind.Name));
+
     public static IEndpointRouteBuilder MapGridsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/grids/{code}", GetGrid).RequireAuthorization(Auth.Policies.Read);
-        app.MapGet("/api/grids/{code}/coverage", GridCoverageApi.Get).RequireAuthorization(Auth.Policies.Read);
+        app.MapGet("/api/grids/{code}", GetGrid).Discloses(Panel).RequireAuthorization(Auth.Policies.Read);
+        app.MapGet("/api/grids/{code}/coverage", GridCoverageApi.Get).Discloses(Coverage).RequireAuthorization(Auth.Policies.Read);
         app.MapPost("/api/grids/{code}/route-suggestion", RouteSuggestionApi.Post).RequireAuthorization(Auth.Policies.Plan);
         return app;
     }

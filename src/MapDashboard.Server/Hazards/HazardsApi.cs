@@ -1,6 +1,8 @@
 using MapDashboard.Data;
 using MapDashboard.Data.Audit;
+using MapDashboard.Domain.Permissions;
 using MapDashboard.Server.Http;
+using MapDashboard.Server.Permissions;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -17,7 +19,7 @@ public static class HazardsApi
 
     public static IEndpointRouteBuilder MapHazardsApi(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/api/hazards/{code}", ["PATCH"], Update).RequireAuthorization(Auth.Policies.Dispatch);
+        app.MapMethods("/api/hazards/{code}", ["PATCH"], Update).Acts(Capability.EditHazard, c => Concern.Hazard(c.Route("code"))).RequireAuthorization(Auth.Policies.Dispatch);
         return app;
     }
 

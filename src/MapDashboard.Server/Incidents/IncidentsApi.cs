@@ -3,7 +3,9 @@ using MapDashboard.Data.Audit;
 using MapDashboard.Data.Incidents;
 using MapDashboard.Domain.Incidents;
 using MapDashboard.Domain.Input;
+using MapDashboard.Domain.Permissions;
 using MapDashboard.Server.Http;
+using MapDashboard.Server.Permissions;
 using MapDashboard.Server.Territory;
 using Npgsql;
 using NpgsqlTypes;
@@ -25,6 +27,16 @@ public static class IncidentsApi
     /// <summary>Opened only from a finding (POST /api/findings/{id}/case), which names the owner the incident goes to.</summary>
     const string InternalCategory = "ownership_unclear";
 
+    /// <summary>
+    /// People in an incident, judged by its grid (else community, street, responsible unit): the worker sent, and
+    /// who took each step. The reporter's contact is never read out (incident_detail.sql).
+    /// </summary>
+    static readonly PersonalDataShape Detail = PersonalDataShape.Of("", ["grid.code", "community.code", "street.code", "responsibleUnit.code"],
+        ("worker.name", PersonalKind.Name), ("history[].actor", PersonalKind.Name));
+
+    /// <summary>A report's answer holds the incident's detail under "incident".</summary>
+    static readonly PersonalDataShape ReportAnswer = Detail with { Items = "incident" };
+
     public sealed record ReportBody(string? Category, double? Lat, double? Lon, string? Description, string? PhotoUrl, string? Contact, string? Actor);
 
     public sealed record StepBody(string? Actor, string? Note, int? Rating);
@@ -32,10 +44,10 @@ public static class IncidentsApi
     public static IEndpointRouteBuilder MapIncidentsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/incidents").RequireAuthorization(Auth.Policies.Read);
-        api.MapPost("/", Report).RequireAuthorization(Auth.Policies.Field);
+        api.MapPost("/", Report).Acts(Capability.ReportIncident).Discloses(ReportAnswer).RequireAuthorization(Auth.Policies.Field);
         api.MapGet("/", List);
-        api.MapGet("/{code}", Get);
-        api.MapPost("/{code}/{action}", Step).RequireAuthorization(Auth.Policies.IncidentStep);
+        api.MapGet("/{code}", Get).Discloses(Detail);
+        api.MapPost("/{code}/{action}", Step).Acts(c => StepCapability(c.Route("action")), c => Concern.Incident(c.Route("code"))).Discloses(Detail).RequireAuthorization(Auth.Policies.IncidentStep);
         return app;
     }
 
@@ -109,6 +121,13 @@ public static class IncidentsApi
             return TypedResults.Problem(title: "Step not allowed", detail: refused.Refusal, statusCode: StatusCodes.Status409Conflict);
         return SqlJson.Json((await SqlJson.QueryAsync(db, DetailSql, cancel, ("code", code)))!);
     }
+
+    /// <summary>The desk dispatches, rates and closes; the one sent accepts and resolves.</summary>
+    static Capability? StepCapability(string action) => !StageNames.TryParseAction(action, out var act) ? null : act switch
+    {
+        IncidentAction.Accept or IncidentAction.Resolve => Capability.HandleIncident,
+        _ => Capability.DispatchIncident,
+    };
 
     sealed class Marker;
 }

@@ -1,11 +1,12 @@
 using MapDashboard.Data;
+using MapDashboard.Domain.Permissions;
 
 namespace MapDashboard.Server.Layers;
 
 /// <summary>
 /// Everything the server and the browser know about one map layer, declared once in the layer's own folder
 /// (Layers/NAME/: a class deriving from this, and tile.sql if it has vector tiles). Tiles, the live feed and
-/// /api/config read it; the permission rule will mask <see cref="PersonalData"/> from it.
+/// /api/config read it; the permission rule (Permissions/) masks or removes <see cref="PersonalData"/> from it.
 /// </summary>
 public abstract class LayerDeclaration
 {
@@ -23,8 +24,22 @@ public abstract class LayerDeclaration
     /// <summary>A feature's property names: those of its live feature, and of its tile but for <see cref="TileOmits"/>.</summary>
     public IReadOnlyList<string> Properties { get; protected init; } = [];
 
-    /// <summary>Properties that say who a person is (names, phone numbers, contact details).</summary>
-    public IReadOnlyList<string> PersonalData { get; protected init; } = [];
+    /// <summary>
+    /// Properties that say who a person is (names, phone numbers, contact details), each with how it is masked.
+    /// Every edge that sends this layer's features (tiles, the live hub, the GeoJSON endpoints) masks or removes
+    /// them for a viewer by the permission rule; nothing else of the layer is personal.
+    /// </summary>
+    public IReadOnlyList<PersonalProperty> Personal { get; protected init; } = [];
+
+    /// <summary>The names of <see cref="Personal"/>: what /api/config lists as the layer's personal data.</summary>
+    public IReadOnlyList<string> PersonalData => Personal.Select(p => p.Name).ToList();
+
+    /// <summary>
+    /// Where a feature's personal data belongs: the properties holding the code of its territory unit, the first
+    /// one present counting (a finding's community, else its street). Inside the viewer's jurisdiction it is masked
+    /// or revealed; outside, or with none present, it is removed. Declared by every layer with personal data.
+    /// </summary>
+    public IReadOnlyList<string> PersonalDataUnit { get; protected init; } = [];
 
     /// <summary>Properties of the live feature its tiles leave out on purpose, each with the reason.</summary>
     public IReadOnlyDictionary<string, string> TileOmits { get; protected init; } = new Dictionary<string, string>();
@@ -37,6 +52,12 @@ public abstract class LayerDeclaration
 
     public IEnumerable<string> TileProperties => Properties.Where(p => !TileOmits.ContainsKey(p));
 
+    /// <summary>The personal properties its tiles carry (none on a tile for a viewer who may not see them).</summary>
+    public IEnumerable<string> TilePersonalData => TileProperties.Intersect(PersonalData);
+
     /// <summary>The features query of its tiles: tile.sql in the declaring class's folder (spliced into Tiles/tile.sql).</summary>
     public string TileFeaturesSql() => SqlResource.Read(GetType().Assembly, $"{GetType().Namespace}.tile.sql");
 }
+
+/// <summary>One personal property of a layer's features and how its value is masked.</summary>
+public sealed record PersonalProperty(string Name, PersonalKind Kind);

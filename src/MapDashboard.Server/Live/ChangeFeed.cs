@@ -7,7 +7,9 @@ using Microsoft.Extensions.Options;
 using Dapper;
 using MapDashboard.Data;
 using MapDashboard.Data.Background;
+using MapDashboard.Domain.Permissions;
 using MapDashboard.Server.Hosting;
+using MapDashboard.Server.Permissions;
 using Npgsql;
 
 namespace MapDashboard.Server.Live;
@@ -20,7 +22,9 @@ namespace MapDashboard.Server.Live;
 /// replay ends exactly where group delivery begins: nothing lost, nothing twice.
 /// A change that cannot be read or routed by itself (not because PostgreSQL is
 /// away) is found by reading one change at a time, logged, set aside as a dead
-/// letter and passed over, so one bad row cannot freeze every map.
+/// letter and passed over, so one bad row cannot freeze every map. A group's members share a personal-data lens
+/// (<see cref="LiveGroup.Lens"/>): a change with personal data is filtered once per page for each disclosure
+/// any group needs, and each group is sent its own.
 /// </summary>
 public sealed class ChangeFeed(
     NpgsqlDataSource db,
@@ -28,6 +32,7 @@ public sealed class ChangeFeed(
     IHubContext<MapHub, IMapClient> hub,
     IOptions<LiveOptions> options,
     BackgroundHealth health,
+    JurisdictionUnits jurisdictionUnits,
     ILogger<ChangeFeed> log) : SupervisedBackgroundService(health, log)
 {
     /// <summary>The chore name of change-feed dead letters (their unit key is the change's seq).</summary>
@@ -47,13 +52,13 @@ public sealed class ChangeFeed(
     public int GroupCount => _groups.Count;
 
     public Task<SubscribeResult> SubscribeAsync(string connectionId, IReadOnlySet<string> layers, SubscriptionArea area,
-        long? sinceSeq, CancellationToken cancel)
+        PersonalDataLens lens, long? sinceSeq, CancellationToken cancel)
     {
         var done = new TaskCompletionSource<SubscribeResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         cancel.Register(() => done.TrySetCanceled());
         Enqueue(async stop =>
         {
-            try { done.TrySetResult(await SubscribeNowAsync(connectionId, layers, area, sinceSeq, stop)); }
+            try { done.TrySetResult(await SubscribeNowAsync(connectionId, layers, area, lens, sinceSeq, stop)); }
             catch (Exception e) { done.TrySetException(e); }
         });
         return done.Task;
@@ -90,6 +95,7 @@ public sealed class ChangeFeed(
                 }
                 if (DateTime.UtcNow >= nextHeartbeat)
                 {
+                    await RefreshLensesAsync(stop);
                     await SendHeartbeatsAsync();
                     nextHeartbeat = DateTime.UtcNow.AddSeconds(o.HeartbeatSeconds);
                 }
@@ -161,9 +167,10 @@ public sealed class ChangeFeed(
             if (rows.Count == 0) return any;
             any = true;
             var features = ParseFeatures(rows);
+            var filtered = new Dictionary<(long, Disclosure), JsonElement>();
             foreach (var group in _groups.Values)
             {
-                var items = Route(group, rows, features);
+                var items = Route(group, rows, features, filtered);
                 if (items.Count > 0) await Send(() => hub.Clients.Group(group.Name).Changes(new ChangeBatch(_position, rows[^1].Seq, items)));
             }
             Interlocked.Exchange(ref _position, rows[^1].Seq);
@@ -172,7 +179,7 @@ public sealed class ChangeFeed(
     }
 
     async Task<SubscribeResult> SubscribeNowAsync(string connectionId, IReadOnlySet<string> layers, SubscriptionArea area,
-        long? sinceSeq, CancellationToken stop)
+        PersonalDataLens lens, long? sinceSeq, CancellationToken stop)
     {
         await DispatchNewChangesAsync(stop); // route what is pending first, so replay and group delivery meet at _position
         var (newest, prunedThrough) = await ChangeLog.PositionAsync(db, stop);
@@ -187,7 +194,7 @@ public sealed class ChangeFeed(
             return new SubscribeResult(LiveLayers.ProtocolVersion, _position, 0, Resync: true);
         }
 
-        var probe = new LiveGroup(LiveGroup.NameFor(layers, area), layers, area);
+        var probe = new LiveGroup(LiveGroup.NameFor(layers, area, lens), layers, area, lens);
         var replayed = await ReplayAsync(connectionId, probe, since, stop);
         await Join(connectionId, probe);
         return new SubscribeResult(LiveLayers.ProtocolVersion, _position, replayed, Resync: false);
@@ -202,7 +209,7 @@ public sealed class ChangeFeed(
         {
             var rows = await ChangeLog.ReadAsync(db, after, _position, PageSize, stop);
             if (rows.Count == 0) break;
-            var items = Route(filter, rows, ParseFeatures(rows));
+            var items = Route(filter, rows, ParseFeatures(rows), []);
             if (items.Count > 0) await client.Changes(new ChangeBatch(after, rows[^1].Seq, items));
             count += items.Count;
             after = rows[^1].Seq;
@@ -213,16 +220,30 @@ public sealed class ChangeFeed(
         return count;
     }
 
-    static List<ChangeItem> Route(LiveGroup group, IReadOnlyList<ChangeRow> rows, Dictionary<long, JsonElement> features)
+    static List<ChangeItem> Route(LiveGroup group, IReadOnlyList<ChangeRow> rows, Dictionary<long, JsonElement> features,
+        Dictionary<(long, Disclosure), JsonElement> filtered)
     {
         var items = new List<ChangeItem>();
         foreach (var row in rows)
         {
-            if (group.Route(row, r => features.TryGetValue(r.Seq, out var f) ? f : null) is not { } item) continue;
+            if (group.Route(row, r => Seen(r, group.Lens, features, filtered)) is not { } item) continue;
             if (row.Layer == LiveLayers.Workers) group.PendingPositions[row.FeatureId] = item;
             else items.Add(item);
         }
         return items;
+    }
+
+    /// <summary>The feature of a change as a lens lets it through, filtered once per disclosure (kept in <paramref name="filtered"/>).</summary>
+    static JsonElement? Seen(ChangeRow row, PersonalDataLens lens, Dictionary<long, JsonElement> features,
+        Dictionary<(long, Disclosure), JsonElement> filtered)
+    {
+        if (!features.TryGetValue(row.Seq, out var feature)) return null;
+        if (lens.FiltersNothing || !PersonalDataFilter.HasPersonalData(row.Layer)) return feature;
+        var disclosure = lens.For(PersonalDataFilter.UnitOf(row.Layer, feature));
+        if (disclosure == Disclosure.Plain) return feature;
+        if (!filtered.TryGetValue((row.Seq, disclosure), out var seen))
+            filtered[(row.Seq, disclosure)] = seen = PersonalDataFilter.Feature(row.Layer, feature, disclosure);
+        return seen;
     }
 
     static Dictionary<long, JsonElement> ParseFeatures(IReadOnlyList<ChangeRow> rows)
@@ -258,6 +279,13 @@ public sealed class ChangeFeed(
             group.PendingPositions.Clear();
             await Send(() => hub.Clients.Group(group.Name).Positions(batch));
         }
+    }
+
+    /// <summary>Keeps each lens's jurisdiction current (a unit added or moved under it; JurisdictionUnits reads at most once a minute).</summary>
+    async Task RefreshLensesAsync(CancellationToken stop)
+    {
+        foreach (var lens in _groups.Values.Select(g => g.Lens).Where(l => l.Root is not null))
+            lens.Units = await jurisdictionUnits.GetAsync(lens.Root!, stop);
     }
 
     async Task SendHeartbeatsAsync()

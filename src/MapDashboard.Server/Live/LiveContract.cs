@@ -5,8 +5,8 @@ namespace MapDashboard.Server.Live;
 
 // The live contract of /hubs/map (PROTOCOL.md beside this file). Version 2.
 
-/// <summary>client → server: what to watch and from where.</summary>
-public sealed record SubscribeRequest(string[]? Layers, AreaSpec? Area, long? SinceSeq);
+/// <summary>client → server: what to watch and from where; reveal: personal data unmasked, for an account entitled to it (audited).</summary>
+public sealed record SubscribeRequest(string[]? Layers, AreaSpec? Area, long? SinceSeq, bool? Reveal = null);
 
 /// <summary>kind: district | street | community | grid (id = code) or bbox ([minLon, minLat, maxLon, maxLat]).</summary>
 public sealed record AreaSpec(string? Kind, string? Id, double[]? Bbox);

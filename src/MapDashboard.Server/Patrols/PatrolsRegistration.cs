@@ -1,6 +1,8 @@
 using MapDashboard.Data.Patrols;
+using MapDashboard.Server.Layers;
 using MapDashboard.Server.Options;
 using MapDashboard.Server.Patrols.Simulation;
+using MapDashboard.Server.Permissions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
@@ -8,6 +10,9 @@ namespace MapDashboard.Server.Patrols;
 
 public static class PatrolsRegistration
 {
+    /// <summary>Each track's worker name, judged by the unit the worker belongs to, as the 'tracks' layer declares.</summary>
+    static readonly PersonalDataShape Tracks = PersonalDataShape.ForLayer(LayerCatalog.Find("tracks")!, collection: true);
+
     /// <summary>Ping ingest (one service for the API and the demo simulator), the service area, and the simulator.</summary>
     public static WebApplicationBuilder AddPatrols(this WebApplicationBuilder builder)
     {
@@ -27,7 +32,7 @@ public static class PatrolsRegistration
     {
         app.MapPingsApi();
         app.MapWorkersApi();
-        app.MapGet("/api/patrols/tracks", TracksApi.Get).RequireAuthorization(Auth.Policies.Read);
+        app.MapGet("/api/patrols/tracks", TracksApi.Get).Discloses(Tracks).RequireAuthorization(Auth.Policies.Read);
         return app;
     }
 }

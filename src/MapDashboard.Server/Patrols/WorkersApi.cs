@@ -1,5 +1,7 @@
 using MapDashboard.Data;
+using MapDashboard.Domain.Permissions;
 using MapDashboard.Server.Http;
+using MapDashboard.Server.Permissions;
 using MapDashboard.Server.Territory;
 using Npgsql;
 using NpgsqlTypes;
@@ -11,9 +13,12 @@ public static class WorkersApi
 {
     static readonly string SnapshotSql = SqlResource.Beside<Marker>("workers_snapshot.sql");
 
+    /// <summary>Each worker's name, judged by the unit they belong to (as on the live 'workers' layer).</summary>
+    static readonly PersonalDataShape Workers = PersonalDataShape.Of("[]", ["unit"], ("name", PersonalKind.Name));
+
     public static IEndpointRouteBuilder MapWorkersApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/patrols/workers", List).RequireAuthorization(Auth.Policies.Read);
+        app.MapGet("/api/patrols/workers", List).Discloses(Workers).RequireAuthorization(Auth.Policies.Read);
         return app;
     }
 

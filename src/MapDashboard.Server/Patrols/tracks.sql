@@ -15,9 +15,9 @@ f as (
     select p.code, json_build_object('type', 'Feature', 'id', p.code,
         'geometry', ST_AsGeoJSON(ST_Multi(ST_LineMerge(ST_Collect(ST_Force2D(t.path) order by t.started_at))), 7)::json,
         'properties', json_build_object(
-            'worker', p.code, 'workerName', p.name,
+            'worker', p.code, 'workerName', p.name, 'unit', (select code from territory_unit where id = p.unit_id),
             'grid', (select u.code from territory_unit u where u.grid_worker_id = p.id and patrol_grid_kind(u.kind) order by u.code limit 1),
             'metres', round(sum(t.metres)::numeric, 1), 'from', min(t.started_at), 'to', max(t.ended_at), 'pings', sum(t.pings))) as feature
     from t join w using (worker_id) join person p on p.id = t.worker_id
-    group by p.id, p.code, p.name)
+    group by p.id, p.code, p.name, p.unit_id)
 select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(feature order by code), '[]'))::text from f

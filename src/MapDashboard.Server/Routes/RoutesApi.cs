@@ -3,8 +3,11 @@ using MapDashboard.Data;
 using MapDashboard.Data.Audit;
 using MapDashboard.Data.Patrols;
 using MapDashboard.Domain.Input;
+using MapDashboard.Domain.Permissions;
 using MapDashboard.Domain.Patrols;
 using MapDashboard.Server.Http;
+using MapDashboard.Server.Layers;
+using MapDashboard.Server.Permissions;
 using NetTopologySuite.Geometries;
 using Npgsql;
 using NpgsqlTypes;
@@ -26,6 +29,10 @@ public static class RoutesApi
     static readonly string DeleteSql = SqlResource.Beside<Marker>("route_delete.sql");
     static readonly string OneSql = SqlResource.Beside<Marker>("route_one.sql");
 
+    // The worker's name on a route, judged by the route's grid, as the 'routes' layer declares.
+    static readonly LayerDeclaration Layer = LayerCatalog.Find("routes")!;
+    static readonly PersonalDataShape One = PersonalDataShape.ForLayer(Layer), Many = PersonalDataShape.ForLayer(Layer, collection: true);
+
     sealed record Refs(int? GridId, int? WorkerId);
 
     sealed record ValidRoute(string Name, LineString Path, int? GridId, int? WorkerId, DateOnly? PlannedFor);
@@ -33,10 +40,10 @@ public static class RoutesApi
     public static IEndpointRouteBuilder MapRoutesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/routes").RequireAuthorization(Auth.Policies.Read);
-        api.MapGet("/", List);
-        api.MapPost("/", Create).RequireAuthorization(Auth.Policies.Plan);
-        api.MapPut("/{id:long}", Update).RequireAuthorization(Auth.Policies.Plan);
-        api.MapDelete("/{id:long}", Delete).RequireAuthorization(Auth.Policies.Plan);
+        api.MapGet("/", List).Discloses(Many);
+        api.MapPost("/", Create).Acts(Capability.EditRoute, c => [.. Planned(c.Body<RouteBody>())]).Discloses(One).RequireAuthorization(Auth.Policies.Plan);
+        api.MapPut("/{id:long}", Update).Acts(Capability.EditRoute, c => [Concern.Route(long.Parse(c.Route("id"))), .. Planned(c.Body<RouteBody>())]).Discloses(One).RequireAuthorization(Auth.Policies.Plan);
+        api.MapDelete("/{id:long}", Delete).Acts(Capability.EditRoute, c => Concern.Route(long.Parse(c.Route("id")))).RequireAuthorization(Auth.Policies.Plan);
         api.MapPost("/analysis", RouteAnalysisApi.Post).RequireAuthorization(Auth.Policies.Plan);
         api.MapGet("/{id:long}/comparison", RouteComparisonApi.Get);
         return app;
@@ -61,13 +68,24 @@ public static class RoutesApi
         return SqlJson.Json((string)(await cmd.ExecuteScalarAsync(cancel))!);
     }
 
-    static async Task<IResult> Create(RouteBody? body, NpgsqlDataSource db, ServiceAreaSource area, AuditScope who, CancellationToken cancel)
+    static async Task<IResult> Create(RouteBody? body, NpgsqlDataSource db, ServiceAreaSource area, AuditScope who, HttpResponse response, CancellationToken cancel)
     {
         var (route, problem) = await ValidateAsync(body, db, area, cancel);
         if (problem is not null) return problem;
         var id = await WriteAsync(who.Command(db, InsertSql), route!, null, cancel);
         var feature = await FeatureAsync(db, id!.Value, cancel);
-        return new Created(TypedResults.Text(feature, "application/geo+json; charset=utf-8", statusCode: StatusCodes.Status201Created), $"/api/routes/{id}");
+        response.Headers.Location = $"/api/routes/{id}";
+        return TypedResults.Text(feature, "application/geo+json; charset=utf-8", statusCode: StatusCodes.Status201Created);
+    }
+
+    /// <summary>Where a route body would put the route: its grid and its line (each must be the editor's to plan).</summary>
+    static IEnumerable<Concern> Planned(RouteBody? body)
+    {
+        if (body is null) yield break;
+        if (!string.IsNullOrWhiteSpace(body.Grid)) yield return Concern.Unit(body.Grid);
+        var (vertices, problem) = body.ReadPath();
+        if (problem is null && vertices is { Count: >= 2 } && vertices.All(v => v.Length >= 2 && v.All(double.IsFinite)))
+            yield return Concern.Place(RouteBody.Line(vertices), "the route's line");
     }
 
     static async Task<IResult> Update(long id, RouteBody? body, NpgsqlDataSource db, ServiceAreaSource area, AuditScope who, CancellationToken cancel)
@@ -148,16 +166,6 @@ public static class RoutesApi
     static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
     static IResult UnknownRoute(long id) => Problems.NotFound("Unknown route", $"no route has id {id}");
-
-    /// <summary>201 with a Location header around a pre-serialised body.</summary>
-    sealed class Created(IResult inner, string location) : IResult
-    {
-        public Task ExecuteAsync(HttpContext context)
-        {
-            context.Response.Headers.Location = location;
-            return inner.ExecuteAsync(context);
-        }
-    }
 
     sealed class Marker;
 }

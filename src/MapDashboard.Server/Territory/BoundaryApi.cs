@@ -1,8 +1,10 @@
 using System.Text.Json;
 using MapDashboard.Data;
 using MapDashboard.Data.Audit;
+using MapDashboard.Domain.Permissions;
 using MapDashboard.Server.Doors;
 using MapDashboard.Server.Http;
+using MapDashboard.Server.Permissions;
 using NetTopologySuite.Geometries;
 using Npgsql;
 
@@ -10,7 +12,7 @@ namespace MapDashboard.Server.Territory;
 
 /// <summary>
 /// PUT /api/territory/{code}/boundary — an administrator redraws a unit's boundary. Validated (valid polygon,
-/// EPSG:4326, inside its parent) before anything is written; the answer says which findings the edit creates,
+/// EPSG:4326, inside its parent, and for an editor bound to a unit inside their jurisdiction's land) before anything is written; the answer says which findings the edit creates,
 /// removes and changes. With ?dryRun=true the very same transaction runs and is rolled back, so the dry run
 /// answers exactly what saving would.
 /// </summary>
@@ -24,11 +26,12 @@ public static class BoundaryApi
 
     public static IEndpointRouteBuilder MapBoundaryApi(this IEndpointRouteBuilder app)
     {
-        app.MapPut("/api/territory/{code}/boundary", Put).WithBody(BodyKind.Boundary).RequireAuthorization(Auth.Policies.EditTerritory);
+        app.MapPut("/api/territory/{code}/boundary", Put).WithBody(BodyKind.Boundary)
+            .Acts(Capability.EditBoundary, c => Concern.Unit(c.Route("code"))).RequireAuthorization(Auth.Policies.EditTerritory);
         return app;
     }
 
-    static async Task<IResult> Put(string code, bool? dryRun, HttpRequest request, NpgsqlDataSource db, AuditScope who, CancellationToken cancel)
+    static async Task<IResult> Put(string code, bool? dryRun, HttpRequest request, NpgsqlDataSource db, AuditScope who, Jurisdiction jurisdiction, CancellationToken cancel)
     {
         var (document, _) = await JsonBodies.ReadAsync(request, cancel);
         using var _d = document;
@@ -50,6 +53,9 @@ public static class BoundaryApi
             problem = "the GeoJSON cannot be read as a Polygon or MultiPolygon";
         }
         if (problem is not null) return Problems.BadRequest("Boundary rejected", problem);
+        var editor = RequestViewer.Of(request.HttpContext);
+        if (editor.IsJudged() && await jurisdiction.LandRefusalAsync(editor!, boundary!, conn, cancel) is { } outside)
+            return Problems.Forbidden(outside);
 
         await ScalarAsync(conn, BeforeSql, null, null, cancel);
         await ScalarAsync(conn, UpdateSql, code, boundary, cancel);

@@ -6,7 +6,9 @@ namespace MapDashboard.Server.Tiles;
 /// <summary>
 /// The vector-tile layers of the <see cref="LayerCatalog"/>, each with its SQL composed once at start from
 /// tile.sql here and the layer's own tile.sql. Below a layer's minimum zoom the tile is empty by definition
-/// (too dense to be useful), so no query is run.
+/// (too dense to be useful), so no query is run. A layer whose tiles carry personal data gets its stripped and
+/// jurisdiction variants from its declaration: the same features query, wrapped to select its tile properties
+/// less the personal ones, or with each personal one kept only where the feature's unit is inside.
 /// </summary>
 public sealed class TileCatalog
 {
@@ -17,9 +19,7 @@ public sealed class TileCatalog
     public TileCatalog()
     {
         var template = SqlResource.Beside<TileCatalog>("tile.sql");
-        Layers = LayerCatalog.Tiled
-            .Select(l => new TileLayer(l.Name, l.MinZoom!.Value, Compose(template, l)))
-            .ToList();
+        Layers = LayerCatalog.Tiled.Select(l => Compose(template, l)).ToList();
         _byName = Layers.ToDictionary(l => l.Name, StringComparer.Ordinal);
     }
 
@@ -27,6 +27,20 @@ public sealed class TileCatalog
 
     public TileLayer? Find(string name) => _byName.GetValueOrDefault(name);
 
-    static string Compose(string template, LayerDeclaration layer) =>
-        template.Replace("{features}", layer.TileFeaturesSql().TrimEnd().TrimEnd(';')).Replace("{layer}", layer.Name);
+    static TileLayer Compose(string template, LayerDeclaration layer)
+    {
+        string Tile(string features) => template.Replace("{features}", features).Replace("{layer}", layer.Name);
+        var features = layer.TileFeaturesSql().TrimEnd().TrimEnd(';');
+        var full = Tile(features);
+        var personal = layer.TilePersonalData.ToList();
+        if (personal.Count == 0) return new TileLayer(layer.Name, layer.MinZoom!.Value, full, full, full);
+
+        var kept = string.Join("", layer.TileProperties.Except(personal).Select(p => $", f.\"{p}\""));
+        var unit = $"coalesce({string.Join(", ", layer.PersonalDataUnit.Select(u => $"f.\"{u}\""))})";
+        var inside = string.Join("", personal.Select(p =>
+            $",\n       case when {unit} in (select code from jurisdiction_units(@root::text)) then f.\"{p}\" end as \"{p}\""));
+        return new TileLayer(layer.Name, layer.MinZoom!.Value, full,
+            Tile($"select f.id, f.geom{kept}\nfrom (\n{features}\n) f"),
+            Tile($"select f.id, f.geom{kept}{inside}\nfrom (\n{features}\n) f"));
+    }
 }

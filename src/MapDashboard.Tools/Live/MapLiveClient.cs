@@ -40,7 +40,8 @@ public sealed class MapLiveClient : IAsyncDisposable
     long _itemsSinceSubscribe;
     int _looping;
 
-    MapLiveClient(string baseUrl, SubscribeRequest request, Action<LiveEvent> observe, bool resume, Func<Task<string?>>? accessToken)
+    MapLiveClient(string baseUrl, SubscribeRequest request, Action<LiveEvent> observe, bool resume, Func<Task<string?>>? accessToken,
+        IReadOnlyDictionary<string, string>? headers)
     {
         _request = request;
         _observe = observe;
@@ -48,11 +49,14 @@ public sealed class MapLiveClient : IAsyncDisposable
         _lastSeq = request.SinceSeq;
         _http = new HttpClient { BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/") };
         _accessToken = accessToken;
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>()) _http.DefaultRequestHeaders.Add(name, value);
         // The token goes as a bearer header on negotiate and as the access_token query value on the WebSocket
         // (what the SignalR client does with AccessTokenProvider): the hub needs a signed-in account.
-        _connection = new HubConnectionBuilder()
-            .WithUrl(baseUrl.TrimEnd('/') + "/hubs/map", o => { if (accessToken is not null) o.AccessTokenProvider = accessToken; })
-            .Build();
+        _connection = new HubConnectionBuilder().WithUrl(baseUrl.TrimEnd('/') + "/hubs/map", o =>
+        {
+            if (accessToken is not null) o.AccessTokenProvider = accessToken;
+            foreach (var (name, value) in headers ?? new Dictionary<string, string>()) o.Headers[name] = value;
+        }).Build();
         _connection.On<ChangeBatch>(nameof(IMapClient.Changes), batch =>
         {
             lock (_seqLock)
@@ -88,10 +92,11 @@ public sealed class MapLiveClient : IAsyncDisposable
 
     /// <summary>Connects and subscribes. Without <paramref name="resume"/> a failed start or a drop is reported and left so.</summary>
     /// <param name="accessToken">gives the bearer token to sign in with (POST /api/auth/token, or a device's credential)</param>
+    /// <param name="headers">sent with every request and on the hub's connection</param>
     public static MapLiveClient Start(string baseUrl, SubscribeRequest request, Action<LiveEvent> observe, bool resume = false,
-        Func<Task<string?>>? accessToken = null)
+        Func<Task<string?>>? accessToken = null, IReadOnlyDictionary<string, string>? headers = null)
     {
-        var client = new MapLiveClient(baseUrl, request, observe, resume, accessToken);
+        var client = new MapLiveClient(baseUrl, request, observe, resume, accessToken, headers);
         _ = client.ConnectLoopAsync(afterDrop: false);
         return client;
     }

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using MapDashboard.Data;
-using MapDashboard.IntegrationTests.Coverage;
 using MapDashboard.IntegrationTests.Patrols;
 using MapDashboard.TestSupport;
 
@@ -8,7 +7,7 @@ namespace MapDashboard.IntegrationTests.Layers;
 
 /// <summary>A server of its own on the demo district, with something on every layer: a grid worker's walk
 /// today (tracks, coverage, a live position), an incident and a saved route, all through the API.</summary>
-public sealed class LayerHost : DashboardHost
+public sealed class LayerHost : DashboardHost, IArrangedHost
 {
     /// <summary>The walking worker's code and where the walk starts.</summary>
     public (string Code, double Lon, double Lat) Walker { get; private set; }
@@ -30,17 +29,7 @@ public sealed class LayerHost : DashboardHost
             Walker = (reader.GetString(0), reader.GetDouble(1), reader.GetDouble(2));
         }
 
-        // 60 m east at 1 m/s, a ping every 5 s, inside today (local) whatever the hour.
-        var start = DateTimeOffset.UtcNow.AddMinutes(-2) > CoverageDistrict.TodayStart.AddMinutes(1)
-            ? DateTimeOffset.UtcNow.AddMinutes(-2) : CoverageDistrict.TodayStart.AddMinutes(1);
-        var pings = Enumerable.Range(0, 13).Select(i =>
-        {
-            var (lon, lat) = PingPoster.Offset(Walker.Lon, Walker.Lat, i * 5, 0);
-            return new PingPoster.Ping(Walker.Code, start.AddSeconds(i * 5), lon, lat);
-        }).ToArray();
-        await PingPoster.AcceptedAsync(http, pings);
-        // Reading the tracks folds the pings into tracks and coverage first.
-        (await http.GetAsync($"api/patrols/tracks?worker={Walker.Code}")).EnsureSuccessStatusCode();
+        await PingPoster.WalkTodayAsync(http, Walker.Code, Walker.Lon, Walker.Lat);
 
         var category = await conn.ScalarAsync<string>("select code from category order by code limit 1");
         var (lon2, lat2) = PingPoster.Offset(Walker.Lon, Walker.Lat, 0, 40);
@@ -54,15 +43,4 @@ public sealed class LayerHost : DashboardHost
     }
 }
 
-public sealed class LayerDistrict : IAsyncLifetime
-{
-    public readonly LayerHost Host = new();
-
-    public async Task InitializeAsync()
-    {
-        await Host.InitializeAsync();
-        await Host.ArrangeAsync();
-    }
-
-    public Task DisposeAsync() => Host.DisposeAsync();
-}
+public sealed class LayerDistrict : ArrangedDistrict<LayerHost>;

@@ -1,3 +1,5 @@
+using MapDashboard.Domain.Permissions;
+
 namespace MapDashboard.Server.Layers.Findings;
 
 /// <summary>
@@ -13,7 +15,8 @@ public sealed class FindingsLayer : LayerDeclaration
         Properties = ["code", "key", "kind", "status", "areaM2", "lengthM", "units", "organisations", "asset",
                       "defaultOwner", "community", "street", "suggestedFix", "detail", "explanation", "assignee",
                       "caseIncidentCode", "present", "firstSeenAt", "updatedAt"];
-        PersonalData = ["assignee"];
+        Personal = [new("assignee", PersonalKind.Name)];
+        PersonalDataUnit = ["community", "street"];
         TileOmits = Omit(
             ("the popup asks /api/findings/{id} for the whole finding in the viewer's language; objects, lists and "
              + "two long explanations in every feature made the district-wide tiles heavy for nothing on screen",

@@ -1,3 +1,5 @@
+using MapDashboard.Domain.Permissions;
+
 namespace MapDashboard.Server.Layers.Routes;
 
 /// <summary>Saved patrol routes as the planner's API shows them (route_feature). No tiles: the planner loads them from /api/routes.</summary>
@@ -7,6 +9,7 @@ public sealed class RoutesLayer : LayerDeclaration
     {
         Live = true;
         Properties = ["name", "plannedFor", "grid", "worker", "workerName", "metres"];
-        PersonalData = ["workerName"];
+        Personal = [new("workerName", PersonalKind.Name)];
+        PersonalDataUnit = ["grid"];
     }
 }

@@ -1,0 +1,42 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MapDashboard.Server.Permissions;
+
+/// <summary>
+/// <c>.Discloses(shape)</c> on a GET endpoint that answers people's data: its JSON answer passes the viewer's lens
+/// before it leaves — personal fields masked by default, removed outside the viewer's reach, unmasked only with
+/// <c>?reveal=true</c> by an entitled account (which is recorded, <see cref="Reveals.OnReveal"/>). The handler
+/// stays as it was; the shape says where the personal data sits (<see cref="PersonalDataShape"/>).
+/// </summary>
+public static class DisclosureFilter
+{
+    /// <summary>The query parameter that asks for personal data unmasked.</summary>
+    public const string RevealParameter = "reveal";
+
+    static readonly JsonSerializerOptions Output = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static RouteHandlerBuilder Discloses(this RouteHandlerBuilder builder, PersonalDataShape shape) =>
+        builder.WithMetadata(new DisclosesUnderRule(shape)).AddEndpointFilter(async (context, next) =>
+        {
+            var result = await next(context);
+            var http = context.HttpContext;
+            var viewer = RequestViewer.Of(http);
+            if (!viewer.IsJudged() || result is not ContentHttpResult { ResponseContent: { } json } content
+                || content.StatusCode is < 200 or >= 300) return result;
+
+            var lens = await http.RequestServices.GetRequiredService<Jurisdiction>().LensAsync(viewer, AsksToReveal(http), http.RequestAborted);
+            var document = JsonNode.Parse(json)!;
+            var revealed = PersonalDataFilter.Apply(document, shape, lens);
+            if (revealed.Count > 0)
+                await http.RequestServices.GetRequiredService<Reveals>()
+                    .OnReveal(viewer!, $"{http.Request.Method} {http.Request.Path}{http.Request.QueryString}", revealed, http.RequestAborted);
+            return TypedResults.Text(document.ToJsonString(Output), content.ContentType, statusCode: content.StatusCode);
+        });
+
+    /// <summary>Whether the request asks for personal data unmasked (<c>?reveal=true</c>).</summary>
+    public static bool AsksToReveal(HttpContext http) =>
+        bool.TryParse(http.Request.Query[RevealParameter].ToString(), out var reveal) && reveal;
+}

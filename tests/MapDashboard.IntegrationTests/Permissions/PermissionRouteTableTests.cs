@@ -1,0 +1,49 @@
+using MapDashboard.Server.Layers;
+using MapDashboard.Server.Permissions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MapDashboard.IntegrationTests.Permissions;
+
+/// <summary>
+/// The rule is applied at the edges, read from the application's own route table: a write endpoint added later
+/// without <c>.Acts(…)</c> fails here until it passes the rule or is listed below with why it need not. And every
+/// layer with personal data says where its personal data belongs.
+/// </summary>
+[Collection(PermissionCollection.Name)]
+public class PermissionRouteTableTests(PermissionDistrict district)
+{
+    /// <summary>Writes the jurisdiction rule does not judge, each with the reason.</summary>
+    static readonly Dictionary<string, string> NotJudgedHere = new()
+    {
+        ["POST /api/patrols/pings"] = "a device posts only its own worker's pings: device binding, with sign-in",
+        ["POST /open311/v2/requests.{format}"] = "the public door for residents' apps, behind its API key; it writes a report, as anyone may",
+        ["POST /api/routes/analysis"] = "measures a drawn line; writes nothing",
+        ["POST /api/grids/{code}/route-suggestion"] = "suggests a line; writes nothing",
+    };
+
+    [Fact]
+    public void Every_write_endpoint_passes_the_permission_rule_or_says_why_not()
+    {
+        var writes = district.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? [])
+                .Where(m => m is "POST" or "PUT" or "PATCH" or "DELETE")
+                .Select(m => (Name: $"{m} {e.RoutePattern.RawText}", Judged: e.Metadata.GetMetadata<ActsUnderRule>() is not null)))
+            .ToList();
+        Assert.Contains(writes, w => w.Name == "PUT /api/territory/{code}/boundary" && w.Judged);
+        Assert.Empty(writes.Where(w => !w.Judged && !NotJudgedHere.ContainsKey(w.Name)).Select(w => w.Name));
+        Assert.Empty(NotJudgedHere.Keys.Except(writes.Select(w => w.Name)));
+    }
+
+    [Fact]
+    public void Every_layer_with_personal_data_declares_where_it_belongs_and_its_tiles_can_tell()
+    {
+        Assert.All(LayerCatalog.All.Where(l => l.Personal.Count > 0), l =>
+        {
+            Assert.NotEmpty(l.PersonalDataUnit);
+            Assert.Empty(l.PersonalDataUnit.Except(l.Properties));
+            Assert.Empty(l.PersonalDataUnit.Intersect(l.PersonalData));
+            if (l.TilePersonalData.Any()) Assert.Empty(l.PersonalDataUnit.Except(l.TileProperties));
+        });
+    }
+}
