@@ -1,3 +1,4 @@
+using MapDashboard.Data.Audit;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -8,8 +9,14 @@ namespace MapDashboard.Data.Accounts;
 /// issuing and validating opaque tokens by their SHA-256, and revoking them. Validation reads the database on
 /// every call, so a revocation on any node takes effect on the next request everywhere.
 /// </summary>
-public sealed class AccountStore(NpgsqlDataSource db)
+public sealed class AccountStore(NpgsqlDataSource db, AuditScope? who = null)
 {
+    /// <summary>The same store, its account and device writes recorded in the audit trail as <paramref name="actor"/>'s.</summary>
+    public AccountStore As(AuditScope actor) => new(db, actor);
+
+    // A write carries who made it (AuditScope.Command puts it in the same implicit transaction); reads need nobody.
+    NpgsqlCommand WriteCommand(string sql) => who?.Command(db, sql) ?? db.CreateCommand(sql);
+
     static readonly string CreateSql = SqlResource.Beside<AccountStore>("create_account.sql");
     static readonly string SignInSql = SqlResource.Beside<AccountStore>("sign_in_account.sql");
     static readonly string RecordAttemptSql = SqlResource.Beside<AccountStore>("record_attempt.sql");
@@ -25,7 +32,7 @@ public sealed class AccountStore(NpgsqlDataSource db)
     public async Task<(int? Id, string? Problem)> CreateAsync(NewAccount account, CancellationToken cancel = default)
     {
         if (AccountPasswords.Problem(account.Password) is { } weak) return (null, weak);
-        await using var cmd = db.CreateCommand(CreateSql);
+        await using var cmd = WriteCommand(CreateSql);
         cmd.Parameters.AddWithValue("user_name", account.UserName);
         cmd.Parameters.AddWithValue("display_name", account.DisplayName);
         cmd.Parameters.AddWithValue("role", account.Role);
@@ -59,6 +66,8 @@ public sealed class AccountStore(NpgsqlDataSource db)
     {
         await using var conn = await db.OpenConnectionAsync(cancel);
         await using var tx = await conn.BeginTransactionAsync(cancel);
+        // The attempt counters and lockout are the account's row: the trail names who tried, not the database user.
+        await new AuditScope(userName, "sign-in").ApplyAsync(conn, tx, cancel);
         AccountSummary? account = null;
         string? hash = null;
         DateTimeOffset? lockedUntil = null;
@@ -141,7 +150,7 @@ public sealed class AccountStore(NpgsqlDataSource db)
     /// <summary>Revokes the account and every credential of it; its id, or null for an unknown user name.</summary>
     public async Task<int?> RevokeAccountAsync(string userName, CancellationToken cancel = default)
     {
-        await using var cmd = db.CreateCommand(RevokeAccountSql);
+        await using var cmd = WriteCommand(RevokeAccountSql);
         cmd.Parameters.AddWithValue("user_name", userName);
         return await cmd.ExecuteScalarAsync(cancel) as int?;
     }
@@ -151,7 +160,7 @@ public sealed class AccountStore(NpgsqlDataSource db)
         CancellationToken cancel = default)
     {
         int deviceId, accountId;
-        await using (var cmd = db.CreateCommand(CreateDeviceSql))
+        await using (var cmd = WriteCommand(CreateDeviceSql))
         {
             cmd.Parameters.AddWithValue("user_name", workerUserName);
             cmd.Parameters.AddWithValue("name", name);
@@ -165,7 +174,7 @@ public sealed class AccountStore(NpgsqlDataSource db)
     /// <summary>Revokes a device and its credential; false for an unknown id.</summary>
     public async Task<bool> RevokeDeviceAsync(int deviceId, CancellationToken cancel = default)
     {
-        await using var cmd = db.CreateCommand(RevokeDeviceSql);
+        await using var cmd = WriteCommand(RevokeDeviceSql);
         cmd.Parameters.AddWithValue("id", deviceId);
         return await cmd.ExecuteScalarAsync(cancel) is int;
     }

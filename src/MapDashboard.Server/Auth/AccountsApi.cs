@@ -1,3 +1,4 @@
+using MapDashboard.Data.Audit;
 using MapDashboard.Data.Accounts;
 using MapDashboard.Domain.Input;
 using MapDashboard.Server.Http;
@@ -20,7 +21,7 @@ public static class AccountsApi
         return app;
     }
 
-    static async Task<IResult> Create(AccountBody? body, AccountStore accounts, CancellationToken cancel)
+    static async Task<IResult> Create(AccountBody? body, AccountStore accounts, AuditScope who, CancellationToken cancel)
     {
         if (body is null) return Problems.BadRequest("No account", "send {userName, displayName, role, unit, person?, password}");
         var problem = TextRules.FirstProblem(("userName", body.UserName, TextRules.MaxName, false), ("displayName", body.DisplayName, TextRules.MaxName, false),
@@ -35,15 +36,15 @@ public static class AccountsApi
 
         var account = new NewAccount(body.UserName!, string.IsNullOrWhiteSpace(body.DisplayName) ? body.UserName! : body.DisplayName, body.Role!, body.Unit!,
             string.IsNullOrWhiteSpace(body.Person) ? null : body.Person, body.Password!);
-        var (id, refused) = await accounts.CreateAsync(account, cancel);
+        var (id, refused) = await accounts.As(who).CreateAsync(account, cancel);
         if (id is null) return Problems.BadRequest("Invalid account", refused!);
         return TypedResults.Created($"/api/accounts/{Uri.EscapeDataString(account.UserName)}",
             new { id, userName = account.UserName, displayName = account.DisplayName, role = account.Role, unit = account.UnitCode, person = account.PersonCode });
     }
 
-    static async Task<IResult> Revoke(string userName, AccountStore accounts, HubConnections hub, CancellationToken cancel)
+    static async Task<IResult> Revoke(string userName, AccountStore accounts, AuditScope who, HubConnections hub, CancellationToken cancel)
     {
-        if (await accounts.RevokeAccountAsync(userName, cancel) is not { } id)
+        if (await accounts.As(who).RevokeAccountAsync(userName, cancel) is not { } id)
             return Problems.NotFound("Unknown account", $"no account '{userName}'");
         var closed = hub.CloseAccount(id);
         return TypedResults.Ok(new { userName, revoked = true, closedConnections = closed });

@@ -2,6 +2,7 @@ using MapDashboard.Data.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Npgsql;
 
 namespace MapDashboard.Server.Auth;
 
@@ -16,7 +17,8 @@ public static class AuthRegistration
     {
         var services = builder.Services;
         services.Configure<AuthOptions>(builder.Configuration.GetSection(AuthOptions.Section));
-        services.AddSingleton<AccountStore>();
+        // Built by hand: its optional audit actor is per write (As), not a service to inject.
+        services.AddSingleton(sp => new AccountStore(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<HubConnections>();
         services.AddSingleton<HubConnectionsFilter>();

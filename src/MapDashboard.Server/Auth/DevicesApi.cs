@@ -1,3 +1,4 @@
+using MapDashboard.Data.Audit;
 using MapDashboard.Data.Accounts;
 using MapDashboard.Domain.Input;
 using MapDashboard.Server.Http;
@@ -21,22 +22,22 @@ public static class DevicesApi
         return app;
     }
 
-    static async Task<IResult> Create(DeviceBody? body, AccountStore accounts, IOptions<AuthOptions> options, CancellationToken cancel)
+    static async Task<IResult> Create(DeviceBody? body, AccountStore accounts, AuditScope who, IOptions<AuthOptions> options, CancellationToken cancel)
     {
         var problem = body is null ? "send {worker: the worker account's user name, name}"
             : TextRules.FirstProblem(("worker", body.Worker, TextRules.MaxName, false), ("name", body.Name, TextRules.MaxName, false))
               ?? (string.IsNullOrWhiteSpace(body.Worker) ? "worker (the worker account's user name) is required"
                   : string.IsNullOrWhiteSpace(body.Name) ? "name is required" : null);
         if (problem is not null) return Problems.BadRequest("Invalid device", problem);
-        if (await accounts.CreateDeviceAsync(body!.Worker!, body.Name!, TimeSpan.FromDays(options.Value.DeviceTokenDays), cancel) is not { } device)
+        if (await accounts.As(who).CreateDeviceAsync(body!.Worker!, body.Name!, TimeSpan.FromDays(options.Value.DeviceTokenDays), cancel) is not { } device)
             return Problems.BadRequest("Invalid device", $"'{body.Worker}' is not a live worker account");
         return TypedResults.Created($"/api/devices/{device.DeviceId}",
             new { id = device.DeviceId, name = body.Name, worker = body.Worker, accessToken = device.Token, expiresAt = device.ExpiresAt });
     }
 
-    static async Task<IResult> Revoke(int id, AccountStore accounts, HubConnections hub, CancellationToken cancel)
+    static async Task<IResult> Revoke(int id, AccountStore accounts, AuditScope who, HubConnections hub, CancellationToken cancel)
     {
-        if (!await accounts.RevokeDeviceAsync(id, cancel)) return Problems.NotFound("Unknown device", $"no device {id}");
+        if (!await accounts.As(who).RevokeDeviceAsync(id, cancel)) return Problems.NotFound("Unknown device", $"no device {id}");
         return TypedResults.Ok(new { id, revoked = true, closedConnections = hub.CloseDevice(id) });
     }
 }

@@ -21,6 +21,7 @@ public class AuditCoverageTests(AuditHost host)
     {
         ["POST /api/routes/analysis"] = "measures a drawn line against the grid's assets; stores nothing",
         ["POST /api/grids/{code}/route-suggestion"] = "plans a walk through unvisited assets; stores nothing",
+        ["POST /api/auth/signout"] = "revokes the caller's own credential: access_token rows are secrets, not audited (one per sign-in)",
     };
 
     /// <summary>The hub's methods a client can call; none writes (a subscription lives in the connection, not the database).</summary>

@@ -348,4 +348,53 @@ public class AuditedWritesTests(AuditHost host)
         Assert.Equal(before, await host.ScalarAsync<string>("select actor || encode(hash, 'hex') from audit_entry where id = @id", ("id", id)));
         Assert.True(await host.ScalarAsync<bool>("select audit_verify() is null"));
     }
+
+    [Fact]
+    [AuditCovers("POST /api/accounts")]
+    [AuditCovers("POST /api/accounts/{userName}/revoke")]
+    [AuditCovers("POST /api/devices")]
+    [AuditCovers("POST /api/devices/{id}/revoke")]
+    public async Task Accounts_and_devices_are_recorded_as_the_admin_s_writes_without_their_secrets()
+    {
+        var worker = await host.ScalarAsync<string>("select p.code from person p join territory_unit g on g.grid_worker_id = p.id order by p.code desc limit 1");
+        using var admin = host.Client("admin.audit;admin;620102");
+
+        var mark = await host.MarkAsync();
+        (await admin.PostAsJsonAsync("api/accounts", new { userName = "audit-w", role = "worker", unit = "620102", person = worker, password = "a-long-password-1" }))
+            .EnsureSuccessStatusCode();
+        var device = JsonNode.Parse(await (await admin.PostAsJsonAsync("api/devices", new { worker = "audit-w", name = "phone" }))
+            .EnsureSuccessStatusCode().Content.ReadAsStringAsync())!;
+        (await admin.PostAsync($"api/devices/{(int)device["id"]!}/revoke", null)).EnsureSuccessStatusCode();
+        (await admin.PostAsync("api/accounts/audit-w/revoke", null)).EnsureSuccessStatusCode();
+
+        var rows = await host.RowsSinceAsync(mark);
+        Assert.Equal(["insert account", "insert device", "update device", "update account"], rows.Select(r => r.Action));
+        Assert.All(rows, r => Assert.Equal(("admin.audit", "admin", "api"), (r.Actor, r.Role, r.Source)));
+        Assert.Equal("POST /api/accounts/{userName}/revoke", rows[3].Request);
+        var created = rows[0].After!.ToJsonString();
+        Assert.DoesNotContain(await host.ScalarAsync<string>("select password_hash from account where user_name = 'audit-w'"), created);
+        Assert.Equal("audit-w", (string?)rows[0].After!["user_name"]);
+    }
+
+    [Fact]
+    [AuditCovers("POST /api/auth/token")]
+    [AuditCovers("POST /api/auth/signin")]
+    public async Task A_wrong_password_is_recorded_against_the_account_by_the_name_that_tried()
+    {
+        using var admin = host.Client("admin.audit2;admin;620102");
+        (await admin.PostAsJsonAsync("api/accounts", new { userName = "audit-tried", role = "display", unit = "620102", password = "a-long-password-2" }))
+            .EnsureSuccessStatusCode();
+        using var anonymous = host.CreateAnonymousClient();
+
+        var mark = await host.MarkAsync();
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await anonymous.PostAsJsonAsync("api/auth/token", new { userName = "audit-tried", password = "wrong-password" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await anonymous.PostAsJsonAsync("api/auth/signin", new { userName = "audit-tried", password = "wrong-again" })).StatusCode);
+
+        var rows = await host.RowsSinceAsync(mark);
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.Equal(("audit-tried", "sign-in", "update account", "account"), (r.Actor, r.Source, r.Action, r.Table)));
+        Assert.Equal((0, 1), ((int)rows[0].Before!["failed_attempts"]!, (int)rows[0].After!["failed_attempts"]!));
+    }
 }
