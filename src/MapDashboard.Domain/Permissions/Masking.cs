@@ -20,9 +20,32 @@ public static class Masking
         _ => new string(Star, 4),
     };
 
-    /// <summary>张三丰 → 张**; a one-character name is all stars (its first character would be all of it).</summary>
+    /// <summary>
+    /// The actors a history records that are no person: the server's own work and doors (system:case,
+    /// demo:dispatcher, open311:client, the generic reporter / resident / api / leader of a report) — see the
+    /// history codes the client words (i18n actor_*).
+    /// </summary>
+    static readonly string[] RoleActors = ["reporter", "resident", "api", "leader"];
+
+    static readonly string[] MachineActorPrefixes = ["system:", "demo:", "open311:"];
+
+    /// <summary>
+    /// Whether a value in a name field names no person: a system or door actor, or a territory unit's code (a finding
+    /// is assigned to a unit, 620102001003, as often as to a person). Those are shown as they are.
+    /// </summary>
+    public static bool NamesNoPerson(string value)
+    {
+        var text = value.Trim();
+        if (RoleActors.Contains(text) || MachineActorPrefixes.Any(p => text.StartsWith(p, StringComparison.Ordinal))) return true;
+        // A unit code: six or more digits, then dash-separated numbers (620102001001-05-1).
+        var parts = text.Split('-');
+        return parts[0].Length >= 6 && parts.All(part => part.Length > 0 && part.All(char.IsAsciiDigit));
+    }
+
+    /// <summary>张三丰 → 张**; a one-character name is all stars (its first character would be all of it); a value that names no person (<see cref="NamesNoPerson"/>) as it is.</summary>
     public static string Name(string value)
     {
+        if (NamesNoPerson(value)) return value;
         var text = value.Trim();
         var elements = TextElements(text);
         if (elements.Count == 0) return "";

@@ -39,6 +39,24 @@ public class MaskingTests
     public void An_exact_address_keeps_its_coarse_part_and_hides_the_rest_and_its_length(string address, string masked) =>
         Assert.Equal(masked, Masking.Address(address));
 
+    [Theory]
+    [InlineData("system:case")]
+    [InlineData("demo:dispatcher")]
+    [InlineData("open311:client")]
+    [InlineData("reporter")]
+    [InlineData("620102001003")]
+    [InlineData("620102001001-05-1")]
+    public void A_system_actor_or_a_unit_code_in_a_name_field_is_no_person_and_stays(string value) =>
+        Assert.Equal(value, Masking.Name(value));
+
+    [Theory]
+    [InlineData("lead-1", "l*****")]
+    [InlineData("system", "s*****")]
+    [InlineData("12345", "1****")]
+    [InlineData("620102-王", "6*******")]
+    public void Anything_else_in_a_name_field_is_masked_as_a_name(string value, string masked) =>
+        Assert.Equal(masked, Masking.Name(value));
+
     [Fact]
     public void Masking_never_returns_the_value_itself_for_a_real_name_phone_or_address()
     {

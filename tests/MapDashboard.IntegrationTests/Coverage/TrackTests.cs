@@ -14,7 +14,7 @@ public class TrackTests(CoverageDistrict district)
     [Fact]
     public async Task A_track_is_one_line_per_worker_and_breaks_where_the_pings_stop_for_too_long()
     {
-        var tracks = await GetAsync(_http, "api/patrols/tracks?grid=G2");
+        var tracks = await GetAsync(_http, "api/patrols/tracks?grid=G2&reveal=true"); // the worker's name, revealed
         var w2 = Assert.Single(tracks.GetProperty("features").EnumerateArray(), f => f.GetProperty("id").GetString() == "W2");
         var geometry = w2.GetProperty("geometry");
         Assert.Equal("MultiLineString", geometry.GetProperty("type").GetString());

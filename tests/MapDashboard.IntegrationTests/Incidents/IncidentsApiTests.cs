@@ -50,7 +50,7 @@ public class IncidentsApiTests(IncidentHost host)
         (await Step(code, "accept", new { actor = "worker 李" })).EnsureSuccessStatusCode();
         (await Step(code, "resolve", new { actor = "worker 李", note = "cleared" })).EnsureSuccessStatusCode();
         (await Step(code, "rate", new { actor = "resident", rating = 5 })).EnsureSuccessStatusCode();
-        var closed = await (await Step(code, "close", new { actor = "dispatcher 王" })).Content.ReadFromJsonAsync<JsonElement>();
+        var closed = await (await Step(code, "close?reveal=true", new { actor = "dispatcher 王" })).Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal("closed", closed.GetProperty("stage").GetString());
         Assert.Equal(5, closed.GetProperty("rating").GetInt32());

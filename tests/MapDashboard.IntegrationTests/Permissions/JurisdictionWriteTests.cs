@@ -109,13 +109,13 @@ public class JurisdictionWriteTests(PermissionDistrict district)
         var before = await _host.RowCountsAsync();
 
         await ProblemAssert.IsProblem(await display.PostAsJsonAsync($"api/incidents/{incident}/dispatch", new { actor = "wall" }),
-            HttpStatusCode.Forbidden, "a display account of 620102 may not dispatch");
+            HttpStatusCode.Forbidden, "the display account is read-only"); // refused by its role policy before the rule is asked
         await ProblemAssert.IsProblem(await display.PostAsJsonAsync("api/incidents", new { category = "roof_leak", lat = _host.Inside.Lat, lon = _host.Inside.Lon }),
-            HttpStatusCode.Forbidden, "may not report incidents");
+            HttpStatusCode.Forbidden, "the display account is read-only");
         await ProblemAssert.IsProblem(await planner.PostAsJsonAsync($"api/incidents/{incident}/dispatch", new { actor = "planner" }),
-            HttpStatusCode.Forbidden, "a planner account of");
+            HttpStatusCode.Forbidden, "role 'planner' may not"); // the role policies answer before the jurisdiction rule
         await ProblemAssert.IsProblem(await community.PutAsJsonAsync("api/findings/settings", new { minAreaM2 = 1 }),
-            HttpStatusCode.Forbidden, "district-wide findings settings");
+            HttpStatusCode.Forbidden, "role 'community' may not");
         await ProblemAssert.IsProblem(await community.PostAsync("api/findings/recompute", null),
             HttpStatusCode.Forbidden, "recompute");
         Assert.Equal(before, await _host.RowCountsAsync());

@@ -20,6 +20,13 @@ public class PermissionRouteTableTests(PermissionDistrict district)
         ["POST /open311/v2/requests.{format}"] = "the public door for residents' apps, behind its API key; it writes a report, as anyone may",
         ["POST /api/routes/analysis"] = "measures a drawn line; writes nothing",
         ["POST /api/grids/{code}/route-suggestion"] = "suggests a line; writes nothing",
+        ["POST /api/auth/token"] = "signing in: who one is, not where one acts",
+        ["POST /api/auth/signin"] = "signing in: who one is, not where one acts",
+        ["POST /api/auth/signout"] = "ends the caller's own credential",
+        ["POST /api/accounts/"] = "admin only (policy Admin), district-wide: accounts are not in a unit's jurisdiction to grant",
+        ["POST /api/accounts/{userName}/revoke"] = "admin only (policy Admin), district-wide",
+        ["POST /api/devices/"] = "admin only (policy Admin), district-wide",
+        ["POST /api/devices/{id:int}/revoke"] = "admin only (policy Admin), district-wide",
     };
 
     [Fact]
