@@ -14,7 +14,7 @@ namespace MapDashboard.BrowserTests;
 public sealed partial class LeadTruthTests(DashboardFixture dashboard)
 {
     readonly IncidentDesk _desk = new(dashboard.BaseUrl, dashboard.Db);
-    readonly HttpClient _http = new() { BaseAddress = new Uri(dashboard.BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
+    readonly HttpClient _http = BrowserAccount.Client(dashboard.BaseUrl, TimeSpan.FromSeconds(60));
 
     [Fact]
     public async Task A_case_closed_while_the_gap_remains_leaves_the_finding_open_and_hatched()
@@ -173,15 +173,21 @@ public sealed partial class LeadTruthTests(DashboardFixture dashboard)
 
     /// <summary>
     /// Latin-letter words a reader sees (text, tooltips, placeholders), less codes (I000002, JG-14, B000951, a
-    /// compound's A/B/C), units (m, m², km) and the language switch's EN.
+    /// compound's A/B/C), units (m, m², km) and the language switch's EN. The signed-in account's user and display
+    /// names are left out: they are people's data as an administrator typed them (pinyin user names are common), not
+    /// interface text.
     /// </summary>
     async Task<string[]> LatinWordsAsync(MapPage page)
     {
         var texts = await page.Page.EvaluateAsync<string[]>("""
             () => {
+              const account = document.querySelector('[data-testid=account]');
+              const saved = account?.textContent;
+              if (account) account.textContent = '';
               const out = [document.body.innerText];
+              if (account) account.textContent = saved;
               for (const e of document.querySelectorAll('[title], [placeholder], [aria-label]')) {
-                if (e.closest('[hidden]')) continue;
+                if (e.closest('[hidden]') || e.closest('[data-testid=account]')) continue;
                 out.push(e.getAttribute('title') ?? '', e.getAttribute('placeholder') ?? '', e.getAttribute('aria-label') ?? '');
               }
               return out;

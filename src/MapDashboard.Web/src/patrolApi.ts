@@ -15,7 +15,8 @@ export type StopKind = 'building' | 'hazard';
 /** GET /api/patrols/workers: the latest trusted ping per worker (null where none yet). */
 export interface WorkerPosition {
   code: string;
-  name: string;
+  /** Absent outside the account's jurisdiction (personal data is removed there), masked inside unless revealed. */
+  name?: string;
   grid: string | null;
   lon: number | null;
   lat: number | null;

@@ -32,7 +32,7 @@ export function routeForm(o: { onSave(): void; onDelete(): void; onDate(date: st
   function renderWorkers() {
     const chosen = worker.value;
     worker.replaceChildren(el('option', { value: '' }, t('unassigned')),
-      ...workers.map((w) => el('option', { value: w.code }, w.grid ? `${w.name} · ${w.grid}` : w.name)));
+      ...workers.map((w) => el('option', { value: w.code }, w.grid ? `${shownName(w)} · ${w.grid}` : shownName(w))));
     worker.value = chosen;
   }
   function render() {
@@ -51,7 +51,7 @@ export function routeForm(o: { onSave(): void; onDelete(): void; onDate(date: st
 
   return {
     element,
-    setWorkers(list: WorkerPosition[]) { workers = [...list].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')); renderWorkers(); },
+    setWorkers(list: WorkerPosition[]) { workers = [...list].sort((a, b) => shownName(a).localeCompare(shownName(b), 'zh-CN')); renderWorkers(); },
     /** The draft lies in this grid: preselect its worker unless the planner chose one. */
     preferGrid(grid: string | null) {
       if (picked || !grid) return;
@@ -74,3 +74,6 @@ export function routeForm(o: { onSave(): void; onDelete(): void; onDate(date: st
     say(textValue: string, kind: 'ok' | 'error' | '' = '') { message.textContent = textValue; message.className = `form-message ${kind}`; },
   };
 }
+
+// A worker outside the account's jurisdiction comes without a name (personal data is removed there): show the code.
+function shownName(w: WorkerPosition): string { return w.name ?? w.code; }

@@ -8,7 +8,6 @@ import { clock } from '../ui/clock';
 import { legend } from '../ui/legend';
 import { gridStats } from '../ui/gridStats';
 import { langSwitch } from '../ui/langSwitch';
-import { accountControl } from '../ui/accountControl';
 import { indicatorStrip } from '../ui/indicatorStrip';
 import { overdueList } from '../ui/overdueList';
 import { refresher } from '../ui/refresher';
@@ -52,9 +51,11 @@ export async function wallView(root: HTMLElement): Promise<void> {
     document.title = `${districtName} · ${t('wallTitle')}`;
   });
   const key = legend(dark, ctx.categories);
+  // No account control on the wall: it runs untouched for days under the display credential, which an admin
+  // revokes (POST /api/accounts/{userName}/revoke); a sign-out button there would only be pressed by mistake.
   root.append(
     el('header', { class: 'wall-bar' }, el('div', { class: 'logo' }), title, el('div', { class: 'spacer' }),
-      stats.element, clock(), live.badge, accountControl(), langSwitch()),
+      stats.element, clock(), live.badge, langSwitch()),
     strip.element,
     overdue.element,
     key,
