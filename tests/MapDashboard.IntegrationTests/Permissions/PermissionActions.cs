@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using MapDashboard.Data;
 using MapDashboard.IntegrationTests.Patrols;
+using Npgsql;
 
 namespace MapDashboard.IntegrationTests.Permissions;
 
@@ -33,6 +34,7 @@ static class PermissionActions
     public static async Task<long> FindingAsync(PermissionHost host, string community, bool inside)
     {
         await using var conn = await host.Db.OpenConnectionAsync();
+        await RenewFindingsAsync(conn, community, inside);
         return await conn.ScalarAsync<long>($"""
             select f.id from finding f
             where f.present and f.status = 'new' and f.case_incident_code is null
@@ -40,6 +42,16 @@ static class PermissionActions
             order by f.id limit 1
             """);
     }
+
+    /// <summary>
+    /// The tests of the permission collection all move findings, in no fixed order: put the moved ones (without a
+    /// case) of the community's jurisdiction, or of everything outside it, back to new, so each finds some to move.
+    /// </summary>
+    public static Task RenewFindingsAsync(NpgsqlConnection conn, string root, bool inside) => conn.ExecuteAsync($"""
+        update finding f set status = 'new', assignee = null
+        where f.present and f.status in ('assigned', 'resolved') and f.case_incident_code is null
+          and {(inside ? "" : "not")} unit_in_jurisdiction(coalesce(f.community_id, f.street_id, f.default_owner_id), '{root}')
+        """);
 
     /// <summary>A hazard whose point is (or is not) in the community's jurisdiction.</summary>
     public static async Task<string> HazardAsync(PermissionHost host, string community, bool inside)

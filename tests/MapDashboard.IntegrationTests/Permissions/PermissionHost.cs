@@ -88,3 +88,16 @@ public sealed class PermissionCollection : ICollectionFixture<PermissionDistrict
 {
     public const string Name = "permissions";
 }
+
+/// <summary>
+/// The permission matrix's own server: it walks every endpoint with every role, moving findings, posting pings and
+/// revoking accounts, which must not leak into the other permission tests' counts. Its collection runs alone, after
+/// the parallel ones (TestSignIn keeps one database at a time).
+/// </summary>
+public sealed class PermissionMatrixDistrict : ArrangedDistrict<PermissionHost>;
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class PermissionMatrixCollection : ICollectionFixture<PermissionMatrixDistrict>
+{
+    public const string Name = "permission-matrix";
+}

@@ -20,8 +20,8 @@ namespace MapDashboard.IntegrationTests.Permissions;
 /// settings, the audit trail). The hub's negotiation is a row of its own; what the hub then sends is checked by
 /// <see cref="PersonalDataLiveTests"/> and the Auth tests.
 /// </summary>
-[Collection(PermissionCollection.Name)]
-public class PermissionMatrixTests(PermissionDistrict district)
+[Collection(PermissionMatrixCollection.Name)]
+public class PermissionMatrixTests(PermissionMatrixDistrict district)
 {
     readonly PermissionHost _host = district.Host;
 
@@ -220,6 +220,7 @@ sealed class MatrixWorld
             _hazard[side] = await conn.ScalarAsync<string>($"""
                 select h.code from hazard h where unit_in_jurisdiction(unit_covering(h.location), '{place.Community}') order by h.code limit 1
                 """);
+            await PermissionActions.RenewFindingsAsync(conn, side == Side.Inside ? In.Community : In.Street, side == Side.Inside);
             var findings = await conn.ScalarAsync<long[]>($"""
                 select coalesce(array_agg(f.id order by f.id), array[]::bigint[]) from finding f
                 where f.present and f.status = 'new' and f.case_incident_code is null
