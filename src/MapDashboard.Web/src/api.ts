@@ -51,7 +51,8 @@ export interface GridSummary {
   bbox: BBox;
   community: { code: string; name: string } | null;
   street: { code: string; name: string } | null;
-  gridWorker: { code: string; name: string; phone: string } | null;
+  /** name and phone: masked by default, full when revealed, absent (removed) outside the viewer's jurisdiction. */
+  gridWorker: { code: string; name?: string; phone?: string } | null;
   buildingCount: number;
   households: number;
   residents: number;
@@ -243,11 +244,15 @@ export const api = {
   config: () => getJson<MapConfig>('/api/config'),
   territory: () => getJson<TerritoryUnit[]>('/api/territory'),
   search: (q: string) => getJson<TerritoryUnit[]>(`/api/territory/search?q=${encodeURIComponent(q)}`),
-  grid: (code: string) => getJson<GridCollection>(`/api/grids/${encodeURIComponent(code)}`),
+  /** reveal: personal data unmasked (entitled accounts, inside their jurisdiction; audited), never from the HTTP cache. */
+  grid: (code: string, reveal = false) => reveal
+    ? getJson<GridCollection>(`/api/grids/${encodeURIComponent(code)}?reveal=true`, 'no-store')
+    : getJson<GridCollection>(`/api/grids/${encodeURIComponent(code)}`),
   categories: () => getJson<Category[]>('/api/categories'),
   incidents: (query: Record<string, string | number | boolean>) => getJson<IncidentSummary[]>(
     `/api/incidents?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, 'no-store'),
-  incident: (code: string) => getJson<IncidentDetail>(`/api/incidents/${encodeURIComponent(code)}`, 'no-store'),
+  incident: (code: string, reveal = false) =>
+    getJson<IncidentDetail>(`/api/incidents/${encodeURIComponent(code)}${reveal ? '?reveal=true' : ''}`, 'no-store'),
   indicators: (unit: string) => getJson<Indicators>(`/api/indicators/${encodeURIComponent(unit)}`, 'no-store'),
   findings: (unit: string) => getJson<FindingCollection>(`/api/findings?unit=${encodeURIComponent(unit)}`, 'no-store'),
   /** Opens a finding as a case: an incident dispatched to its default owner (POST /api/findings/{id}/case). */

@@ -5,6 +5,9 @@ import { getJson, sendJson, setCsrfToken } from './api';
 
 export type Role = 'admin' | 'district' | 'street' | 'community' | 'planner' | 'worker' | 'display';
 
+/** The roles that may ask for personal data unmasked (?reveal=true) inside their jurisdiction (RoleMatrix). */
+export const REVEAL_ROLES: ReadonlySet<Role> = new Set<Role>(['admin', 'district', 'street', 'community']);
+
 export interface Me {
   userName: string;
   displayName: string;

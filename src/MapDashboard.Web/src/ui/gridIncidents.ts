@@ -20,6 +20,8 @@ export function gridIncidents(categories: Category[], units: TerritoryUnit[]) {
   let items: IncidentSummary[] = [];
   let opened: IncidentDetail | null = null;
   let failure: { code: string; text: string } | null = null;
+  /** The card's personal data is revealed: an opened incident's details are fetched with ?reveal=true. */
+  let reveal = false;
 
   // Why this incident went where it went: the ownership-unclear findings at its point.
   const findings = (d: IncidentDetail) => d.findings.length || d.caseOf
@@ -56,7 +58,7 @@ export function gridIncidents(categories: Category[], units: TerritoryUnit[]) {
   async function toggle(code: string) {
     failure = null;
     try {
-      opened = opened?.code === code ? null : await api.incident(code);
+      opened = opened?.code === code ? null : await api.incident(code, reveal);
     } catch (e) {
       opened = null;
       failure = { code, text: errorText(e, { 404: 'errIncidentGone' }) };
@@ -69,16 +71,24 @@ export function gridIncidents(categories: Category[], units: TerritoryUnit[]) {
     element,
     /** Loads (or reloads, keeping an open history open) the incidents of a grid. */
     async show(code: string) {
-      if (code !== grid) { opened = null; grid = code; }
+      if (code !== grid) { opened = null; grid = code; reveal = false; }
       const s = strip(code);
       const [rows] = await Promise.all([api.incidents({ unit: code, open: true, limit: 100 }), s.load()]);
       if (grid !== code) return;
       items = rows;
-      if (opened) opened = items.some((i) => i.code === opened!.code) ? await api.incident(opened.code).catch(() => null) : null;
+      if (opened) opened = items.some((i) => i.code === opened!.code) ? await api.incident(opened.code, reveal).catch(() => null) : null;
       indicators.replaceChildren(s.element);
       render();
     },
-    hide() { grid = null; items = []; opened = null; },
+    hide() { grid = null; items = []; opened = null; reveal = false; },
+    /** Reveals (or masks again) the personal data of the open incident's details: re-fetched with or without ?reveal=true. */
+    async setReveal(on: boolean) {
+      reveal = on;
+      if (!opened) return;
+      const code = opened.code;
+      const detail = await api.incident(code, on).catch(() => null);
+      if (opened?.code === code) { opened = detail; render(); }
+    },
     current: () => grid,
   };
 }

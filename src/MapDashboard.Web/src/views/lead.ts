@@ -1,6 +1,7 @@
 import GeoJSON from 'ol/format/GeoJSON';
 import { getCenter } from 'ol/extent';
-import { api, type Finding, type TerritoryUnit } from '../api';
+import { api, type Finding, type GridCollection, type TerritoryUnit } from '../api';
+import { me, REVEAL_ROLES } from '../auth';
 import { fitBBox } from '../map/createMap';
 import { installTestHook } from '../testHook';
 import { light } from '../theme';
@@ -24,6 +25,8 @@ import { deskLayout } from './deskLayout';
 const SELECTABLE_GRIDS = new Set(['community_grid', 'dedicated_grid']);
 /** The open grid's incidents reload on their own too: an incident turns overdue by time alone. */
 const GRID_REFRESH_MS = 60_000;
+/** Revealed personal data goes back to masked on its own after this long (shared screens). */
+const REVEAL_MS = 120_000;
 
 // The leader view: navigate district → street → community → grid, open a grid's card with
 // its incidents; a community (or a grid's community) lists where its ownership is unclear.
@@ -47,14 +50,42 @@ export async function leadView(root: HTMLElement): Promise<void> {
   const gridRefresh = refresher(async () => { if (selected) await Promise.all([incidents.show(selected), patrol.show(selected)]); }, GRID_REFRESH_MS);
   incidentChanged = gridRefresh.soon;
 
+  // Revealing the grid worker's personal data: only for roles that may (the server judges the jurisdiction and
+  // removes what is outside it); it lasts for the open card only: another grid, closing it or REVEAL_MS masks it again.
+  let canReveal = false;
+  let masked: GridCollection | null = null; // the open card's masked answer, shown again when the reveal ends
+  let revealTimer: number | undefined;
+  function endReveal() {
+    window.clearTimeout(revealTimer);
+    revealTimer = undefined;
+  }
+  async function toggleReveal(on: boolean) {
+    const code = selected;
+    if (!code) return;
+    endReveal();
+    if (!on) { concealNow(); return; }
+    const [revealed] = await Promise.all([api.grid(code, true), incidents.setReveal(true)]);
+    if (selected !== code) return;
+    panel.show(revealed, true);
+    revealTimer = window.setTimeout(concealNow, REVEAL_MS);
+  }
+  function concealNow() {
+    endReveal();
+    if (selected && masked?.grid.code === selected) panel.show(masked, false);
+    void incidents.setReveal(false);
+  }
+
   const panel = gridPanel(categories, () => {
+    endReveal();
     selected = null;
+    masked = null;
     selection.clear();
     panel.hide();
     incidents.hide();
     patrol.hide();
     setUrlGrid(null);
-  }, el('div', {}, patrol.element, incidents.element));
+  }, el('div', {}, patrol.element, incidents.element), { canReveal: () => canReveal, toggle: toggleReveal });
+  const roleKnown = me().then((m) => { canReveal = REVEAL_ROLES.has(m.role); }).catch(() => { canReveal = false; });
   mapWrap.append(panel.element, layerToggles(map, 'patrolLayers',
     [['tracks', 'legendTrack'], ['coverage', 'legendCoverage'], ['unvisited', 'legendUnvisited']]));
 
@@ -72,8 +103,10 @@ export async function leadView(root: HTMLElement): Promise<void> {
   }
 
   async function selectGrid(code: string, animate: boolean) {
-    const collection = await api.grid(code);
+    const [collection] = await Promise.all([api.grid(code), roleKnown]);
+    endReveal();
     selected = code;
+    masked = collection;
     selection.show(collection);
     panel.show(collection);
     tree.reveal(code);
