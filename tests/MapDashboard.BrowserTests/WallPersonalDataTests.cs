@@ -113,14 +113,18 @@ public sealed class WallPersonalDataTests(DashboardFixture dashboard)
 
     sealed record Walker(string Code, double Lon, double Lat);
 
-    /// <summary>Three grid workers of the district, each at a point inside their own grid.</summary>
+    /// <summary>
+    /// Three grid workers of the district, each at a point inside their own grid: the last grids by code, away from
+    /// the first grids the other browser tests report incidents in (a report there would be linked to theirs as a
+    /// duplicate, or change their grid's colour).
+    /// </summary>
     async Task<List<Walker>> WalkersAsync()
     {
         await using var cmd = dashboard.Db.CreateCommand("""
             select p.code, ST_X(ST_PointOnSurface(g.boundary)), ST_Y(ST_PointOnSurface(g.boundary))
             from territory_unit g join person p on p.id = g.grid_worker_id
             where g.kind = 'community_grid' and p.role = 'grid_worker'
-            order by g.code limit 3
+            order by g.code desc limit 3
             """);
         var walkers = new List<Walker>();
         await using var reader = await cmd.ExecuteReaderAsync();
