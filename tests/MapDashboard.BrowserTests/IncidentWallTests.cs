@@ -23,7 +23,12 @@ public sealed class IncidentWallTests(DashboardFixture dashboard)
     public async Task An_incident_posted_through_Open311_appears_on_the_wall_without_a_reload_and_its_grid_turns_red_when_it_goes_overdue()
     {
         await using var page = await OpenWallAsync();
-        var spot = await ClearSpotAsync(page, await _sql.PointsInsideGridsAsync());
+        // A grid that is not red yet (other tests' incidents, or a patrol coverage below the rule, may have made
+        // some red), so that going red is this incident's doing.
+        var notRed = new List<double[]>();
+        foreach (var point in await _sql.PointsInsideGridsAsync())
+            if (await GridStatusAsync(page, await _desk.StatusGridAtAsync(point[0], point[1])) != "red") notRed.Add(point);
+        var spot = await ClearSpotAsync(page, notRed);
         var grid = await _desk.StatusGridAtAsync(spot.Lon, spot.Lat);
         var statusBefore = await GridStatusAsync(page, grid);
         Assert.NotEqual("red", statusBefore);
