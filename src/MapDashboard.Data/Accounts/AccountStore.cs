@@ -6,13 +6,14 @@ namespace MapDashboard.Data.Accounts;
 
 /// <summary>
 /// Accounts, their credentials and devices (migration 0023): creating them, checking a password with lockout,
-/// issuing and validating opaque tokens by their SHA-256, and revoking them. Validation reads the database on
-/// every call, so a revocation on any node takes effect on the next request everywhere.
+/// issuing and validating opaque tokens by their SHA-256, and revoking them. Validation reads the database, or the
+/// server's <see cref="CredentialCache"/> while that hears every change, so a revocation on any node takes effect on
+/// the next request everywhere (on this node before the revoking request is answered).
 /// </summary>
-public sealed class AccountStore(NpgsqlDataSource db, AuditScope? who = null)
+public sealed class AccountStore(NpgsqlDataSource db, CredentialCache? cache = null, AuditScope? who = null)
 {
     /// <summary>The same store, its account and device writes recorded in the audit trail as <paramref name="actor"/>'s.</summary>
-    public AccountStore As(AuditScope actor) => new(db, actor);
+    public AccountStore As(AuditScope actor) => new(db, cache, actor);
 
     // A write carries who made it (AuditScope.Command puts it in the same implicit transaction); reads need nobody.
     NpgsqlCommand WriteCommand(string sql) => who?.Command(db, sql) ?? db.CreateCommand(sql);
@@ -118,6 +119,16 @@ public sealed class AccountStore(NpgsqlDataSource db, AuditScope? who = null)
     /// <summary>The credential a token is, if it still signs someone in and is of one of <paramref name="kinds"/>.</summary>
     public async Task<Credential?> ValidateAsync(byte[] tokenHash, string[] kinds, CancellationToken cancel = default)
     {
+        if (cache is null) return await ReadCredentialAsync(tokenHash, kinds, cancel);
+        if (cache.TryGet(tokenHash, kinds, out var kept)) return kept;
+        var generation = cache.Generation;
+        var read = await ReadCredentialAsync(tokenHash, kinds, cancel);
+        if (read is not null) cache.Put(tokenHash, read, generation);
+        return read;
+    }
+
+    async Task<Credential?> ReadCredentialAsync(byte[] tokenHash, string[] kinds, CancellationToken cancel)
+    {
         await using var cmd = db.CreateCommand(ValidateSql);
         cmd.Parameters.AddWithValue("token_hash", tokenHash);
         cmd.Parameters.AddWithValue("kinds", kinds);
@@ -145,6 +156,7 @@ public sealed class AccountStore(NpgsqlDataSource db, AuditScope? who = null)
         await using var cmd = db.CreateCommand(RevokeTokenSql);
         cmd.Parameters.AddWithValue("token_hash", tokenHash);
         await cmd.ExecuteNonQueryAsync(cancel);
+        cache?.Clear();
     }
 
     /// <summary>Revokes the account and every credential of it; its id, or null for an unknown user name.</summary>
@@ -152,7 +164,9 @@ public sealed class AccountStore(NpgsqlDataSource db, AuditScope? who = null)
     {
         await using var cmd = WriteCommand(RevokeAccountSql);
         cmd.Parameters.AddWithValue("user_name", userName);
-        return await cmd.ExecuteScalarAsync(cancel) as int?;
+        var id = await cmd.ExecuteScalarAsync(cancel) as int?;
+        cache?.Clear();
+        return id;
     }
 
     /// <summary>A device for a worker account and its credential (shown once); null when the user name is not a live worker account.</summary>
@@ -176,6 +190,8 @@ public sealed class AccountStore(NpgsqlDataSource db, AuditScope? who = null)
     {
         await using var cmd = WriteCommand(RevokeDeviceSql);
         cmd.Parameters.AddWithValue("id", deviceId);
-        return await cmd.ExecuteScalarAsync(cancel) is int;
+        var revoked = await cmd.ExecuteScalarAsync(cancel) is int;
+        cache?.Clear();
+        return revoked;
     }
 }

@@ -13,3 +13,21 @@ where t.revoked_at is null
   and a.revoked_at is null
   and (t.device_id is null or d.revoked_at is null)
   and (t.kind = 'device' or t.security_stamp = a.security_stamp);
+
+-- Every node keeps the credentials it has read in memory (CredentialCache) only while it hears of every change to
+-- them: any update or delete of an account, a device or a token (a revocation, a sign-out, a new security stamp, an
+-- edit made with psql) notifies all nodes, which empty their caches. New rows need no notice: nothing kept can
+-- depend on a row that did not exist. One notice per statement, delivered at commit.
+create function notify_credential_changed() returns trigger
+language plpgsql set jit = off as $$
+begin
+    perform pg_notify('credential_changed', '');
+    return null;
+end $$;
+
+create trigger account_credential_changed after update or delete or truncate on account
+    for each statement execute function notify_credential_changed();
+create trigger device_credential_changed after update or delete or truncate on device
+    for each statement execute function notify_credential_changed();
+create trigger access_token_credential_changed after update or delete or truncate on access_token
+    for each statement execute function notify_credential_changed();

@@ -18,7 +18,9 @@ public static class AuthRegistration
         var services = builder.Services;
         services.Configure<AuthOptions>(builder.Configuration.GetSection(AuthOptions.Section));
         // Built by hand: its optional audit actor is per write (As), not a service to inject.
-        services.AddSingleton(sp => new AccountStore(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(sp => new CredentialCache(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new AccountStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<CredentialCache>()));
+        services.AddHostedService<CredentialChangeListener>();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<HubConnections>();
         services.AddSingleton<HubConnectionsFilter>();

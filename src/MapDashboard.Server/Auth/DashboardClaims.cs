@@ -16,7 +16,8 @@ namespace MapDashboard.Server.Auth;
 /// </list>
 /// Also <c>display_name</c>, <c>unit_name</c>, and server-internal <c>credential</c> (hex SHA-256 of the token, which
 /// names the credential to revoke or close on the hub) and <c>credential_kind</c> (bearer, session, device). The
-/// claims are rebuilt from the database on every request, so a changed role or unit counts at once.
+/// claims are rebuilt on every request from the credential as the database has it now (or as CredentialCache keeps
+/// it until any account, device or token changes), so a changed role or unit counts at once.
 /// </summary>
 public static class DashboardClaims
 {

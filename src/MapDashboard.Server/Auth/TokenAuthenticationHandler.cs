@@ -8,8 +8,9 @@ namespace MapDashboard.Server.Auth;
 
 /// <summary>
 /// What the bearer and the session scheme share: the opaque token they read is looked up by its SHA-256 in
-/// access_token on every request (<see cref="AccountStore.ValidateAsync"/>), with its account, so a revoked token,
-/// device or account is refused at once, on every node. The principal is built from that row
+/// access_token (<see cref="AccountStore.ValidateAsync"/>, through this node's <see cref="CredentialCache"/>, which
+/// every change to accounts, devices and tokens empties), with its account, so a revoked token, device or account
+/// is refused at once, on every node. The principal is built from that row
 /// (<see cref="DashboardClaims"/>).
 /// </summary>
 public abstract class TokenAuthenticationHandler(

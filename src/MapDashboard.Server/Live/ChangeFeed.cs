@@ -76,7 +76,9 @@ public sealed class ChangeFeed(
 
     protected override async Task RunAsync(CancellationToken stop)
     {
-        var listener = new ChangeNotificationListener(target.ConnectionString, () => _wake.Release(), log).RunAsync(stop);
+        // The feed reads its log: a notification only wakes it, and a (re)connect or a loss wakes it to catch up.
+        var listener = new NotificationListener(target.ConnectionString, ChangeLog.NotifyChannel,
+            () => _wake.Release(), _ => _wake.Release(), log).RunAsync(stop);
         var o = options.Value;
         var nextPositions = DateTime.UtcNow;
         var nextHeartbeat = DateTime.UtcNow.AddSeconds(o.HeartbeatSeconds);

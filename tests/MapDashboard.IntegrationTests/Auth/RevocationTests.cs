@@ -66,6 +66,25 @@ public sealed class RevocationTests(AuthHost host)
     }
 
     [Fact]
+    public async Task A_revocation_made_in_the_database_refuses_the_next_requests_on_every_node_once_notified()
+    {
+        var token = await host.Accounts.NewTokenForRoleAsync("planner");
+        using var http = host.CreateClientWithToken(token);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("api/territory")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("api/territory")).StatusCode);
+
+        await host.ScalarAsync<int>("update access_token set revoked_at = now() where token_hash = sha256(convert_to(@t, 'UTF8')) returning 1", ("t", token));
+
+        // The server kept the credential in memory (CredentialCache, for 5 minutes at most); only the NOTIFY from the
+        // table's trigger can end it sooner, within the time a notification takes to arrive.
+        var until = DateTime.UtcNow + Patience;
+        HttpStatusCode status;
+        while ((status = (await http.GetAsync("api/territory")).StatusCode) == HttpStatusCode.OK && DateTime.UtcNow < until)
+            await Task.Delay(50);
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+    }
+
+    [Fact]
     public async Task Only_an_admin_creates_accounts_and_devices()
     {
         using var district = host.CreateClient();

@@ -1,16 +1,15 @@
 using MapDashboard.Data;
-using MapDashboard.Data.Live;
 using Npgsql;
 
-namespace MapDashboard.Server.Live;
+namespace MapDashboard.Server.Database;
 
 /// <summary>
-/// LISTENs on its own unpooled connection and wakes the feed on every
-/// notification. It only wakes: a notification missed while reconnecting
-/// loses nothing, because the feed reads the log, and it is woken once more
-/// after every (re)connect to catch up.
+/// LISTENs on one channel on its own unpooled connection, reconnecting with backoff. It says when it listens
+/// (<c>listening(true)</c>, after every (re)connect), when it stops (<c>listening(false)</c>, the connection lost)
+/// and each notification: what a listener may have missed meanwhile is for it to catch up on, since notifications
+/// sent while it was not listening are gone (the live feed reads its log again; the credential cache empties).
 /// </summary>
-public sealed class ChangeNotificationListener(string connectionString, Action wake, ILogger log)
+public sealed class NotificationListener(string connectionString, string channel, Action notified, Action<bool> listening, ILogger log)
 {
     public async Task RunAsync(CancellationToken stop)
     {
@@ -22,17 +21,17 @@ public sealed class ChangeNotificationListener(string connectionString, Action w
             {
                 await using var conn = new NpgsqlConnection(settings);
                 await conn.OpenAsync(stop);
-                conn.Notification += (_, _) => wake();
-                await conn.ExecuteAsync($"listen {ChangeLog.NotifyChannel}", stop);
-                wake();
+                conn.Notification += (_, _) => notified();
+                await conn.ExecuteAsync($"listen {channel}", stop);
+                listening(true);
                 backoff = TimeSpan.FromMilliseconds(250);
                 while (!stop.IsCancellationRequested) await conn.WaitAsync(stop);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested) { return; }
             catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException)
             {
-                log.LogWarning("Change listener lost its connection, retrying in {Delay} ms: {Error}", backoff.TotalMilliseconds, e.Message);
-                wake();
+                log.LogWarning("Listener on {Channel} lost its connection, retrying in {Delay} ms: {Error}", channel, backoff.TotalMilliseconds, e.Message);
+                listening(false);
                 await Task.Delay(backoff, stop).ContinueWith(_ => { });
                 backoff = TimeSpan.FromMilliseconds(Math.Min(backoff.TotalMilliseconds * 2, 5000));
             }
