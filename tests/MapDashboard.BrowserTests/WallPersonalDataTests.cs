@@ -38,14 +38,9 @@ public sealed class WallPersonalDataTests(DashboardFixture dashboard)
         Assert.Equal("wall", await page.HookAsync<string>("view"));
 
         // Live changes while the wall is open: three grid workers walk, and an incident is reported where one walks.
-        var walkers = await WalkersAsync();
+        var walkers = await WalkingWorkers.WalkersAsync(dashboard.Db);
         using var district = BrowserAccount.Client(dashboard.BaseUrl, TimeSpan.FromSeconds(30));
-        var now = DateTimeOffset.UtcNow;
-        var pings = walkers.SelectMany(w => Enumerable.Range(0, 3).Select(i => new
-        {
-            worker = w.Code, recordedAt = now.AddSeconds(-20 + 5 * i).ToString("O"), lon = w.Lon + 0.00003 * i, lat = w.Lat, accuracy = 5.0,
-        })).ToArray();
-        (await district.PostAsJsonAsync("api/patrols/pings", new { pings })).EnsureSuccessStatusCode();
+        await WalkingWorkers.WalkAsync(district, walkers);
         var report = await district.PostAsJsonAsync("api/incidents", new
         {
             category = await CategoryAsync(), lat = walkers[0].Lat, lon = walkers[0].Lon, description = "wall personal data test", contact = "13912345678",
@@ -57,7 +52,7 @@ public sealed class WallPersonalDataTests(DashboardFixture dashboard)
         await page.IdleAsync();
         await page.SaveScreenshotAsync("wall-display-no-personal-data");
 
-        var people = await PeopleAsync();
+        var people = await WalkingWorkers.PeopleAsync(dashboard.Db);
         var needles = people.SelectMany(p => new[] { p.Name, Masking.Name(p.Name) }
                 .Concat(p.Phone is null ? [] : [p.Phone, Masking.Phone(p.Phone)]))
             .Where(n => n.Length >= 2).Distinct().ToList();
@@ -111,43 +106,11 @@ public sealed class WallPersonalDataTests(DashboardFixture dashboard)
         }
     }
 
-    sealed record Walker(string Code, double Lon, double Lat);
-
-    /// <summary>
-    /// Three grid workers of the district, each at a point inside their own grid: the last grids by code, away from
-    /// the first grids the other browser tests report incidents in (a report there would be linked to theirs as a
-    /// duplicate, or change their grid's colour).
-    /// </summary>
-    async Task<List<Walker>> WalkersAsync()
-    {
-        await using var cmd = dashboard.Db.CreateCommand("""
-            select p.code, ST_X(ST_PointOnSurface(g.boundary)), ST_Y(ST_PointOnSurface(g.boundary))
-            from territory_unit g join person p on p.id = g.grid_worker_id
-            where g.kind = 'community_grid' and p.role = 'grid_worker'
-            order by g.code desc limit 3
-            """);
-        var walkers = new List<Walker>();
-        await using var reader = await cmd.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) walkers.Add(new Walker(reader.GetString(0), reader.GetDouble(1), reader.GetDouble(2)));
-        Assert.Equal(3, walkers.Count);
-        return walkers;
-    }
-
     async Task<string> CategoryAsync()
     {
         await using var cmd = dashboard.Db.CreateCommand(
             "select code from category where for_incidents and code <> 'ownership_unclear' order by sort_order desc, code limit 1");
         return (string)(await cmd.ExecuteScalarAsync())!;
-    }
-
-    /// <summary>Every person of the district: name and phone, as stored.</summary>
-    async Task<List<(string Name, string? Phone)>> PeopleAsync()
-    {
-        await using var cmd = dashboard.Db.CreateCommand("select name, phone from person");
-        var people = new List<(string, string?)>();
-        await using var reader = await cmd.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) people.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
-        return people;
     }
 }
 

@@ -34,7 +34,14 @@ begin
                         'reportedAt', i.reported_at, 'stageDueAt', i.stage_due_at, 'overdue', incident_overdue(i),
                         'escalation', case i.escalation_level when 0 then 'grid' when 1 then 'community' else 'street' end,
                         'responsibleUnit', (select code from territory_unit where id = i.responsible_unit_id),
-                        'ownershipUnclear', i.ownership_unclear, 'reports', i.report_count))
+                        'ownershipUnclear', i.ownership_unclear, 'reports', i.report_count,
+                        -- Where and since when, for the wall's feed of reports and stage changes (a replay
+                        -- after a reconnect arrives late: the stage's own time, not the arrival, is the event's).
+                        -- The grid a reader knows by name: a micro-grid's parent (micro-grids have codes only).
+                        'grid', (select case when g.kind = 'micro_grid' then p.code else g.code end
+                                 from territory_unit g left join territory_unit p on p.id = g.parent_id
+                                 where g.id = i.grid_id),
+                        'stageEnteredAt', i.stage_entered_at))
                 from incident i where i.id = p_id);
     when 'grids' then
         return (select jsonb_build_object('type', 'Feature', 'id', t.id, 'geometry', ST_AsGeoJSON(t.boundary, 7)::jsonb,

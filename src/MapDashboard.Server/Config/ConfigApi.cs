@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using MapDashboard.Data;
 using MapDashboard.Server.Http;
 using MapDashboard.Server.Layers;
+using MapDashboard.Server.Live;
 using MapDashboard.Server.Options;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -19,7 +20,8 @@ public static class ConfigApi
         return app;
     }
 
-    static async Task<IResult> GetConfig(NpgsqlDataSource db, IOptions<MapOptions> map, IOptions<IncidentOptions> incidents, CancellationToken cancel)
+    static async Task<IResult> GetConfig(NpgsqlDataSource db, IOptions<MapOptions> map, IOptions<IncidentOptions> incidents,
+        IOptions<LiveOptions> live, CancellationToken cancel)
     {
         var extent = await SqlJson.QueryAsync(db, ExtentSql, cancel);
         var config = extent is null ? new JsonObject() : JsonNode.Parse(extent)!.AsObject();
@@ -35,6 +37,8 @@ public static class ConfigApi
             ["wmtsMatrixSet"] = map.Value.WmtsMatrixSet,
         };
         config["layers"] = new JsonArray(LayerCatalog.All.Select(Describe).ToArray());
+        // How long the hub may be silent before the browser calls the link lost (the hub pings more than twice as often).
+        config["live"] = new JsonObject { ["serverTimeoutMilliseconds"] = live.Value.ClientServerTimeoutMilliseconds };
         return SqlJson.Json(config.ToJsonString());
     }
 

@@ -27,4 +27,27 @@ public sealed class LiveOptions
 
     /// <summary>Every group is told the feed's position this often, so quiet areas can still resume without a resync.</summary>
     public int HeartbeatSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// The hub pings each connection this often when nothing else went to it (SignalR's KeepAliveInterval): a link
+    /// that died without closing (a cable pulled, a switch down) then shows as silence within seconds. SignalR's
+    /// default is 15 s, which with its 30 s client timeout kept a dead wall reading "connected" for half a minute.
+    /// </summary>
+    public int KeepAliveMilliseconds { get; set; } = 1500;
+
+    /// <summary>
+    /// A browser that hears nothing from the hub this long counts the link as lost and says so (the SignalR client's
+    /// serverTimeout, handed to it by /api/config). More than twice <see cref="KeepAliveMilliseconds"/>, so one late
+    /// ping is never taken for a loss; checked at start.
+    /// </summary>
+    public int ClientServerTimeoutMilliseconds { get; set; } = 4000;
+
+    /// <summary>The start-up check of the pair: a timeout within two pings would report healthy links as lost.</summary>
+    public void EnsureTimeoutsAgree()
+    {
+        if (KeepAliveMilliseconds <= 0 || ClientServerTimeoutMilliseconds <= 2 * KeepAliveMilliseconds)
+            throw new InvalidOperationException(
+                $"{Section}:ClientServerTimeoutMilliseconds ({ClientServerTimeoutMilliseconds}) must be more than twice "
+                + $"{Section}:KeepAliveMilliseconds ({KeepAliveMilliseconds}), which must be positive");
+    }
 }

@@ -8,8 +8,15 @@ public static class LiveRegistration
 {
     public static WebApplicationBuilder AddLive(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<LiveOptions>(builder.Configuration.GetSection(LiveOptions.Section));
-        builder.Services.AddSignalR(o => o.EnableDetailedErrors = false);
+        var section = builder.Configuration.GetSection(LiveOptions.Section);
+        builder.Services.Configure<LiveOptions>(section);
+        var live = section.Get<LiveOptions>() ?? new LiveOptions();
+        live.EnsureTimeoutsAgree();
+        builder.Services.AddSignalR(o =>
+        {
+            o.EnableDetailedErrors = false;
+            o.KeepAliveInterval = TimeSpan.FromMilliseconds(live.KeepAliveMilliseconds);
+        });
         builder.Services.AddSingleton<ChangeFeed>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ChangeFeed>());
         builder.Services.AddHostedService<ChangeLogPruner>();

@@ -30,6 +30,8 @@ export interface MapConfig {
   extent: BBox;
   baseLayer: BaseLayerConfig;
   layers: LayerConfig[];
+  /** The live link: how long the hub may be silent before the link counts as lost. */
+  live?: { serverTimeoutMilliseconds: number };
 }
 
 export interface TerritoryUnit {

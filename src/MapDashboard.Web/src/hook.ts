@@ -1,6 +1,7 @@
 import type Map from 'ol/Map';
 import type Layer from 'ol/layer/Layer';
 import type { FeatureLike } from 'ol/Feature';
+import type { StyleFunction } from 'ol/style/Style';
 import { fromLonLat, toLonLat, transformExtent } from 'ol/proj';
 import { getCenter } from 'ol/extent';
 import { blendOverBackground, hexRgb, type Palette } from './theme';
@@ -45,6 +46,11 @@ export interface MapDashboardHook {
    * grid is not rendered or no clear pixel exists.
    */
   probeGridFill(code?: string, status?: string): { x: number; y: number; code: string; status: string; expectedRgb: [number, number, number] } | null;
+  /**
+   * The label texts a layer draws in the view at the current zoom (what its style gives each drawn feature), and
+   * whether it declutters them (OpenLayers leaves out a label that would overlap another).
+   */
+  labels(layer: string): { texts: string[]; declutter: boolean };
   /** Opaque colours a screenshot shows where they are drawn: the ownership-unclear hatch, the overdue ring. */
   colours(): { hatch: [number, number, number]; overdue: [number, number, number] };
   selectedGrid(): string | null;
@@ -166,6 +172,25 @@ export function installHook(view: MapDashboardHook['view'], map: Map, palette: P
     return null;
   }
 
+  function labels(name: string) {
+    const resolution = map.getView().getResolution()!;
+    const texts: string[] = [];
+    let declutter = false;
+    for (const l of withOverlay(byName(name))) {
+      declutter ||= !!(l as { getDeclutter?: () => unknown }).getDeclutter?.();
+      const style = l.get('styleFn') as StyleFunction | undefined;
+      for (const f of drawnFeatures(map, l, viewExtent())) {
+        const drawn = style?.(f, resolution);
+        // Read at once: layers share one Style per kind and set its text per feature.
+        for (const st of Array.isArray(drawn) ? drawn : drawn ? [drawn] : []) {
+          const text = st.getText()?.getText();
+          if (text) texts.push(Array.isArray(text) ? text.filter((_, i) => i % 2 === 0).join('') : text);
+        }
+      }
+    }
+    return { texts, declutter };
+  }
+
   let markReady!: () => void;
   const hook: MapDashboardHook = {
     view,
@@ -190,6 +215,7 @@ export function installHook(view: MapDashboardHook['view'], map: Map, palette: P
     pixelOfFeature,
     featuresAt,
     probeGridFill,
+    labels,
     colours: () => ({ hatch: hexRgb(palette.hatch), overdue: hexRgb(palette.overdue) }),
     selectedGrid: extra.selectedGrid ?? (() => null),
     routeLengthMetres: extra.routeLengthMetres ?? (() => null),

@@ -1,7 +1,15 @@
+import gridFills from './gridFills.json';
+
 // Two palettes: the wall display is dark (a lit room, viewed for hours, from metres away);
 // the desk views are light. Layers take a palette once, when they are created.
 
 export type Rgba = [number, number, number, number];
+
+// The 红黄蓝 fills and the paper under them live in gridFills.json, which a test also reads (GridFillContrastTests):
+// as drawn (blended over the paper) every two of them differ by ΔE2000 ≥ 20 for normal vision and under simulated
+// protanopia, deuteranopia and tritanopia. The old dark red and olive were 11 apart for a deuteranope.
+const fills = (p: typeof gridFills.dark): Record<'red' | 'yellow' | 'blue', Rgba> =>
+  ({ red: p.red as Rgba, yellow: p.yellow as Rgba, blue: p.blue as Rgba });
 
 export interface Palette {
   name: 'dark' | 'light';
@@ -45,8 +53,8 @@ export interface Palette {
 
 export const dark: Palette = {
   name: 'dark',
-  background: '#071422',
-  gridFill: { red: [239, 68, 68, 0.42], yellow: [250, 204, 21, 0.34], blue: [56, 132, 255, 0.26] },
+  background: gridFills.dark.background,
+  gridFill: fills(gridFills.dark),
   gridStroke: { red: '#ff6b6b', yellow: '#fcd34d', blue: '#5aa2ff' },
   microGrid: 'rgba(170, 200, 230, 0.35)',
   policeGrid: '#34d399',
@@ -68,7 +76,8 @@ export const dark: Palette = {
   hatch: '#ff3df5',
   hatchTint: 'rgba(255, 61, 245, 0.16)',
   overdue: '#ff2424',
-  track: '#38bdf8',
+  // Thin, faint and grey-blue: where patrols went is background to what is wrong (incidents draw above it).
+  track: 'rgba(148, 170, 196, 0.5)',
   coverage: [74, 222, 128, 0.28],
   coverageStroke: 'rgba(74, 222, 128, 0.8)',
   unvisited: '#fb923c',
@@ -80,8 +89,8 @@ export const dark: Palette = {
 
 export const light: Palette = {
   name: 'light',
-  background: '#eef1f4',
-  gridFill: { red: [220, 38, 38, 0.32], yellow: [234, 179, 8, 0.32], blue: [37, 99, 235, 0.18] },
+  background: gridFills.light.background,
+  gridFill: fills(gridFills.light),
   gridStroke: { red: '#b91c1c', yellow: '#a16207', blue: '#1d4ed8' },
   microGrid: 'rgba(51, 65, 85, 0.3)',
   policeGrid: '#059669',
@@ -103,7 +112,7 @@ export const light: Palette = {
   hatch: '#a21caf',
   hatchTint: 'rgba(162, 28, 175, 0.12)',
   overdue: '#dc2626',
-  track: '#475569',
+  track: 'rgba(71, 85, 105, 0.55)',
   coverage: [22, 163, 74, 0.22],
   coverageStroke: 'rgba(21, 128, 61, 0.7)',
   unvisited: '#ea580c',

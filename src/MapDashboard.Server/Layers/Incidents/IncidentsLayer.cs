@@ -8,10 +8,13 @@ public sealed class IncidentsLayer : LayerDeclaration
         MinZoom = 10;
         Live = true;
         Properties = ["code", "category", "stage", "reportedAt", "stageDueAt", "overdue", "escalation",
-                      "responsibleUnit", "ownershipUnclear", "reports"];
+                      "responsibleUnit", "ownershipUnclear", "reports", "grid", "stageEnteredAt"];
         TileOmits = Omit(
             ("the map draws an incident by category, stage and overdue only; the lead's desk lists the rest from "
              + "the live change and /api/incidents, and responsibleUnit would cost every tile a lookup per incident",
-             ["reportedAt", "stageDueAt", "responsibleUnit", "ownershipUnclear", "reports"]));
+             ["reportedAt", "stageDueAt", "responsibleUnit", "ownershipUnclear", "reports"]),
+            ("the wall's feed names the place and time of a report or stage change as it arrives live; the map draws "
+             + "an incident where it is, so its tiles need neither",
+             ["grid", "stageEnteredAt"]));
     }
 }

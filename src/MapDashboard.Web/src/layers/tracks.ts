@@ -3,8 +3,9 @@ import { mvtLayer, type TileSetup } from '../map/tileLayer';
 import type { Palette } from '../theme';
 
 // Today's walked tracks (tile layer "tracks": one multi-line per worker, trusted pings only).
-// One constant style: thin enough that the grid colours stay readable underneath.
+// One constant style, quieter than anything that asks for action: a thin, faint, muted line (palette.track), so the
+// grid colours stay readable underneath and incidents, hazards and workers (all drawn above) stand out.
 export function trackLayer(p: Palette, config: TileSetup) {
-  const style = new Style({ stroke: new Stroke({ color: p.track, width: p.name === 'dark' ? 3 : 2.5, lineCap: 'round', lineJoin: 'round' }) });
+  const style = new Style({ stroke: new Stroke({ color: p.track, width: 1.5, lineCap: 'round', lineJoin: 'round' }) });
   return mvtLayer({ source: 'tracks', name: 'tracks', style: () => style, config, zIndex: 44 });
 }

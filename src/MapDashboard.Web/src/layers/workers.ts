@@ -19,6 +19,12 @@ const AGE_REFRESH_MS = 30_000;
 // A ping older than this is no longer "where they are now": the dot fades, so a glance at
 // the wall tells live positions from last-known ones.
 const STALE_AFTER_MS = 10 * 60_000;
+/**
+ * Labels only from this close in (metres per pixel; about zoom 15.5): at district zoom forty labels piled up over
+ * the grids and said nothing from across the room, and the wall, whose account gets no names, only showed codes.
+ * Where labels show, they are decluttered: one that would overlap another is left out, never the dot.
+ */
+export const WORKER_LABEL_MAX_RESOLUTION = 2.5;
 
 /** "刚刚" / "5 分钟前" / "2 小时前": how old a ping is, for the label. */
 export function pingAge(recordedAt: string, now = Date.now()): string {
@@ -33,13 +39,13 @@ const isStale = (recordedAt: string, now = Date.now()) => now - Date.parse(recor
  * Grid workers' positions: the snapshot (GET /api/patrols/workers, load()) and then the
  * hub's coalesced `positions` messages (apply()). Features are keyed by the worker's code,
  * which both carry; an older position never replaces a newer one, whichever arrives last.
- * A dot and "name · age of the last ping"; a stale ping is drawn faded. Styles are made
- * once: two dots, two labels, the text set per feature.
+ * A dot, and when zoomed in "name · age of the last ping"; a stale ping is drawn faded.
+ * Styles are made once: two dots, two labels, the text set per feature.
  */
 export function workerLayer(p: Palette, projection: string) {
   const labelFont = `600 ${Math.round(p.communityLabelPx * 0.8)}px ${FONT_STACK}`;
   const dot = (fill: string, ring: string) => new Style({
-    image: new Circle({ radius: 7, fill: new Fill({ color: fill }), stroke: new Stroke({ color: ring, width: 3 }) }),
+    image: new Circle({ radius: 7, fill: new Fill({ color: fill }), stroke: new Stroke({ color: ring, width: 3 }), declutterMode: 'none' }),
     zIndex: 1,
   });
   const label = (colour: string) => new Style({
@@ -48,15 +54,16 @@ export function workerLayer(p: Palette, projection: string) {
   });
   const fresh = [dot(p.label, p.selection), label(p.label)];
   const stale = [dot('rgba(148, 163, 184, 0.55)', 'rgba(148, 163, 184, 0.8)'), label('rgba(148, 163, 184, 0.95)')];
-  const style = (f: FeatureLike) => {
+  const style = (f: FeatureLike, resolution: number) => {
     const recordedAt = f.get('recordedAt') as string;
     const styles = isStale(recordedAt) ? stale : fresh;
+    if (resolution > WORKER_LABEL_MAX_RESOLUTION) return styles[0];
     styles[1].getText()!.setText(`${f.get('name') ?? f.get('code') ?? t('worker')} · ${pingAge(recordedAt)}`);
     return styles;
   };
 
   const source = new VectorSource();
-  const layer = new VectorLayer({ source, style, zIndex: 70, properties: { name: 'workers', styleFn: style } });
+  const layer = new VectorLayer({ source, style, declutter: true, zIndex: 70, properties: { name: 'workers', styleFn: style } });
   const format = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: projection });
 
   const drop = (f: Feature) => { source.removeFeature(f); f.dispose(); };

@@ -11,6 +11,9 @@ export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'off
  */
 export const OFFLINE_AFTER_MS = 5000;
 
+/** The hub's silence that counts as a lost link, until /api/config says (Live:ClientServerTimeoutMilliseconds). */
+export const DEFAULT_SERVER_TIMEOUT_MS = 4000;
+
 export interface ConnectionEvents {
   /** Register the server → client handlers, once, before the first start. */
   register(connection: HubConnection): void;
@@ -28,13 +31,17 @@ export interface ConnectionEvents {
  * and every reconnect must Subscribe again from the last applied seq, which only the
  * caller knows. One loop runs at a time; closes seen while it runs are its own doing.
  */
-export function startConnection(events: ConnectionEvents): { state(): ConnectionState; downSince(): Date | null } {
+export function startConnection(events: ConnectionEvents, serverTimeoutMs = DEFAULT_SERVER_TIMEOUT_MS): { state(): ConnectionState; downSince(): Date | null } {
   const connection = new HubConnectionBuilder()
     .withUrl(HUB_URL)
     // The indicator reports the link; the client's own console errors would only repeat it
     // every few seconds for as long as the server is away.
     .configureLogging(LogLevel.None)
     .build();
+  // A link that dies without closing (a pulled cable, a dead switch) is only noticed as silence: the hub pings
+  // more than twice per timeout, so silence this long means the link is gone (SignalR's own default, 30 s, kept a
+  // dead wall reading "connected" for half a minute).
+  connection.serverTimeoutInMilliseconds = serverTimeoutMs;
   events.register(connection);
 
   let state: ConnectionState = 'connecting';

@@ -154,7 +154,7 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
     },
     connected: subscribe,
     state: (state, downSince) => badge.set(state, downSince),
-  });
+  }, ctx.config.live?.serverTimeoutMilliseconds);
 
   const status = (): LiveStatus => ({
     state: connection.state(),

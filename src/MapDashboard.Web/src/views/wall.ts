@@ -10,10 +10,12 @@ import { gridStats } from '../ui/gridStats';
 import { langSwitch } from '../ui/langSwitch';
 import { indicatorStrip } from '../ui/indicatorStrip';
 import { overdueList } from '../ui/overdueList';
+import { wallFeed } from '../ui/wallFeed';
 import { refresher } from '../ui/refresher';
 import { findingAt, findingPopup } from '../ui/findingPopup';
 import { overdueRings } from '../layers/overdueRings';
 import { startLive } from '../live/liveMap';
+import { incidentEvents } from '../live/incidentEvents';
 
 /** Indicators and the overdue list also refresh on their own: time alone makes incidents overdue. */
 const INDICATOR_REFRESH_MS = 60_000;
@@ -33,15 +35,21 @@ export async function wallView(root: HTMLElement): Promise<void> {
   const numbers = refresher(() => Promise.all([strip.load(), overdue.load()]), INDICATOR_REFRESH_MS);
   const incidents = ctx.map.getAllLayers().find((l) => l.get('name') === 'incidents')!;
   const rings = overdueRings(ctx.map, incidents, dark);
+  const feed = wallFeed(ctx.categories, ctx.units);
+  const news = incidentEvents();
 
   // Live from the snapshot on: changes appear in place, each marked by a passing pulse,
   // and a grid's new status moves the headline counts too; an incident's change reloads
-  // the indicators and the overdue list, and re-places the overdue rings.
+  // the indicators and the overdue list, re-places the overdue rings, and a new report or stage goes in the feed.
   const live = startLive(ctx, {
     pulse: true,
     onFeature: (layer, props) => {
       if (layer === 'grids') stats.setStatus(String(props.code), String(props.kind), props.status as GridStatus);
-      if (layer === 'incidents') { numbers.soon(); setTimeout(rings.sync, 0); }
+      if (layer !== 'incidents') return;
+      numbers.soon();
+      setTimeout(rings.sync, 0);
+      const event = news(props);
+      if (event) feed.add(event);
     },
   });
   const districtName = ctx.district?.name ?? '';
@@ -51,13 +59,15 @@ export async function wallView(root: HTMLElement): Promise<void> {
     document.title = `${districtName} · ${t('wallTitle')}`;
   });
   const key = legend(dark, ctx.categories);
+  const side = el('aside', { class: 'wall-side' }, feed.element, overdue.element);
   // No account control on the wall: it runs untouched for days under the display credential, which an admin
   // revokes (POST /api/accounts/{userName}/revoke); a sign-out button there would only be pressed by mistake.
   root.append(
     el('header', { class: 'wall-bar' }, el('div', { class: 'logo' }), title, el('div', { class: 'spacer' }),
       stats.element, clock(), live.badge, langSwitch()),
     strip.element,
-    overdue.element,
+    // One column on the right: what just came in above, what is most overdue below.
+    side,
     key,
   );
 
@@ -71,10 +81,10 @@ export async function wallView(root: HTMLElement): Promise<void> {
 
   const refit = () => {
     ctx.map.updateSize();
-    // Leave room for the title bar and indicator strip above, the overdue list on the right and the legend at
+    // Leave room for the title bar and indicator strip above, the feed and overdue list on the right and the legend at
     // the bottom left, as wide as they are drawn: the English legend is wider than the Chinese one, and a fixed
     // margin let it cover the west of the district.
-    const list = overdue.element.getBoundingClientRect();
+    const list = side.getBoundingClientRect();
     const box = key.getBoundingClientRect();
     const right = list.width ? Math.max(420, innerWidth - list.left + 24) : 420;
     const left = box.width ? Math.max(300, box.right + 24) : 300;
