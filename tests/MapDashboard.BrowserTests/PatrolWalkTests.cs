@@ -30,7 +30,9 @@ public sealed class PatrolWalkTests(DashboardFixture dashboard)
         var id = route.GetProperty("id").GetInt64();
         try
         {
-            // The worker walks the first half of the plan, then goes home.
+            // The plan was given to the worker before they set out (planned vs walked counts only walking after that);
+            // they walk the first half of it, then go home.
+            await _desk.AssignedAgoAsync(id, TimeSpan.FromMinutes(30));
             await _desk.WalkAsync(grid.Worker, plannedPath.Take(3).ToArray(), TimeSpan.FromMinutes(2));
             var expected = await _desk.GetAsync($"/api/routes/{id}/comparison");
 

@@ -10,10 +10,14 @@
 -- measured, drowning the real alarms; once tracking runs, a grid nobody walked is
 -- exactly the red the wall must show. Police grids are not patrolled by grid
 -- workers, and a grid with nothing to visit has no coverage either: null.
+-- history_hours: how long the district's patrols have been tracked (since the start of
+-- its first stored track). Under 24 h the window has not run yet and GridStatusRule
+-- does not colour by coverage (see its comment).
 with patrols as (
     select exists (select 1 from patrol_track
-                   where hour_start >= now() - interval '25 hours' and ended_at >= now() - interval '24 hours') as tracked)
-select g.id, g.status,
+                   where hour_start >= now() - interval '25 hours' and ended_at >= now() - interval '24 hours') as tracked,
+           patrol_history_hours() as history_hours)
+select g.id, g.status, g.status_reasons::text as reasons, patrols.history_hours::float8 as history,
        coalesce(i.overdue, 0)::int as overdue, coalesce(i.open, 0)::int as open,
        coalesce(h.open, 0)::int as hazards,
        c.visited::float8 / nullif(c.total, 0) as coverage

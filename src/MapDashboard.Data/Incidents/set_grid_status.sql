@@ -1,4 +1,4 @@
--- Only grids whose colour really changes are written: each write streams live.
-update territory_unit t set status = c.status
-from unnest(@ids::int[], @statuses::text[]) as c(id, status)
-where t.id = c.id and t.status <> c.status;
+-- Only grids whose colour or reasons really change are written: each write streams live.
+update territory_unit t set status = c.status, status_reasons = c.reasons::jsonb
+from unnest(@ids::int[], @statuses::text[], @reasons::text[]) as c(id, status, reasons)
+where t.id = c.id and (t.status <> c.status or t.status_reasons <> c.reasons::jsonb);

@@ -17,3 +17,22 @@ language sql stable as $$
     left join person w on w.id = r.worker_id
     where r.id = p_id
 $$;
+
+-- When the route was given to its worker in its present shape: planned vs walked counts only walking after it
+-- (a stop ticked at 13:19 is no proof of following a route saved at 14:38). Set on a save that assigns a worker,
+-- changes the worker or redraws the line — from the API, psql or QGIS alike; a rename or a new note keeps it.
+create function patrol_route_assignment() returns trigger
+language plpgsql as $$
+begin
+    if new.worker_id is null then
+        new.assigned_at := null;
+    elsif tg_op = 'INSERT' then
+        new.assigned_at := coalesce(new.assigned_at, now());
+    elsif new.worker_id is distinct from old.worker_id or not ST_Equals(new.path, old.path) then
+        new.assigned_at := now();
+    end if;
+    return new;
+end $$;
+
+create trigger patrol_route_assignment before insert or update of worker_id, path on patrol_route
+    for each row execute function patrol_route_assignment();

@@ -48,6 +48,15 @@ $$;
 create function patrol_grid_kind(kind text) returns boolean
 language sql immutable parallel safe as $$ select kind in ('community_grid', 'dedicated_grid', 'micro_grid') $$;
 
+-- THE age of the district's patrol record, in hours since the start of its first stored track (null: none). A
+-- rolling 24 h coverage is a measure only once this reaches 24 h; younger, the window has not run yet and a grid
+-- looks half-walked because the clock has not run (GridStatusRule, the wall's coverage figure).
+create function patrol_history_hours() returns float8
+language sql stable as $$
+    select extract(epoch from now() - min(started_at))::float8 / 3600
+    from patrol_track where hour_start = (select min(hour_start) from patrol_track)
+$$;
+
 -- The local day (patrol_coverage_setting.time_zone) coverage is counted in.
 create function patrol_today() returns date
 language sql stable as $$ select (now() at time zone (select time_zone from patrol_coverage_setting))::date $$;

@@ -45,7 +45,8 @@ begin
                 from incident i where i.id = p_id);
     when 'grids' then
         return (select jsonb_build_object('type', 'Feature', 'id', t.id, 'geometry', ST_AsGeoJSON(t.boundary, 7)::jsonb,
-                    'properties', jsonb_build_object('code', t.code, 'name', t.name, 'kind', t.kind, 'status', t.status))
+                    'properties', jsonb_build_object('code', t.code, 'name', t.name, 'kind', t.kind, 'status', t.status,
+                                                   'reasons', t.status_reasons))
                 from territory_unit t where t.id = p_id);
     when 'territory' then
         return (select jsonb_build_object('type', 'Feature', 'id', t.id, 'geometry', ST_AsGeoJSON(t.boundary, 7)::jsonb,

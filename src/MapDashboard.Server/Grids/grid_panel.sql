@@ -32,7 +32,7 @@ h as (
 select json_build_object(
     'type', 'FeatureCollection',
     'grid', json_build_object(
-        'code', g.code, 'name', g.name, 'kind', g.kind, 'status', g.status,
+        'code', g.code, 'name', g.name, 'kind', g.kind, 'status', g.status, 'reasons', g.status_reasons,
         'bbox', (select json_build_array(ST_XMin(x), ST_YMin(x), ST_XMax(x), ST_YMax(x)) from Box2D(g.boundary) x),
         'community', (select json_build_object('code', a.code, 'name', a.name) from ancestors a where a.kind = 'community'),
         'street', (select json_build_object('code', a.code, 'name', a.name) from ancestors a where a.kind = 'street'),

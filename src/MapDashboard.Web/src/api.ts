@@ -34,12 +34,17 @@ export interface MapConfig {
   live?: { serverTimeoutMilliseconds: number };
 }
 
+/** One rule of GridStatusRule that fired for a grid: a code and its figures, worded by ui/gridReasons.ts. */
+export interface GridReason { rule: string; value: number; threshold: number }
+
 export interface TerritoryUnit {
   code: string;
   name: string;
   kind: UnitKind;
   parentCode: string | null;
   status: GridStatus;
+  /** Why a grid has its colour (grids only; absent from search answers). */
+  reasons?: GridReason[];
   bbox: BBox;
 }
 
@@ -50,6 +55,7 @@ export interface GridSummary {
   name: string;
   kind: UnitKind;
   status: GridStatus;
+  reasons: GridReason[];
   bbox: BBox;
   community: { code: string; name: string } | null;
   street: { code: string; name: string } | null;
@@ -147,12 +153,19 @@ export interface Indicators {
   reportedToday: number;
   open: number;
   overdue: number;
+  /** The one period every rate is counted over: local days from..to (Incidents:TimeZone). */
+  period: { days: number; from: string; to: string };
   reported30d: number;
   closed30d: number;
+  closedOnTime30d: number;
+  rated30d: number;
+  satisfied30d: number;
   closureRate: number | null;
   onTimeClosureRate: number | null;
   averageRating: number | null;
   satisfactionRate: number | null;
+  /** Share of the unit's buildings and hazard points visited in the last 24 h; young: the patrol record is shorter than that. */
+  patrolCoverage: { window: string; total: number; visited: number; share: number | null; historyHours: number | null; young: boolean | null };
 }
 
 export interface FindingProperties {

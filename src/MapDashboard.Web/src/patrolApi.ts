@@ -60,6 +60,10 @@ export interface RouteComparison {
   date: string;
   worker: string | null;
   radiusMetres: number;
+  /** When the route was given to its worker in its present shape; walking counts from `from` (the later of it and the day's start) to `to`. */
+  assignedAt: string | null;
+  from: string;
+  to: string;
   routeMetres: number;
   followedMetres: number;
   followedShare: number | null;
@@ -99,7 +103,8 @@ export interface GridCoverage {
   visited: (Stop & { lastVisitedAt: string })[];
   unvisited: PlacedStop[];
   revisitDue: { code: string; name: string; dueAt: string; lastVisitedAt: string | null; lon: number; lat: number }[];
-  workers: { code: string; name: string; metres: number; minutesInOwnGrid: number; minutesTotal: number }[];
+  /** Walking inside this grid, beside the worker's whole walk in the window. */
+  workers: { code: string; name: string; metresInGrid: number; minutesInGrid: number; metres: number; minutesTotal: number }[];
 }
 
 const enc = encodeURIComponent;

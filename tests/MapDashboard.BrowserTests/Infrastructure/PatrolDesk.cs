@@ -114,6 +114,46 @@ public sealed class PatrolDesk(string baseUrl, NpgsqlDataSource db)
         await EscalationSweep.RunOnceAsync(db);
     }
 
+    /// <summary>
+    /// Dates a saved route's assignment back (as psql would): a route saved now was, in the story of a test, given to its
+    /// worker before the walk the test posts, and planned vs walked counts only walking after the assignment.
+    /// </summary>
+    public async Task AssignedAgoAsync(long id, TimeSpan ago)
+    {
+        await using var cmd = db.CreateCommand("update patrol_route set assigned_at = now() - @ago where id = @id");
+        cmd.Parameters.AddWithValue("ago", ago);
+        cmd.Parameters.AddWithValue("id", id);
+        Assert.Equal(1, await cmd.ExecuteNonQueryAsync());
+    }
+
+    /// <summary>A point on the boundary two grids share, and a point well inside each (for a walk from one into the other).</summary>
+    public async Task<(double[] InA, double[] OnBoth, double[] InB)> CrossingAsync(string a, string b)
+    {
+        await using var cmd = db.CreateCommand("""
+            select json_build_array(json_build_array(ST_X(pa), ST_Y(pa)), json_build_array(ST_X(m), ST_Y(m)), json_build_array(ST_X(pb), ST_Y(pb)))::text
+            from (select ST_PointOnSurface(x.boundary) pa, ST_PointOnSurface(y.boundary) pb,
+                         ST_LineInterpolatePoint(ST_LineMerge(ST_CollectionExtract(ST_Intersection(x.boundary, y.boundary), 2)), 0.5) m
+                  from territory_unit x, territory_unit y where x.code = @a and y.code = @b) t
+            """);
+        cmd.Parameters.AddWithValue("a", a);
+        cmd.Parameters.AddWithValue("b", b);
+        var points = JsonSerializer.Deserialize<double[][]>((string)(await cmd.ExecuteScalarAsync())!)!;
+        return (points[0], points[1], points[2]);
+    }
+
+    /// <summary>A community grid sharing a stretch of boundary (over 50 m) with <paramref name="code"/>.</summary>
+    public async Task<string> NeighbourAsync(string code)
+    {
+        await using var cmd = db.CreateCommand("""
+            select y.code from territory_unit x join territory_unit y on y.kind = 'community_grid' and y.code <> x.code and ST_Intersects(x.boundary, y.boundary)
+            where x.code = @code and ST_GeometryType(ST_LineMerge(ST_CollectionExtract(ST_Intersection(x.boundary, y.boundary), 2))) = 'ST_LineString'
+              and ST_Length(ST_CollectionExtract(ST_Intersection(x.boundary, y.boundary), 2)::geography) > 50
+            order by y.code limit 1
+            """);
+        cmd.Parameters.AddWithValue("code", code);
+        return (string)(await cmd.ExecuteScalarAsync() ?? throw new InvalidOperationException($"grid {code} has no neighbour sharing a straight edge"));
+    }
+
     public async Task DeleteRouteAsync(long id)
     {
         var res = await _http.DeleteAsync($"/api/routes/{id}");

@@ -21,7 +21,7 @@ namespace MapDashboard.IntegrationTests.Coverage;
 /// W1 today walks 200 m at 1 m/s, a ping every 5 s, starting at <see cref="W1Start"/>: it passes H1 (25 m) at
 /// +50 s, B1 (20 m) at +100 s and ends 14 m from B3 at +200 s; B2 (35 m) and H2 (50 m) stay out of reach.
 /// H1 fell due for a revisit 3 days ago (visited since), H2 a day ago (not visited). Route R plans
-/// (100,150)→(500,150) for W1 today: W1 walked its first half.
+/// (100,150)→(500,150) for W1 today, assigned a minute before W1 set out: W1 walked its first half.
 /// </summary>
 public sealed class CoverageDistrict : IAsyncLifetime
 {
@@ -79,17 +79,19 @@ public sealed class CoverageDistrict : IAsyncLifetime
             insert into patrol_ping (worker_id, recorded_at, location, accuracy_m, flag)
             values ((select id from person where code = 'W2'), @at, ST_Transform(ST_SetSRID(ST_MakePoint(390650, 3990150), 32648), 4326), 5, 'impossible_speed')
             """, ("at", w2.AddSeconds(400).ToUniversalTime()));
-        RouteId = await conn.ScalarAsync<long>($"""
-            insert into patrol_route (name, path, grid_id, worker_id, planned_for)
+        await using var route = new NpgsqlCommand("""
+            insert into patrol_route (name, path, grid_id, worker_id, planned_for, assigned_at)
             values ('R', ST_Transform(ST_SetSRID(ST_MakeLine(ST_MakePoint(390100, 3990150), ST_MakePoint(390500, 3990150)), 32648), 4326),
-                    (select id from territory_unit where code = 'G1'), (select id from person where code = 'W1'), patrol_today())
+                    (select id from territory_unit where code = 'G1'), (select id from person where code = 'W1'), patrol_today(), @assigned)
             returning id
-            """);
+            """, conn);
+        route.Parameters.AddWithValue("assigned", W1Start.AddMinutes(-1).ToUniversalTime());
+        RouteId = (long)(await route.ExecuteScalarAsync())!;
         await CoverageRefresher.DrainAsync(Db);
     }
 
     /// <summary>Pings every 5 s on a straight line from <paramref name="from"/> to <paramref name="to"/> (UTM offsets).</summary>
-    static Task Walk(NpgsqlConnection conn, string worker, DateTimeOffset start, (double X, double Y) from, (double X, double Y) to, int pings) =>
+    internal static Task Walk(NpgsqlConnection conn, string worker, DateTimeOffset start, (double X, double Y) from, (double X, double Y) to, int pings) =>
         Exec(conn, """
             insert into patrol_ping (worker_id, recorded_at, location, accuracy_m)
             select (select id from person where code = @worker), @start + make_interval(secs => i * 5),
@@ -98,9 +100,12 @@ public sealed class CoverageDistrict : IAsyncLifetime
             """, ("worker", worker), ("start", start.ToUniversalTime()), ("x0", from.X), ("y0", from.Y), ("x1", to.X), ("y1", to.Y), ("n", pings));
 
     /// <summary>A point given in the fixture's UTM offsets, as [lon, lat].</summary>
-    public async Task<double[]> LonLat(double x, double y)
+    public Task<double[]> LonLat(double x, double y) => LonLatIn(Db, x, y);
+
+    /// <summary>A point given in UTM offsets from 390000 E, 3990000 N (every hand-drawn district's), as [lon, lat].</summary>
+    public static async Task<double[]> LonLatIn(NpgsqlDataSource db, double x, double y)
     {
-        await using var conn = await Db.OpenConnectionAsync();
+        await using var conn = await db.OpenConnectionAsync();
         await using var cmd = new NpgsqlCommand("select ST_X(p), ST_Y(p) from (select ST_Transform(ST_SetSRID(ST_MakePoint(390000 + @x, 3990000 + @y), 32648), 4326) p) t", conn);
         cmd.Parameters.AddWithValue("x", x);
         cmd.Parameters.AddWithValue("y", y);
@@ -111,7 +116,7 @@ public sealed class CoverageDistrict : IAsyncLifetime
 
     static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
-    static async Task Exec(NpgsqlConnection conn, string sql, params (string Name, object Value)[] parameters)
+    internal static async Task Exec(NpgsqlConnection conn, string sql, params (string Name, object Value)[] parameters)
     {
         await using var cmd = new NpgsqlCommand(sql, conn);
         foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);

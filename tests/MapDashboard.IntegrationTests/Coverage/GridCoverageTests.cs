@@ -63,9 +63,10 @@ public class GridCoverageTests(CoverageDistrict district)
         Assert.Contains("H3", Codes(today.GetProperty("visited")));
         var w2 = Find(today.GetProperty("workers"), "W2");
         Assert.Equal(150, w2.GetProperty("metres").GetDouble(), 1);
-        // 100 s + 50 s of walking, all of it in W2's own grid; the gap is not time walked.
+        // 100 s + 50 s of walking, all of it in G2; the gap is not time walked.
         Assert.Equal(2.5, w2.GetProperty("minutesTotal").GetDouble(), 1);
-        Assert.Equal(2.5, w2.GetProperty("minutesInOwnGrid").GetDouble(), 1);
+        Assert.Equal(2.5, w2.GetProperty("minutesInGrid").GetDouble(), 1);
+        Assert.Equal(150, w2.GetProperty("metresInGrid").GetDouble(), 1);
     }
 
     [Fact]

@@ -164,4 +164,38 @@ public class IncidentsApiTests(IncidentHost host)
         Assert.True(district.GetProperty("reportedToday").GetInt32() >= 1);
         await ProblemAssert.IsProblem(await _http.GetAsync("api/indicators/NOPE"), HttpStatusCode.NotFound, "'NOPE'");
     }
+
+    [Fact]
+    public async Task Closure_rate_and_satisfaction_are_counted_over_the_same_incidents_of_the_same_period()
+    {
+        // One micro-grid, three reports: one closed and rated 5, one rated 5 but not closed yet, one still open.
+        var closed = (await Report("roof_leak", 30)).GetProperty("code").GetString()!;
+        var ratedOnly = (await Report("parking", 30)).GetProperty("code").GetString()!;
+        var open = await Report("gas_safety", 30);
+        var grid = open.GetProperty("grid").GetProperty("code").GetString()!;
+        foreach (var code in new[] { closed, ratedOnly })
+            foreach (var (action, body) in new (string, object)[] { ("dispatch", new { actor = "d" }), ("accept", new { actor = "w" }),
+                         ("resolve", new { actor = "w" }), ("rate", new { actor = "r", rating = 5 }) })
+                (await Step(code, action, body)).EnsureSuccessStatusCode();
+        (await Step(closed, "close", new { actor = "d" })).EnsureSuccessStatusCode();
+
+        var ind = await _http.GetFromJsonAsync<JsonElement>($"api/indicators/{grid}");
+        Assert.Equal(30, ind.GetProperty("period").GetProperty("days").GetInt32());
+        Assert.Equal((3, 1, 1), (ind.GetProperty("reported30d").GetInt32(), ind.GetProperty("closed30d").GetInt32(), ind.GetProperty("closedOnTime30d").GetInt32()));
+        Assert.Equal(0.3333m, ind.GetProperty("closureRate").GetDecimal());
+        Assert.Equal(0.3333m, ind.GetProperty("onTimeClosureRate").GetDecimal());
+        // Satisfaction is over the closed ones of that same set: the rating of the case still open for closing is not in it.
+        Assert.Equal((1, 1), (ind.GetProperty("rated30d").GetInt32(), ind.GetProperty("satisfied30d").GetInt32()));
+        Assert.Equal(1m, ind.GetProperty("satisfactionRate").GetDecimal());
+
+        // Rated but nothing closed: no satisfaction to show beside a closure rate of 0 (it read 100 % there before).
+        var lone = await Report("neighbour_dispute", 31);
+        var loneGrid = lone.GetProperty("grid").GetProperty("code").GetString()!;
+        foreach (var (action, body) in new (string, object)[] { ("dispatch", new { actor = "d" }), ("accept", new { actor = "w" }),
+                     ("resolve", new { actor = "w" }), ("rate", new { actor = "r", rating = 5 }) })
+            (await Step(lone.GetProperty("code").GetString()!, action, body)).EnsureSuccessStatusCode();
+        var quiet = await _http.GetFromJsonAsync<JsonElement>($"api/indicators/{loneGrid}");
+        Assert.Equal(0m, quiet.GetProperty("closureRate").GetDecimal());
+        Assert.Equal(JsonValueKind.Null, quiet.GetProperty("satisfactionRate").ValueKind);
+    }
 }

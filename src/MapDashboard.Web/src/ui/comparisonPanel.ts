@@ -1,11 +1,12 @@
 import type { RouteComparison } from '../patrolApi';
-import { onLang, t, tKey, type StringKey } from '../i18n';
+import { onLang, t, tFill, tKey, type StringKey } from '../i18n';
 import { el, fmt } from './dom';
 import { dateTime, percent } from './format';
 
 /**
  * Planned vs walked for one saved route and day (GET /api/routes/{id}/comparison): the share
- * of the route followed within the visit radius, the stops skipped, each stop ticked or not.
+ * of the route followed within the visit radius, the stops skipped, each stop ticked or not — counting only walking
+ * after the route was assigned (data-testid comparison-window says from when).
  * The map shows the same (layers/routeComparison.ts). data-testid: route-comparison,
  * followed-share, skipped-count, comparison-stops.
  */
@@ -22,6 +23,8 @@ export function comparisonPanel(onClose: () => void) {
     element.replaceChildren(
       el('div', { class: 'cmp-head' }, el('h2', { class: 'panel-heading' }, `${t('plannedVsWalked')} · ${name}`), close),
       el('div', { class: 'muted small' }, `${c.date} · ${c.worker ?? t('unassigned')}`),
+      ...(c.assignedAt ? [el('div', { class: 'muted small', 'data-testid': 'comparison-window' },
+        tFill('comparisonWindow', { from: dateTime(c.from), assigned: dateTime(c.assignedAt) }))] : []),
       el('div', { class: 'metrics' },
         el('div', { class: 'metric' }, el('div', { class: 'metric-value', 'data-testid': 'followed-share' }, percent(c.followedShare)), el('div', { class: 'metric-label' }, t('followedShare'))),
         el('div', { class: 'metric' }, el('div', { class: 'metric-value', 'data-testid': 'skipped-count' }, fmt(c.skipped)), el('div', { class: 'metric-label' }, t('stopsSkipped')))),

@@ -2,6 +2,7 @@ import type { Category, GridCollection } from '../api';
 import { lang, onLang, t, tKey, type StringKey } from '../i18n';
 import { el, fmt } from './dom';
 import { categoryName } from './format';
+import { reasonList } from './gridReasons';
 
 /**
  * Asking for the grid worker's personal data unmasked: offered (`canReveal`) to the roles that may reveal; `toggle`
@@ -9,7 +10,8 @@ import { categoryName } from './format';
  */
 export interface RevealControl { canReveal: () => boolean; toggle: (reveal: boolean) => Promise<void> }
 
-// One grid's card (GET /api/grids/{code}): who works it and what is in it.
+// One grid's card (GET /api/grids/{code}): why it has its colour (the rule's reasons, worded from codes), who works it
+// and what is in it.
 // `extra` (the grid's incidents) is kept at the bottom of the card across re-renders.
 // The worker's name and phone come masked (张**, 138****7010); an entitled account may reveal them for this card
 // (data-testid reveal-toggle, with a note that viewing is audited). Outside the account's jurisdiction the server
@@ -70,6 +72,7 @@ export function gridPanel(categories: Category[], onClose: () => void, extra?: H
         el('div', {}, el('h2', { 'data-testid': 'grid-name' }, g.name),
           el('div', { class: 'crumbs' }, [g.street?.name, g.community?.name, `${tKey('kind_', g.kind)} ${g.code}`].filter(Boolean).join(' › '))),
         close),
+      el('div', { class: 'grid-reasons-box' }, el('div', { class: 'small muted' }, t('gridReasonsTitle')), reasonList(g.reasons ?? [])),
       worker,
       el('div', { class: 'kv-grid' },
         stat('buildings', g.buildingCount, 'building-count'),

@@ -9,7 +9,7 @@ const WINDOWS: CoverageWindow[] = ['today', '24h', '7d'];
 /**
  * The patrol part of a grid's card on /lead (GET /api/grids/{code}/coverage?window=): share
  * of the grid's area covered, buildings and hazards visited of all, what nobody visited,
- * hazards due for a revisit, and each worker's distance and time in the grid, for today,
+ * hazards due for a revisit, and each worker's distance and time INSIDE this grid (beside their whole walk), for today,
  * the last 24 h or the last 7 days. data-testid: grid-patrol, patrol-window-<w>,
  * patrol-area-share, patrol-buildings, patrol-hazards, patrol-unvisited, patrol-revisit,
  * patrol-workers.
@@ -44,10 +44,13 @@ export function gridPatrol(onShown: (c: GridCoverage | null) => void = () => {})
       el('h4', {}, `${t('workersInGrid')} (${c.workers.length})`),
       c.workers.length
         ? el('table', { class: 'patrol-workers', 'data-testid': 'patrol-workers' },
-            el('tr', {}, el('th', {}, t('worker')), el('th', {}, t('distance')), el('th', {}, t('timeInGrid'))),
+            el('tr', {}, el('th', {}, t('worker')), el('th', {}, t('inGridDistance')), el('th', {}, t('inGridTime')), el('th', {}, t('wholeWalk'))),
             ...c.workers.map((w) => el('tr', { 'data-code': w.code },
-              el('td', {}, w.name), el('td', {}, `${fmt(Math.round(w.metres))} ${t('metres')}`),
-              el('td', {}, `${fmt(Math.round(w.minutesInOwnGrid))} / ${fmt(Math.round(w.minutesTotal))} ${t('minutes')}`))))
+              el('td', {}, w.name ?? w.code),
+              el('td', { 'data-testid': 'in-grid-metres', 'data-value': String(w.metresInGrid) }, `${fmt(Math.round(w.metresInGrid))} ${t('metres')}`),
+              el('td', { 'data-testid': 'in-grid-minutes', 'data-value': String(w.minutesInGrid) }, `${fmt(Math.round(w.minutesInGrid))} ${t('minutes')}`),
+              el('td', { class: 'muted', 'data-testid': 'whole-walk' },
+                `${fmt(Math.round(w.metres))} ${t('metres')} · ${fmt(Math.round(w.minutesTotal))} ${t('minutes')}`))))
         : el('div', { class: 'muted', 'data-testid': 'patrol-workers' }, t('noPatrols')),
       el('h4', {}, `${t('revisitDue')} (${c.revisitDue.length})`),
       el('ul', { class: 'stop-list', 'data-testid': 'patrol-revisit' }, ...c.revisitDue.map((r) => el('li', { 'data-code': r.code },

@@ -3,10 +3,13 @@ import { lang, onLang, t, type StringKey } from '../i18n';
 import { categoryColour } from '../layers/hazards';
 import { css, type Palette } from '../theme';
 import { el } from './dom';
+import { glossary } from './glossary';
 
 // The legend mirrors the layer styles (same palette), so it cannot drift from the map.
 // On the desk views it folds away (it would cover part of the map); the wall keeps it open.
-export function legend(p: Palette, categories: Category[], collapsible = false): HTMLElement {
+// `reasons` (the wall's counts by reason, ui/gridReasons.ts) follows the colours; the glossary ends it.
+export function legend(p: Palette, categories: Category[], collapsible = false, reasons?: HTMLElement): HTMLElement {
+  const terms = glossary();
   const box = el(collapsible ? 'details' : 'div', { class: collapsible ? 'legend compact' : 'legend', 'data-testid': 'legend' });
   const swatch = (style: string, key: StringKey) => el('div', { class: 'legend-row' }, el('span', { class: 'swatch', style }), el('span', {}, t(key)));
   onLang(() => {
@@ -15,6 +18,7 @@ export function legend(p: Palette, categories: Category[], collapsible = false):
       swatch(`background:${css(p.gridFill.red)};border:2px solid ${p.gridStroke.red}`, 'statusRed'),
       swatch(`background:${css(p.gridFill.yellow)};border:2px solid ${p.gridStroke.yellow}`, 'statusYellow'),
       swatch(`background:${css(p.gridFill.blue)};border:2px solid ${p.gridStroke.blue}`, 'statusBlue'),
+      ...(reasons ? [reasons] : []),
       swatch(`border-top:2px solid ${p.microGrid};height:0`, 'microGrid'),
       swatch(`border-top:3px dashed ${p.policeGrid};height:0`, 'policeGrid'),
       swatch(`background:${p.building};border:1px solid ${p.buildingStroke}`, 'building'),
@@ -35,6 +39,7 @@ export function legend(p: Palette, categories: Category[], collapsible = false):
       el('div', { class: 'legend-cats' }, ...categories.map((c) => el('span', { class: 'legend-cat' },
         el('span', { class: 'dot', style: `background:${categoryColour(categories, c.code)}` }),
         lang() === 'en' ? c.nameEn : c.nameZh))),
+      terms,
     );
   });
   return box;

@@ -1,4 +1,4 @@
-import type { GridStatus } from '../api';
+import type { GridReason, GridStatus } from '../api';
 import { createMap, fitBBox } from '../map/createMap';
 import { installTestHook } from '../testHook';
 import { dark } from '../theme';
@@ -6,6 +6,7 @@ import { onLang, t } from '../i18n';
 import { el } from '../ui/dom';
 import { clock } from '../ui/clock';
 import { legend } from '../ui/legend';
+import { reasonCounts } from '../ui/gridReasons';
 import { gridStats } from '../ui/gridStats';
 import { langSwitch } from '../ui/langSwitch';
 import { indicatorStrip } from '../ui/indicatorStrip';
@@ -29,6 +30,7 @@ export async function wallView(root: HTMLElement): Promise<void> {
 
   const ctx = await createMap({ target: mapEl, palette: dark, interactive: false });
   const stats = gridStats(dark, ctx.units);
+  const reasons = reasonCounts(dark, ctx.units);
   const districtCode = ctx.district?.code ?? '';
   const strip = indicatorStrip(districtCode);
   const overdue = overdueList(ctx.categories, ctx.units);
@@ -44,7 +46,10 @@ export async function wallView(root: HTMLElement): Promise<void> {
   const live = startLive(ctx, {
     pulse: true,
     onFeature: (layer, props) => {
-      if (layer === 'grids') stats.setStatus(String(props.code), String(props.kind), props.status as GridStatus);
+      if (layer === 'grids') {
+        stats.setStatus(String(props.code), String(props.kind), props.status as GridStatus);
+        reasons.set(String(props.code), String(props.kind), props.status as GridStatus, props.reasons as GridReason[] | undefined);
+      }
       if (layer !== 'incidents') return;
       numbers.soon();
       setTimeout(rings.sync, 0);
@@ -58,7 +63,7 @@ export async function wallView(root: HTMLElement): Promise<void> {
     title.replaceChildren(el('span', { class: 'district' }, districtName), el('span', { class: 'sep' }), t('wallTitle'));
     document.title = `${districtName} · ${t('wallTitle')}`;
   });
-  const key = legend(dark, ctx.categories);
+  const key = legend(dark, ctx.categories, false, reasons.element);
   const side = el('aside', { class: 'wall-side' }, feed.element, overdue.element);
   // No account control on the wall: it runs untouched for days under the display credential, which an admin
   // revokes (POST /api/accounts/{userName}/revoke); a sign-out button there would only be pressed by mistake.
