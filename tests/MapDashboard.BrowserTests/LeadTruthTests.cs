@@ -7,8 +7,8 @@ namespace MapDashboard.BrowserTests;
 
 /// <summary>
 /// /lead says what is true, in the reader's language (issue 18): a finding whose case closed while the gap remains
-/// stays open and hatched; a link that names no grid says so and offers the search; the Chinese page has no English
-/// words; the English layout does not clip at 1366×768 or 1920×1080.
+/// stays open and hatched; a link that names nothing says so and offers the search (a community's code opens its
+/// overview); the Chinese page has no English words; the English layout does not clip at 1366×768 or 1920×1080.
 /// </summary>
 [Collection(DashboardCollection.Name)]
 public sealed partial class LeadTruthTests(DashboardFixture dashboard)
@@ -69,32 +69,33 @@ public sealed partial class LeadTruthTests(DashboardFixture dashboard)
             await page.Page.Locator("[data-testid=lead-notice-text]").InnerTextAsync());
         Assert.Equal("UNKNOWN", await page.Page.Locator("[data-testid=search]").InputValueAsync());
         Assert.True(await page.Page.EvaluateAsync<bool>("() => document.activeElement?.dataset.testid === 'search'"));
-        await Assertions.TextContainsAsync(page.Page.Locator("[data-testid=search-results]"), "没有匹配的单元");
+        await Assertions.TextContainsAsync(page.Page.Locator("[data-testid=search-results]"), "没有匹配的结果");
         Assert.Null(await page.HookAsync<string?>("selectedGrid()"));
         await page.SaveScreenshotAsync("lead-deep-link-unknown");
         // The browser logs the server's 404 for the code it asked about; nothing else went wrong.
         Assert.DoesNotContain(page.ConsoleErrors, e => !e.StartsWith("Failed to load resource", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A grid link naming a community means "show me this community": since the overview (issue 18, item 6) it opens
+    /// the community's overview instead of a "not a grid" notice, and the URL then names it as a unit (?unit=).
+    /// </summary>
     [Fact]
-    public async Task A_link_to_a_community_says_it_is_no_grid_shows_the_community_and_lists_its_grids_in_the_search()
+    public async Task A_grid_link_to_a_community_opens_its_overview_and_names_it_as_a_unit()
     {
         var community = (await dashboard.Api.TerritoryAsync()).First(u => u.GetProperty("kind").GetString() == "community");
         var code = community.GetProperty("code").GetString()!;
         var name = community.GetProperty("name").GetString()!;
         await using var page = await dashboard.OpenAsync($"/lead?grid={code}");
-        var text = page.Page.Locator("[data-testid=lead-notice-text]");
-        await text.WaitForAsync(new() { Timeout = 15_000 });
-        Assert.Equal($"“{code}”是社区“{name}”，不是网格：已定位到该社区。请从列表中选择网格，或在左侧搜索。", await text.InnerTextAsync());
-        // The community's grids are offered: their codes start with the community's.
-        await Assertions.TextContainsAsync(page.Page.Locator("[data-testid=search-results]"), $"{code}-");
+        await page.Page.Locator("[data-testid=unit-overview]").WaitForAsync(new() { Timeout = 15_000 });
+        Assert.Equal(name, await page.Page.Locator("[data-testid=overview-name]").InnerTextAsync());
+        Assert.Equal(code, await page.HookAsync<string?>("overviewUnit()"));
+        Assert.Null(await page.HookAsync<string?>("selectedGrid()"));
+        Assert.False(await page.Page.Locator("[data-testid=lead-notice]").IsVisibleAsync(), "no notice: the link was understood");
+        Assert.EndsWith($"/lead?unit={code}", page.Page.Url);
         await page.IdleAsync();
-        Assert.True(Geo.Contains(DashboardApi.BBox(community), await page.ExtentAsync(), 0.01), "the map shows the community");
+        Assert.True(Geo.Contains(await page.ExtentAsync(), DashboardApi.BBox(community), 0.0005), "the map shows the whole community");
         await page.SaveScreenshotAsync("lead-deep-link-community");
-
-        // In English, the same notice in English.
-        await page.Page.Locator(".lang-switch").ClickAsync();
-        await Assertions.TextContainsAsync(text, $"\"{code}\" is the Community {name}, not a grid");
     }
 
     [Fact]

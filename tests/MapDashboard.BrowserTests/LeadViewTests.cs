@@ -89,12 +89,12 @@ public sealed class LeadViewTests(DashboardFixture dashboard)
         var side = page.Page.Locator(".side");
         Assert.Contains("辖区导航", await side.InnerTextAsync());
         Assert.True(Geo.HasChinese(await page.Page.TitleAsync()));
-        Assert.Equal("搜索名称或网格编码", await page.Page.Locator("[data-testid=search]").GetAttributeAsync("placeholder"));
+        Assert.Equal("搜索网格、人员、楼栋、事件编号", await page.Page.Locator("[data-testid=search]").GetAttributeAsync("placeholder"));
 
         await page.Page.Locator("[data-testid=lang-switch]").ClickAsync();
         Assert.Contains("Territory", await side.InnerTextAsync());
         Assert.Contains("Leader View", await page.Page.Locator(".topbar").InnerTextAsync());
-        Assert.Equal("Search name or grid code", await page.Page.Locator("[data-testid=search]").GetAttributeAsync("placeholder"));
+        Assert.Equal("Search places, people, incidents", await page.Page.Locator("[data-testid=search]").GetAttributeAsync("placeholder"));
     }
 
     static async Task AssertZoomedToAsync(MapPage page, JsonElement grid)

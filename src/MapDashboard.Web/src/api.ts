@@ -50,6 +50,42 @@ export interface TerritoryUnit {
 
 export interface Category { code: string; nameZh: string; nameEn: string }
 
+/** A place a search hit or an overview row names: code and name. */
+export interface Named { code: string; name: string }
+
+/**
+ * One hit of GET /api/territory/search, by what it is (`match`): a unit (the unit's own fields), a person (their name
+ * masked, under `person`; only where the account may see people), a building, a compound (小区), an incident, a
+ * finding. Every hit says where to look (bbox, a point) and the patrol grid whose card it opens.
+ */
+export type SearchHit = { bbox: BBox; position?: [number, number] | null; grid?: Named | null } & (
+  | ({ match: 'unit' } & TerritoryUnit)
+  | { match: 'person'; code: string; role: string; unit: string; person: { code: string; name?: string } }
+  | { match: 'building'; code: string; name: string; compound: string | null }
+  | { match: 'compound'; code: string; name: string; buildings: number }
+  | { match: 'incident'; code: string; category: string; stage: Stage; description: string; overdue: boolean }
+  | { match: 'finding'; id: number; code: string; kind: string; status: string; units: string[] });
+
+/** GET /api/territory/{code}/overview: a community's or street's totals and open incidents (no personal data). */
+export interface UnitOverview {
+  code: string;
+  name: string;
+  kind: UnitKind;
+  parent: (Named & { kind: UnitKind }) | null;
+  bbox: BBox;
+  geometry: unknown;
+  grids: { total: number; red: number; yellow: number; blue: number };
+  incidents: { open: number; overdue: number };
+  /** share: visited / assets of its patrolled grids in the last 24 h; null while no patrol is tracked. */
+  coverage: { tracked: boolean; assets: number; visited: number; share: number | null };
+  findings: { total: number; byKind: { kind: string; count: number }[] };
+  workers: { total: number; onPatrol: number };
+  openIncidents: {
+    code: string; category: string; description: string; stage: Stage; reportedAt: string; stageDueAt: string | null;
+    overdue: boolean; location: [number, number]; grid: Named | null; building: Named | null;
+  }[];
+}
+
 export interface GridSummary {
   code: string;
   name: string;
@@ -258,7 +294,8 @@ export async function sendJson<T>(method: 'POST' | 'PUT' | 'DELETE' | 'PATCH', u
 export const api = {
   config: () => getJson<MapConfig>('/api/config'),
   territory: () => getJson<TerritoryUnit[]>('/api/territory'),
-  search: (q: string) => getJson<TerritoryUnit[]>(`/api/territory/search?q=${encodeURIComponent(q)}`),
+  search: (q: string) => getJson<SearchHit[]>(`/api/territory/search?q=${encodeURIComponent(q)}`),
+  overview: (code: string) => getJson<UnitOverview>(`/api/territory/${encodeURIComponent(code)}/overview`, 'no-store'),
   /** reveal: personal data unmasked (entitled accounts, inside their jurisdiction; audited), never from the HTTP cache. */
   grid: (code: string, reveal = false) => reveal
     ? getJson<GridCollection>(`/api/grids/${encodeURIComponent(code)}?reveal=true`, 'no-store')

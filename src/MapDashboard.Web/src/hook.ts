@@ -65,9 +65,13 @@ export interface MapDashboardHook {
   gridCoverage(): Record<string, unknown> | null;
   /** The live link: state, last applied seq, items applied… (src/live/liveMap.ts). */
   live(): LiveStatus | null;
+  /** /lead: the code of the community, street or district whose overview is open, or null. */
+  overviewUnit(): string | null;
+  /** /lead: the code of the incident an overview row last located on the map, or null. */
+  locatedIncident(): string | null;
 }
 
-type Extra = Partial<Pick<MapDashboardHook, 'selectedGrid' | 'routeLengthMetres' | 'live' | 'plan' | 'gridCoverage'>>;
+type Extra = Partial<Pick<MapDashboardHook, 'selectedGrid' | 'routeLengthMetres' | 'live' | 'plan' | 'gridCoverage' | 'overviewUnit' | 'locatedIncident'>>;
 
 declare global { interface Window { mapDashboard?: MapDashboardHook } }
 
@@ -222,6 +226,8 @@ export function installHook(view: MapDashboardHook['view'], map: Map, palette: P
     live: extra.live ?? (() => null),
     plan: extra.plan ?? (() => null),
     gridCoverage: extra.gridCoverage ?? (() => null),
+    overviewUnit: extra.overviewUnit ?? (() => null),
+    locatedIncident: extra.locatedIncident ?? (() => null),
   };
   window.mapDashboard = hook;
 

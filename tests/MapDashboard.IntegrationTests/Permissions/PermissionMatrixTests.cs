@@ -410,6 +410,7 @@ sealed class MatrixWorld
             new("GET /api/territory", "", Need.Read, false, _ => Now(Get("api/territory")), Ok200),
             new("GET /api/territory/search", "", Need.Read, false, _ => Now(Get("api/territory/search?q=6201")), Ok200),
             new("GET /api/territory/{code}", "", Need.Read, true, c => Now(Get($"api/territory/{At(c.Side).Grid}")), Ok200),
+            new("GET /api/territory/{code}/overview", "", Need.Read, true, c => Now(Get($"api/territory/{At(c.Side).Community}/overview")), Ok200),
             new("GET /api/grids/{code}", "", Need.Read, true, c => Now(Get($"api/grids/{At(c.Side).Grid}")), Ok200),
             new("GET /api/grids/{code}/coverage", "", Need.Read, true, c => Now(Get($"api/grids/{At(c.Side).Grid}/coverage")), Ok200),
             new("GET /api/indicators/{unitCode}", "", Need.Read, true, c => Now(Get($"api/indicators/{At(c.Side).Community}")), Ok200),

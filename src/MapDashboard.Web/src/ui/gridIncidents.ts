@@ -90,5 +90,10 @@ export function gridIncidents(categories: Category[], units: TerritoryUnit[]) {
       if (opened?.code === code) { opened = detail; render(); }
     },
     current: () => grid,
+    /** Unfolds one incident's history (a search hit or an overview row chose it); already open: left open. */
+    async open(code: string) {
+      if (opened?.code !== code) await toggle(code);
+      list.querySelector<HTMLElement>(`li[data-code="${CSS.escape(code)}"]`)?.scrollIntoView({ block: 'nearest' });
+    },
   };
 }

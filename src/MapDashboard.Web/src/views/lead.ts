@@ -1,8 +1,9 @@
 import GeoJSON from 'ol/format/GeoJSON';
 import { getCenter } from 'ol/extent';
-import { api, type Finding, type GridCollection, type TerritoryUnit } from '../api';
+import { fromLonLat } from 'ol/proj';
+import { api, type Finding, type GridCollection, type SearchHit, type TerritoryUnit } from '../api';
 import { me, REVEAL_ROLES } from '../auth';
-import { fitBBox } from '../map/createMap';
+import { fitBBox, toMercator } from '../map/createMap';
 import { installTestHook } from '../testHook';
 import { light } from '../theme';
 import { selectionLayer } from '../layers/selection';
@@ -10,6 +11,7 @@ import { windowCoverageLayer } from '../layers/windowCoverage';
 import { territoryTree } from '../ui/tree';
 import { searchBox } from '../ui/search';
 import { gridPanel } from '../ui/gridPanel';
+import { unitOverview } from '../ui/unitOverview';
 import { gridIncidents } from '../ui/gridIncidents';
 import { gridPatrol } from '../ui/gridPatrol';
 import { layerToggles } from '../ui/layerToggles';
@@ -19,19 +21,25 @@ import { featurePopup } from '../ui/featurePopup';
 import { findingAt, findingPopup } from '../ui/findingPopup';
 import { refresher } from '../ui/refresher';
 import { errorText } from '../ui/errorText';
-import { onLang, t, tFill, tKey } from '../i18n';
+import { onLang, t, tFill } from '../i18n';
 import { deskLayout } from './deskLayout';
 
 const SELECTABLE_GRIDS = new Set(['community_grid', 'dedicated_grid']);
+/** Units with an overview (their totals and open incidents) instead of a grid card. */
+const OVERVIEW_KINDS = new Set(['district', 'street', 'community']);
+/** Room the card on the right of the map takes, so a fitted area is not hidden under it. */
+const CARD_PADDING = [80, 440, 80, 80];
 /** The open grid's incidents reload on their own too: an incident turns overdue by time alone. */
 const GRID_REFRESH_MS = 60_000;
 /** Revealed personal data goes back to masked on its own after this long (shared screens). */
 const REVEAL_MS = 120_000;
 
-// The leader view: navigate district → street → community → grid, open a grid's card with
-// its incidents; a community (or a grid's community) lists where its ownership is unclear.
-// The selected grid lives in the URL (/lead?grid=CODE) so a link opens the same grid; a link that names no
-// grid (an unknown code, a community's) says so in the reader's language and offers the search.
+// The leader view: navigate district → street → community → grid, or search for anything (a unit, a person, a
+// building or compound, an incident, a finding); a grid opens its card with its incidents, a community or street its
+// overview (totals, open incidents); a community (or a grid's community) lists where its ownership is unclear.
+// The selection lives in the URL (/lead?grid=CODE, /lead?unit=CODE) so a link opens the same card; ?grid= naming a
+// community or street opens its overview (what such a link means); a code that names nothing says so in the
+// reader's language and offers the search.
 export async function leadView(root: HTMLElement): Promise<void> {
   let incidentChanged = () => {};
   const { ctx, side, mapWrap, live } = await deskLayout(root, 'view-lead', 'leadTitle',
@@ -76,17 +84,22 @@ export async function leadView(root: HTMLElement): Promise<void> {
   }
 
   const panel = gridPanel(categories, () => {
-    endReveal();
-    selected = null;
-    masked = null;
+    closeGrid();
     selection.clear();
-    panel.hide();
-    incidents.hide();
-    patrol.hide();
-    setUrlGrid(null);
+    setUrlSelection(null);
   }, el('div', {}, patrol.element, incidents.element), { canReveal: () => canReveal, toggle: toggleReveal });
+  const overview = unitOverview(categories, () => {
+    overview.hide();
+    selection.clear();
+    setUrlSelection(null);
+  }, (i) => {
+    popup.hide();
+    explain.hide();
+    selection.mark(i.location);
+    map.getView().animate({ center: fromLonLat(i.location), zoom: Math.max(map.getView().getZoom() ?? 17, 17), duration: 450 });
+  });
   const roleKnown = me().then((m) => { canReveal = REVEAL_ROLES.has(m.role); }).catch(() => { canReveal = false; });
-  mapWrap.append(panel.element, layerToggles(map, 'patrolLayers',
+  mapWrap.append(panel.element, overview.element, layerToggles(map, 'patrolLayers',
     [['tracks', 'legendTrack'], ['coverage', 'legendCoverage'], ['unvisited', 'legendUnvisited']]));
 
   const format = new GeoJSON({ featureProjection: 'EPSG:3857' });
@@ -102,52 +115,118 @@ export async function leadView(root: HTMLElement): Promise<void> {
     if (community && findings.current() !== community.code) void findings.show(community.code, community.name).catch((e) => console.error(e));
   }
 
-  async function selectGrid(code: string, animate: boolean) {
+  async function selectGrid(code: string, animate: boolean): Promise<GridCollection> {
     const [collection] = await Promise.all([api.grid(code), roleKnown]);
     endReveal();
     selected = code;
     masked = collection;
+    overview.hide();
     selection.show(collection);
     panel.show(collection);
     tree.reveal(code);
-    fitBBox(map, collection.grid.bbox, animate, [80, 440, 80, 80]); // right padding: the card
-    setUrlGrid(code);
+    fitBBox(map, collection.grid.bbox, animate, CARD_PADDING);
+    setUrlSelection(['grid', code]);
     showFindings(collection.grid.community?.code);
     await Promise.all([incidents.show(code), patrol.show(code)]);
+    return collection;
+  }
+
+  /** A community's, street's or the district's overview: outlined, fitted, its totals and open incidents in the card. */
+  async function selectUnit(code: string, animate: boolean) {
+    const o = await api.overview(code);
+    closeGrid();
+    overview.show(o);
+    selection.outline(o.geometry);
+    tree.reveal(code);
+    fitBBox(map, o.bbox, animate, CARD_PADDING);
+    setUrlSelection(['unit', code]);
+    showFindings(code);
+  }
+
+  /** The grid card closes without touching the URL or the outline (another card takes its place). */
+  function closeGrid() {
+    endReveal();
+    selected = null;
+    masked = null;
+    panel.hide();
+    incidents.hide();
+    patrol.hide();
   }
 
   function pick(u: TerritoryUnit) {
     popup.hide();
     explain.hide();
-    if (SELECTABLE_GRIDS.has(u.kind)) void openGrid(u.code, true);
-    else { tree.reveal(u.code); fitBBox(map, u.bbox, true); showFindings(u.code); }
+    if (OVERVIEW_KINDS.has(u.kind)) void openUnit(u.code, true);
+    else void openGrid(u.code, true);
+  }
+
+  /** A search hit: zoom to it and open its card (a person's or building's grid, an incident in its grid's card, a finding's popup). */
+  async function pickHit(hit: SearchHit) {
+    popup.hide();
+    explain.hide();
+    notice.clear();
+    switch (hit.match) {
+      case 'unit': return pick(hit);
+      case 'finding': return showFinding(hit.id, hit.bbox, hit.position ?? null);
+      default: break;
+    }
+    const collection = hit.grid ? await openGrid(hit.grid.code, true) : null;
+    if (!collection) { fitBBox(map, hit.bbox, true, CARD_PADDING); return; }
+    if (hit.match === 'person' && hit.position) selection.mark(hit.position);
+    if (hit.match === 'building' || hit.match === 'compound') fitBBox(map, hit.bbox, true, CARD_PADDING);
+    if (hit.match === 'building') {
+      const building = collection.features.find((f) => f.properties.layer === 'building' && f.properties.code === hit.code);
+      const p = building?.properties ?? {};
+      popup.show('building', { code: hit.code, name: hit.name, households: p.households, residents: p.residents,
+        owner: p.ownerName, manager: p.managerName, ownerless: p.ownerName == null }, fromLonLat(hit.position ?? [hit.bbox[0], hit.bbox[1]]));
+    }
+    if (hit.match === 'incident') {
+      if (hit.position) selection.mark(hit.position);
+      await incidents.open(hit.code);
+    }
+  }
+
+  function showFinding(id: number, bbox: [number, number, number, number], at: [number, number] | null) {
+    const extent = toMercator(bbox);
+    map.getView().fit(extent, { padding: CARD_PADDING, duration: 450, maxZoom: 18 });
+    void explain.show(id, at ? fromLonLat(at) : getCenter(extent));
   }
 
   const tree = territoryTree(ctx.units, pick);
-  const search = searchBox(pick);
+  const search = searchBox(categories, ctx.units, (hit) => void pickHit(hit));
   const notice = leadNotice((q) => search.offer(q));
   side.append(notice.element, search.element, findings.element, tree.element);
 
   /** Opens a grid's card; a grid that cannot be opened says why instead of leaving the map as it was. */
-  async function openGrid(code: string, animate: boolean) {
+  async function openGrid(code: string, animate: boolean): Promise<GridCollection | null> {
     try {
       notice.clear();
-      await selectGrid(code, animate);
+      return await selectGrid(code, animate);
     } catch (e) {
       notice.show(() => errorText(e, { 404: 'errGridNotFound' }), code);
+      return null;
     }
   }
 
-  /** /lead?grid=CODE: a grid opens its card; anything else is explained, never silently ignored. */
+  /** Opens a community's or street's overview; one that cannot be opened says why. */
+  async function openUnit(code: string, animate: boolean) {
+    try {
+      notice.clear();
+      await selectUnit(code, animate);
+    } catch (e) {
+      notice.show(() => errorText(e), code);
+    }
+  }
+
+  /**
+   * /lead?grid=CODE or /lead?unit=CODE: a grid opens its card, a community, street or the district its overview
+   * (whichever parameter named it); a code that names nothing is explained, never silently ignored.
+   */
   async function followLink(code: string) {
     const unit = ctx.units.find((u) => u.code === code);
-    if (unit && !SELECTABLE_GRIDS.has(unit.kind)) {
-      pick(unit);
-      notice.show(() => tFill('linkNotGrid', { code, kind: tKey('kind_', unit.kind), name: unit.name }), code);
-      return;
-    }
     try {
-      await selectGrid(code, false);
+      if (unit && OVERVIEW_KINDS.has(unit.kind)) await selectUnit(code, false);
+      else await selectGrid(code, false);
     } catch (e) {
       // Micro-grids are not in the tree but open like grids; only what the server cannot find is unknown.
       notice.show(() => (unit ? errorText(e) : (isNotFound(e) ? tFill('linkUnknown', { code }) : errorText(e))), code);
@@ -170,18 +249,24 @@ export async function leadView(root: HTMLElement): Promise<void> {
     if (grid) void openGrid(grid.get('code'), true);
   });
 
-  const initial = new URLSearchParams(location.search).get('grid');
+  const query = new URLSearchParams(location.search);
+  const initial = query.get('grid') ?? query.get('unit');
   const loaded = initial ? followLink(initial) : Promise.resolve();
   installTestHook('lead', map, light, loaded, {
     selectedGrid: () => selected,
+    overviewUnit: () => overview.current(),
+    locatedIncident: () => overview.located(),
     live: live.status,
     gridCoverage: () => patrol.current() as unknown as Record<string, unknown> | null,
   });
 }
 
-function setUrlGrid(code: string | null) {
+/** The open card in the URL: ['grid', code] or ['unit', code]; null: none. */
+function setUrlSelection(selection: ['grid' | 'unit', string] | null) {
   const url = new URL(location.href);
-  if (code) url.searchParams.set('grid', code); else url.searchParams.delete('grid');
+  url.searchParams.delete('grid');
+  url.searchParams.delete('unit');
+  if (selection) url.searchParams.set(...selection);
   history.replaceState(history.state, '', url);
 }
 
