@@ -28,6 +28,7 @@ public sealed class AccountStore(NpgsqlDataSource db, CredentialCache? cache = n
     static readonly string RevokeAccountSql = SqlResource.Beside<AccountStore>("revoke_account.sql");
     static readonly string CreateDeviceSql = SqlResource.Beside<AccountStore>("create_device.sql");
     static readonly string RevokeDeviceSql = SqlResource.Beside<AccountStore>("revoke_device.sql");
+    static readonly string PruneTokensSql = SqlResource.Beside<AccountStore>("prune_tokens.sql");
 
     /// <summary>The new account's id, or why it cannot be created (unknown unit or person, a taken user name, a weak password).</summary>
     public async Task<(int? Id, string? Problem)> CreateAsync(NewAccount account, CancellationToken cancel = default)
@@ -193,5 +194,13 @@ public sealed class AccountStore(NpgsqlDataSource db, CredentialCache? cache = n
         var revoked = await cmd.ExecuteScalarAsync(cancel) is int;
         cache?.Clear();
         return revoked;
+    }
+
+    /// <summary>Deletes the credentials that ended more than <paramref name="keep"/> ago; how many.</summary>
+    public async Task<int> PruneEndedTokensAsync(TimeSpan keep, CancellationToken cancel = default)
+    {
+        await using var cmd = db.CreateCommand(PruneTokensSql);
+        cmd.Parameters.AddWithValue("keep", keep);
+        return await cmd.ExecuteNonQueryAsync(cancel);
     }
 }

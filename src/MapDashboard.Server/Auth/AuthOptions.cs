@@ -14,6 +14,9 @@ public sealed class AuthOptions
     /// <summary>A field device's credential (revocable by an admin at any time).</summary>
     public double DeviceTokenDays { get; set; } = 180;
 
+    /// <summary>How long a credential stays in access_token after it expired or was revoked, before the hourly pruning deletes it.</summary>
+    public double KeepEndedTokensDays { get; set; } = 30;
+
     /// <summary>How often open hub connections are checked against the database (a revocation on another node, by psql, an expiry).</summary>
     public double HubRecheckSeconds { get; set; } = 10;
 

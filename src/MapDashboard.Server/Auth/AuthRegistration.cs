@@ -21,6 +21,7 @@ public static class AuthRegistration
         services.AddSingleton(sp => new CredentialCache(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new AccountStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<CredentialCache>()));
         services.AddHostedService<CredentialChangeListener>();
+        services.AddHostedService<AccessTokenPruner>();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<HubConnections>();
         services.AddSingleton<HubConnectionsFilter>();

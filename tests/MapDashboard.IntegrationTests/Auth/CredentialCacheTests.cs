@@ -81,3 +81,26 @@ public sealed class CredentialCacheTests(AuthHost host)
         Assert.Null(await store.ValidateAsync(hash, [TokenKind.Session]));
     }
 }
+
+/// <summary>Ended credentials leave access_token after they have been kept a while; live ones never.</summary>
+[Collection(AuthCollection.Name)]
+public sealed class EndedTokenPruningTests(AuthHost host)
+{
+    [Fact]
+    public async Task Only_credentials_ended_longer_ago_than_kept_are_deleted()
+    {
+        var live = await host.Accounts.NewTokenForRoleAsync("street");
+        var (endedLongAgo, revokedLongAgo, endedRecently) = (await host.Accounts.NewTokenForRoleAsync("street"),
+            await host.Accounts.NewTokenForRoleAsync("street"), await host.Accounts.NewTokenForRoleAsync("street"));
+        const string hashOf = "sha256(convert_to(@t, 'UTF8'))";
+        await host.ScalarAsync<int>($"update access_token set expires_at = now() - interval '31 days' where token_hash = {hashOf} returning 1", ("t", endedLongAgo));
+        await host.ScalarAsync<int>($"update access_token set revoked_at = now() - interval '40 days' where token_hash = {hashOf} returning 1", ("t", revokedLongAgo));
+        await host.ScalarAsync<int>($"update access_token set revoked_at = now() - interval '29 days' where token_hash = {hashOf} returning 1", ("t", endedRecently));
+
+        var pruned = await new AccountStore(host.Db).PruneEndedTokensAsync(TimeSpan.FromDays(30));
+
+        Assert.True(pruned >= 2, $"pruned {pruned}");
+        foreach (var (token, kept) in new[] { (live, true), (endedLongAgo, false), (revokedLongAgo, false), (endedRecently, true) })
+            Assert.Equal(kept, await host.ScalarAsync<bool>($"select exists (select 1 from access_token where token_hash = {hashOf})", ("t", token)));
+    }
+}
