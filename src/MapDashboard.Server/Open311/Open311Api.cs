@@ -142,7 +142,6 @@ public static class Open311Api
         }
         var answer = new JsonObject
         {
-            ["media_url"] = media.Count == 0 ? null : PhotoUrls.AbsolutePrefix(http) + media[0].Id,
             ["service_request_id"] = result.Code,
             ["token"] = result.Duplicate ? null : token,
             ["service_notice"] = result.Duplicate
@@ -150,6 +149,8 @@ public static class Open311Api
                 : result.Route is { OwnershipUnclear: true } r ? $"ownership unclear ({r.Reason}); routed to the community or street" : null,
             ["account_id"] = Field("account_id"),
         };
+        // The photo sent as media, where it is served (to who may see the incident): an extension of the answer.
+        if (media.Count > 0) answer["media_url"] = PhotoUrls.AbsolutePrefix(http) + media[0].Id;
         return Open311Format.List(format, Open311Format.ToJson(new JsonArray(answer)), "service_requests", "request",
             result.Duplicate ? StatusCodes.Status200OK : StatusCodes.Status201Created);
     }

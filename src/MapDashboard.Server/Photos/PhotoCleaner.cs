@@ -1,3 +1,4 @@
+using System.Globalization;
 using MapDashboard.Server.Options;
 using Microsoft.Extensions.Options;
 using SkiaSharp;
@@ -44,7 +45,8 @@ public sealed class PhotoCleaner(IOptions<PhotoOptions> options) : IDisposable
             return (null, new($"it starts like a {kind.Name()} picture but cannot be read as one"));
         var (width, height) = (codec.Info.Width, codec.Info.Height);
         if ((long)width * height > _options.MaxPixels)
-            return (null, new($"it declares {width}×{height} pixels ({(long)width * height / 1e6:F0} megapixels); the limit is {_options.MaxPixels / 1e6:F0} megapixels", TooLarge: true));
+            return (null, new(string.Create(CultureInfo.InvariantCulture,
+                $"it declares {width}×{height} pixels ({(long)width * height / 1e6:F0} megapixels); the limit is {_options.MaxPixels / 1e6:F0} megapixels"), TooLarge: true));
 
         var opaque = codec.Info.AlphaType == SKAlphaType.Opaque;
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, opaque ? SKAlphaType.Opaque : SKAlphaType.Premul, SKColorSpace.CreateSrgb());

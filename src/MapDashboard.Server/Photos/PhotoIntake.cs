@@ -1,3 +1,4 @@
+using System.Globalization;
 using MapDashboard.Data.Photos;
 using MapDashboard.Server.Options;
 using Microsoft.Extensions.Options;
@@ -43,7 +44,8 @@ public sealed class PhotoIntake(PhotoCleaner cleaner, PhotoFolder folder, IOptio
             if (file.Length == 0) { faults.Add((StatusCodes.Status400BadRequest, $"{name} is empty")); continue; }
             if (file.Length > _options.MaxBytes)
             {
-                faults.Add((StatusCodes.Status413PayloadTooLarge, $"{name} is {file.Length:N0} bytes; the limit is {_options.MaxBytes:N0} bytes per photo"));
+                faults.Add((StatusCodes.Status413PayloadTooLarge,
+                    string.Create(CultureInfo.InvariantCulture, $"{name} is {file.Length:N0} bytes; the limit is {_options.MaxBytes:N0} bytes per photo")));
                 continue;
             }
             var bytes = new byte[file.Length];
