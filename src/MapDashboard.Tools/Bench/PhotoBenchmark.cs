@@ -76,7 +76,7 @@ public static class PhotoBenchmark
 
             output.WriteLine();
             output.WriteLine($"{settings.Photos} photos per round, concurrency {settings.Concurrency}, {settings.Rounds} rounds (medians); {Environment.ProcessorCount} cores");
-            output.WriteLine($"{"",-34}{"photos/s",10}{"p50 ms",10}{"p95 ms",10}{"peak RSS MiB",14}");
+            output.WriteLine($"{"",-40}{"photos/s",10}{"p50 ms",10}{"p95 ms",10}{"peak RSS MiB",14}");
             Row(output, "bare clean (decode→upright→JPEG+thumb)", bareRounds);
             Row(output, "POST /api/incidents/{code}/photos", httpRounds);
             var ratio = LatencyRun.Median(bareRounds.Zip(httpRounds, (b, h) => h.Run.PerSecond / b.Run.PerSecond));
@@ -110,7 +110,7 @@ public static class PhotoBenchmark
     }
 
     static void Row(TextWriter output, string name, List<Round> rounds) =>
-        output.WriteLine($"{name,-34}{LatencyRun.Median(rounds.Select(r => r.Run.PerSecond)),10:F2}" +
+        output.WriteLine($"{name,-40}{LatencyRun.Median(rounds.Select(r => r.Run.PerSecond)),10:F2}" +
                          $"{LatencyRun.Median(rounds.Select(r => r.Run.P50Ms)),10:F0}{LatencyRun.Median(rounds.Select(r => r.Run.P95Ms)),10:F0}" +
                          $"{LatencyRun.Median(rounds.Select(r => (double)r.PeakResident)) / 1048576.0,14:F0}");
 
