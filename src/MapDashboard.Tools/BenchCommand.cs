@@ -4,7 +4,7 @@ using MapDashboard.Tools.Bench;
 
 namespace MapDashboard.Tools;
 
-/// <summary><c>bench tiles | live | findings | patrols | coverage | geometry</c>: the benchmarks, each printing its figures and the baseline measured in the same run.</summary>
+/// <summary><c>bench tiles | live | findings | patrols | coverage | geometry | photos</c>: the benchmarks, each printing its figures and the baseline measured in the same run.</summary>
 public static class BenchCommand
 {
     public static Command Create()
@@ -16,7 +16,23 @@ public static class BenchCommand
         bench.Subcommands.Add(Patrols());
         bench.Subcommands.Add(Coverage());
         bench.Subcommands.Add(Geometry());
+        bench.Subcommands.Add(Photos());
         return bench;
+    }
+
+    static Command Photos()
+    {
+        var photos = new Option<int>("--photos") { Description = "photos per round and side", DefaultValueFactory = _ => 24 };
+        var concurrency = new Option<int>("--concurrency") { Description = "uploads in flight (and the server's Photos:ConcurrentDecodes)", DefaultValueFactory = _ => 2 };
+        var rounds = new Option<int>("--rounds") { DefaultValueFactory = _ => 3 };
+        var width = new Option<int>("--width") { DefaultValueFactory = _ => 4032 };
+        var height = new Option<int>("--height") { DefaultValueFactory = _ => 3024 };
+        var distinct = new Option<int>("--distinct") { Description = "different photos, reused in turn", DefaultValueFactory = _ => 6 };
+        var command = new Command("photos", "Photo upload and thumbnailing through the endpoint against the bare cleaning of the same photos")
+            { photos, concurrency, rounds, width, height, distinct };
+        command.SetAction(parse => PhotoBenchmark.RunAsync(new PhotoBenchmark.Settings(parse.GetValue(photos), parse.GetValue(concurrency),
+            parse.GetValue(rounds), parse.GetValue(width), parse.GetValue(height), parse.GetValue(distinct)), Console.Out));
+        return command;
     }
 
     static Command Findings()

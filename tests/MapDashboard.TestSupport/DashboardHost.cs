@@ -43,6 +43,9 @@ public class DashboardHost : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The test accounts of this host's database (<see cref="TestAccounts"/>).</summary>
     public TestAccounts Accounts { get; private set; } = null!;
 
+    /// <summary>This host's photo folder (Photos:Folder): a fresh temporary one, so no test writes photos into the checkout.</summary>
+    public string PhotoFolder { get; } = Directory.CreateTempSubdirectory("mapdashboard-photos-").FullName;
+
     /// <summary>The default clients' bearer token (the <see cref="DefaultRole"/> test account's).</summary>
     public Task<string> AccessTokenAsync() => Accounts.TokenForRoleAsync(DefaultRole);
 
@@ -71,6 +74,7 @@ public class DashboardHost : WebApplicationFactory<Program>, IAsyncLifetime
         // Grid colours are computed at start; a timed recolouring in the middle of a test would race
         // its assertions. A test that needs escalation runs EscalationSweep.RunOnceAsync itself.
         builder.UseSetting("Incidents:EscalationCheckSeconds", "86400");
+        builder.UseSetting("Photos:Folder", PhotoFolder);
         if (RelaxRateLimits)
             foreach (var limit in new[] { "SignInPerMinute", "Open311PostsPerMinute", "AnonymousPerMinute" })
                 builder.UseSetting($"Auth:{limit}", "1000000");
@@ -126,5 +130,6 @@ public class DashboardHost : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await Db.DisposeAsync();
         await base.DisposeAsync();
+        try { Directory.Delete(PhotoFolder, recursive: true); } catch (IOException) { }
     }
 }

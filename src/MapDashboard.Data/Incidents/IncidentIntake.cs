@@ -35,7 +35,12 @@ public sealed class IncidentIntake(NpgsqlDataSource db, DuplicateRule duplicates
 
     sealed record Found(long Id, string Code);
 
-    public async Task<IntakeResult> ReportAsync(IncidentReport report, IntakeSource from, AuditScope who, CancellationToken cancel = default)
+    /// <param name="alongside">
+    /// More writes that belong to the report (its photos), given the incident's id (the new one, or the one it was
+    /// linked to) in the same transaction: if they throw, nothing of the report is stored.
+    /// </param>
+    public async Task<IntakeResult> ReportAsync(IncidentReport report, IntakeSource from, AuditScope who, CancellationToken cancel = default,
+        Func<NpgsqlConnection, NpgsqlTransaction, long, Task>? alongside = null)
     {
         var (lon, lat) = (report.Longitude!.Value, report.Latitude!.Value);
         await using var conn = await db.OpenConnectionAsync(cancel);
@@ -52,6 +57,7 @@ public sealed class IncidentIntake(NpgsqlDataSource db, DuplicateRule duplicates
                 id = duplicate.Id, actor = from.Actor, source = from.Source,
                 note = report.Description ?? "", // what the reporter wrote; the event (reported_again) says the rest
             }, tx);
+            if (alongside is not null) await alongside(conn, tx, duplicate.Id);
             await tx.CommitAsync(cancel);
             return new IntakeResult(duplicate.Id, duplicate.Code, true, null);
         }
@@ -68,6 +74,7 @@ public sealed class IncidentIntake(NpgsqlDataSource db, DuplicateRule duplicates
             actor = from.Actor, note = "", @event = "reported", @params = new HistoryEvent("reported", ("source", from.Source)).ParamsJson,
         }, tx);
         await GridStatusRefresher.RefreshAsync(conn, tx, (lon, lat));
+        if (alongside is not null) await alongside(conn, tx, created.Id);
         await tx.CommitAsync(cancel);
         return new IntakeResult(created.Id, created.Code, false, route);
     }

@@ -263,6 +263,8 @@ select audit_attach('hazard', 'code', 'audit_unit_at(r.location)');
 select audit_attach('incident', 'code', 'audit_unit_of(coalesce(r.grid_id, r.community_id, r.street_id))', '{reporter_contact}');
 select audit_attach('incident_transition', 'id',
     'audit_unit_of((select coalesce(i.grid_id, i.community_id, i.street_id) from incident i where i.id = r.incident_id))');
+select audit_attach('incident_photo', 'id',
+    'audit_unit_of((select coalesce(i.grid_id, i.community_id, i.street_id) from incident i where i.id = r.incident_id))');
 select audit_attach('patrol_route', 'id', 'audit_unit_of(r.grid_id)');
 select audit_attach('finding_setting', 'singleton');
 select audit_attach('finding_acceptance', 'finding_key');

@@ -20,14 +20,22 @@ public sealed class BodyLimitOptions
     /// <summary>Every other JSON body (reports, workflow steps, routes of up to 5,000 vertices, settings).</summary>
     public long JsonBodyBytes { get; set; } = 256 * 1024;
 
+    /// <summary>
+    /// A photo upload (multipart, also an Open311 post with media): six photos of at most 10 MB each and the form
+    /// around them. Each photo's own limit is Photos:MaxBytes, checked with the file named in the refusal.
+    /// </summary>
+    public long PhotosBodyBytes { get; set; } = 61 * 1024 * 1024;
+
     /// <summary>Open311 form fields per request (the spec uses about 15).</summary>
     public int Open311FormFields { get; set; } = 64;
 
-    public long BytesFor(BodyKind kind) => kind switch
+    /// <summary>The limit of a body of <paramref name="kind"/> sent as <paramref name="mediaType"/> (an Open311 post with media is multipart).</summary>
+    public long BytesFor(BodyKind kind, string mediaType = "") => kind switch
     {
         BodyKind.Pings => PingsBodyBytes,
         BodyKind.Boundary => BoundaryBodyBytes,
-        BodyKind.Open311Form => Open311BodyBytes,
+        BodyKind.Open311Form => mediaType == "multipart/form-data" ? PhotosBodyBytes : Open311BodyBytes,
+        BodyKind.Photos => PhotosBodyBytes,
         _ => JsonBodyBytes,
     };
 }

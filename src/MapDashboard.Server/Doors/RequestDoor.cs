@@ -27,7 +27,8 @@ public sealed class RequestDoor(RequestDelegate next, IOptions<BodyLimitOptions>
         var request = context.Request;
         var rule = endpoint.Metadata.GetMetadata<BodyRule>()
                    ?? (HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method) ? BodyRule.Json : null);
-        var max = limits.Value.BytesFor(rule?.Kind ?? BodyKind.Json);
+        var mediaType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType.Value?.ToLowerInvariant() ?? "" : "";
+        var max = limits.Value.BytesFor(rule?.Kind ?? BodyKind.Json, mediaType);
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = max;
 
         var hasBody = request.ContentLength > 0 || request.ContentLength is null && request.Headers.TransferEncoding.Count > 0;
@@ -38,7 +39,6 @@ public sealed class RequestDoor(RequestDelegate next, IOptions<BodyLimitOptions>
                 await DoorAnswers.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Body too large", TooLarge(max));
                 return;
             }
-            var mediaType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType.Value?.ToLowerInvariant() ?? "" : "";
             if (!rule.Accepts(mediaType))
             {
                 await DoorAnswers.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported content type",

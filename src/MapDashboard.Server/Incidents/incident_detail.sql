@@ -22,6 +22,13 @@ select json_build_object(
     'rating', i.rating,
     'reports', i.report_count,
     'photoUrl', i.photo_url,
+    -- The photos stored here, by step, oldest first: where to fetch them (served to who may see them) and their
+    -- size. Who uploaded them is not listed (the audit trail has it).
+    'photos', (select coalesce(json_agg(json_build_object('id', p.id, 'action', p.action,
+                                                         'url', '/api/photos/' || p.id, 'thumbnailUrl', '/api/photos/' || p.id || '/thumbnail',
+                                                         'contentType', p.content_type, 'width', p.width, 'height', p.height,
+                                                         'createdAt', p.created_at) order by p.created_at, p.id), '[]')
+               from incident_photo p where p.incident_id = i.id),
     'closedAt', i.closed_at,
     -- Where ownership is unclear at the incident's point (a gap, an overlap, a disputed wall): the
     -- findings it falls in, so whoever handles it knows why routing chose this owner. Within 1 m, so a

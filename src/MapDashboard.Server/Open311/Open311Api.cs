@@ -9,6 +9,8 @@ using MapDashboard.Domain.Input;
 using MapDashboard.Server.Doors;
 using MapDashboard.Server.Http;
 using MapDashboard.Server.Incidents;
+using MapDashboard.Server.Photos;
+using MapDashboard.Data.Photos;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -60,8 +62,11 @@ public static class Open311Api
         return Open311Format.Object(format, new JsonObject { ["service_code"] = code, ["attributes"] = new JsonArray() }, "service_definition");
     }
 
+    /// <summary>The form part of a photo (the GeoReport v2 media extension): the same checks and cleaning as every photo.</summary>
+    const string MediaPart = "media";
+
     static async Task<IResult> PostRequest(string format, HttpRequest http, Open311Keys keys, ReportValidatorSource validators,
-        IncidentIntake intake, IOptions<BodyLimitOptions> limits, AuditScope who, CancellationToken cancel)
+        IncidentIntake intake, PhotoIntake photos, IOptions<BodyLimitOptions> limits, AuditScope who, CancellationToken cancel)
     {
         if (!Open311Format.IsKnown(format)) return UnknownFormat(format);
         if (!http.HasFormContentType)
@@ -72,7 +77,7 @@ public static class Open311Api
         http.HttpContext.Features.Set<IFormFeature>(new FormFeature(http, new FormOptions
         {
             ValueCountLimit = limits.Value.Open311FormFields, KeyLengthLimit = TextRules.MaxCode,
-            ValueLengthLimit = (int)limits.Value.Open311BodyBytes, MultipartBodyLengthLimit = limits.Value.Open311BodyBytes,
+            ValueLengthLimit = (int)limits.Value.Open311BodyBytes, MultipartBodyLengthLimit = limits.Value.PhotosBodyBytes,
         }));
         try { form = await http.ReadFormAsync(cancel); }
         catch (InvalidDataException e)
@@ -105,9 +110,36 @@ public static class Open311Api
         var problems = (await validators.GetAsync(cancel)).Validate(report, ReportValidator.FieldNames.Open311);
         if (problems.Count > 0) return Open311Format.Errors(format, 400, problems.Select(p => p.Message).ToArray());
 
+        if (form.Files.FirstOrDefault(f => f.Name != MediaPart) is { } stray)
+            return Open311Format.Errors(format, 400, $"file part '{stray.Name}' is not accepted: send the photo as a file part named '{MediaPart}'");
+        IReadOnlyList<PhotoRow> media = [];
+        if (form.Files.Count > 0)
+        {
+            var (cleaned, refusal) = await photos.CleanAsync(form.Files, MediaPart, existing: 0, cancel);
+            if (refusal is not null) return Open311Format.Errors(format, refusal.Status, refusal.Detail);
+            media = await photos.SaveAsync(cleaned!, cancel);
+        }
+
         var token = Guid.NewGuid().ToString("N");
-        var result = await intake.ReportAsync(report, new IntakeSource("open311", Field("account_id") ?? Field("device_id") ?? "open311:client", token),
-            who.ViaOpen311(keyName), cancel);
+        var reporter = who.ViaOpen311(keyName);
+        IntakeResult result;
+        try
+        {
+            // The photos' rows commit with the report (or the duplicate it is linked to, whose report photos count).
+            result = await intake.ReportAsync(report, new IntakeSource("open311", Field("account_id") ?? Field("device_id") ?? "open311:client", token),
+                reporter, cancel, media.Count == 0 ? null
+                    : (conn, tx, incidentId) => IncidentPhotos.AddAsync(conn, tx, incidentId, "report", media, photos.MaxPerAction, reporter.Actor));
+        }
+        catch (PhotoLimitException e)
+        {
+            photos.Discard(media);
+            return Open311Format.Errors(format, 409, $"the open request this report was linked to: {e.Message}; nothing was stored");
+        }
+        catch
+        {
+            photos.Discard(media);
+            throw;
+        }
         var answer = new JsonObject
         {
             ["service_request_id"] = result.Code,
@@ -117,12 +149,14 @@ public static class Open311Api
                 : result.Route is { OwnershipUnclear: true } r ? $"ownership unclear ({r.Reason}); routed to the community or street" : null,
             ["account_id"] = Field("account_id"),
         };
+        // The photo sent as media, where it is served (to who may see the incident): an extension of the answer.
+        if (media.Count > 0) answer["media_url"] = PhotoUrls.AbsolutePrefix(http) + media[0].Id;
         return Open311Format.List(format, Open311Format.ToJson(new JsonArray(answer)), "service_requests", "request",
             result.Duplicate ? StatusCodes.Status200OK : StatusCodes.Status201Created);
     }
 
     static async Task<IResult> Requests(string format, string? service_request_id, string? service_code, string? start_date,
-        string? end_date, string? status, NpgsqlDataSource db, CancellationToken cancel)
+        string? end_date, string? status, HttpRequest http, NpgsqlDataSource db, CancellationToken cancel)
     {
         if (!Open311Format.IsKnown(format)) return UnknownFormat(format);
         var errors = new List<string>();
@@ -133,14 +167,14 @@ public static class Open311Api
         var statuses = List(status);
         if (statuses?.FirstOrDefault(s => s is not ("open" or "closed")) is { } bad) errors.Add($"status '{bad}' is not open or closed");
         if (errors.Count > 0) return Open311Format.Errors(format, 400, [.. errors]);
-        var json = await RequestsAsync(db, cancel, List(service_request_id), List(service_code), start, end, statuses) ?? "[]";
+        var json = await RequestsAsync(db, http, cancel, List(service_request_id), List(service_code), start, end, statuses) ?? "[]";
         return Open311Format.List(format, json, "service_requests", "request");
     }
 
-    static async Task<IResult> Request(string id, string format, NpgsqlDataSource db, CancellationToken cancel)
+    static async Task<IResult> Request(string id, string format, HttpRequest http, NpgsqlDataSource db, CancellationToken cancel)
     {
         if (!Open311Format.IsKnown(format)) return UnknownFormat(format);
-        var json = await RequestsAsync(db, cancel, [id], null, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, null) ?? "[]";
+        var json = await RequestsAsync(db, http, cancel, [id], null, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, null) ?? "[]";
         return JsonNode.Parse(json)!.AsArray().Count == 0
             ? Open311Format.Errors(format, 404, $"service_request_id '{id}' was not found")
             : Open311Format.List(format, json, "service_requests", "request");
@@ -154,9 +188,10 @@ public static class Open311Api
             : Open311Format.Errors(format, 404, $"token '{token}' was not found");
     }
 
-    static Task<string?> RequestsAsync(NpgsqlDataSource db, CancellationToken cancel, string[]? ids, string[]? codes,
+    /// <summary>The requests as the spec lists them; media_url names the first report photo stored here when the client gave no URL of its own.</summary>
+    static Task<string?> RequestsAsync(NpgsqlDataSource db, HttpRequest http, CancellationToken cancel, string[]? ids, string[]? codes,
         DateTimeOffset start, DateTimeOffset end, string[]? statuses) =>
-        Query(db, RequestsSql, cancel,
+        Query(db, RequestsSql, cancel, ("photoBase", NpgsqlDbType.Text, PhotoUrls.AbsolutePrefix(http)),
             ("ids", NpgsqlDbType.Array | NpgsqlDbType.Text, ids), ("codes", NpgsqlDbType.Array | NpgsqlDbType.Text, codes),
             ("start", NpgsqlDbType.TimestampTz, start == DateTimeOffset.MinValue ? DateTime.MinValue.ToUniversalTime() : start.UtcDateTime),
             ("end", NpgsqlDbType.TimestampTz, end == DateTimeOffset.MaxValue ? DateTime.MaxValue.ToUniversalTime() : end.UtcDateTime),

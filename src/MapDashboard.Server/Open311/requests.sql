@@ -19,7 +19,9 @@ select coalesce(json_agg(json_build_object(
     'zipcode', null,
     'lat', round(ST_Y(i.location)::numeric, 7),
     'long', round(ST_X(i.location)::numeric, 7),
-    'media_url', i.photo_url,
+    -- The client's own URL if it sent one; else the first report photo stored here (sent as media), served to who may see it.
+    'media_url', coalesce(i.photo_url, (select @photoBase::text || p.id from incident_photo p
+                                        where p.incident_id = i.id and p.action = 'report' order by p.created_at, p.id limit 1)),
     'extended_attributes', json_build_object(
         'stage', i.stage,
         'overdue', incident_overdue(i),

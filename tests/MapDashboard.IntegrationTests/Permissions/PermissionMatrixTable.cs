@@ -29,6 +29,8 @@ public enum Need
     Settings,
     /// <summary>Post GPS pings.</summary>
     Pings,
+    /// <summary>See an incident's photos: who may see its personal data (never the wall display).</summary>
+    SeePhotos,
     /// <summary>Accounts, devices, the audit trail, dead letters.</summary>
     Admin,
 }
@@ -62,6 +64,7 @@ public static class PermissionMatrixTable
         [Need.Boundary]    = [ All,  All,     Unit,  Unit,     No,     No,    No  ],
         [Need.Settings]    = [ All,  All,     No,    No,       No,     No,    No  ],
         [Need.Pings]       = [ All,  All,     No,    No,       No,     Own,   No  ],
+        [Need.SeePhotos]   = [ All,  All,     Unit,  Unit,     Unit,   Unit,  No  ],
         [Need.Admin]       = [ All,  No,      No,    No,       No,     No,    No  ],
     };
 

@@ -6,6 +6,7 @@ using MapDashboard.Data;
 using MapDashboard.Data.Accounts;
 using MapDashboard.IntegrationTests.Patrols;
 using MapDashboard.TestSupport;
+using MapDashboard.Tools.Bench;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -158,6 +159,7 @@ sealed class MatrixWorld
     static string _worker = "";
     double _minAreaM2;
     string _open311Request = "", _open311Token = "";
+    readonly Dictionary<Side, string> _photo = [];
     int _standingDevice;
     const string StandingAccount = "matrix-standing";
     const string StandingPassword = "matrix-standing-password";
@@ -217,6 +219,7 @@ sealed class MatrixWorld
             Assert.True(usable.Count > 30, $"only {usable.Count} points in community {place.Community}");
             _points[side] = new Queue<(double, double)>(usable);
             _incident[side] = (string)(await FreshIncidentAsync(side, 0))["code"]!;
+            _photo[side] = await PhotoAsync(_incident[side]);
             _hazard[side] = await conn.ScalarAsync<string>($"""
                 select h.code from hazard h where unit_in_jurisdiction(unit_covering(h.location), '{place.Community}') order by h.code limit 1
                 """);
@@ -260,7 +263,7 @@ sealed class MatrixWorld
         // (a refused ping is checked by patrol_ping).
         return await conn.ScalarAsync<string>("""
             select format('incident %s, incident_transition %s, change_log %s, patrol_route %s/%s, hazard %s/%s, boundaries %s, '
-                          'findings %s, accounts %s, devices %s, patrol_ping %s, settings %s, audit %s',
+                          'findings %s, accounts %s, devices %s, patrol_ping %s, settings %s, audit %s, incident_photo %s',
                 (select count(*) from incident), (select count(*) from incident_transition),
                 (select count(*) from change_log where layer <> 'workers'),
                 (select count(*) from patrol_route), (select md5(coalesce(string_agg(concat_ws('|', id, name, ST_AsEWKB(path)::text, grid_id, worker_id), ',' order by id), '')) from patrol_route),
@@ -269,7 +272,7 @@ sealed class MatrixWorld
                 (select md5(string_agg(concat_ws('|', id, status, assignee, case_incident_code), ',' order by id)) from finding),
                 (select format('%s/%s', count(*), count(revoked_at)) from account), (select format('%s/%s', count(*), count(revoked_at)) from device),
                 (select count(*) from patrol_ping), (select md5(string_agg(t::text, ',')) from finding_setting t),
-                (select format('%s/%s', count(*), max(id)) from audit_entry))
+                (select format('%s/%s', count(*), max(id)) from audit_entry), (select count(*) from incident_photo))
             """);
     }
 
@@ -298,6 +301,24 @@ sealed class MatrixWorld
             }
             return body["incident"]!;
         }
+    }
+
+    /// <summary>A photo of the incident's report, added by the district's duty officer; its id.</summary>
+    async Task<string> PhotoAsync(string incident)
+    {
+        using var http = _host.As(PermissionActions.District);
+        var response = await http.SendAsync(await PhotoUpload(incident, "report"));
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.True(response.IsSuccessStatusCode, body.ToJsonString());
+        return (string)body["photos"]![0]!["id"]!;
+    }
+
+    /// <summary>A small PNG for the step's photos of the incident (each allowed call adds one; the step holds six, more than any side's allowed calls).</summary>
+    static Task<HttpRequestMessage> PhotoUpload(string incident, string action)
+    {
+        var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(PhonePhotos.Other(SkiaSharp.SKEncodedImageFormat.Png, 1, 32, 24)), "photo", "photo.png");
+        return Task.FromResult(new HttpRequestMessage(HttpMethod.Post, $"api/incidents/{incident}/photos?action={action}") { Content = form });
     }
 
     async Task<string> IncidentFor(Call call, int steps) =>
@@ -471,6 +492,13 @@ sealed class MatrixWorld
             new("POST /api/incidents/{code}/{action}", "resolve", Need.Handle, true, async c => Send("POST", $"api/incidents/{await IncidentFor(c, 2)}/resolve", new { actor = "matrix" }), Ok200),
             new("POST /api/incidents/{code}/{action}", "rate", Need.Dispatch, true, async c => Send("POST", $"api/incidents/{await IncidentFor(c, 3)}/rate", new { actor = "matrix", rating = 4 }), Ok200),
             new("POST /api/incidents/{code}/{action}", "close", Need.Dispatch, true, async c => Send("POST", $"api/incidents/{await IncidentFor(c, 4)}/close", new { actor = "matrix" }), Ok200),
+
+            // Photos: adding one takes what the step takes (resolve: handle; dispatch: the desk); seeing one, what seeing the
+            // incident's personal data takes. The shared incident of each side: five allowed calls at most, within its six.
+            new("POST /api/incidents/{code}/photos", "resolve", Need.Handle, true, c => PhotoUpload(_incident[c.Side], "resolve"), Created),
+            new("POST /api/incidents/{code}/photos", "dispatch", Need.Dispatch, true, c => PhotoUpload(_incident[c.Side], "dispatch"), Created),
+            new("GET /api/photos/{id}", "", Need.SeePhotos, true, c => Now(Get($"api/photos/{_photo[c.Side]}")), Ok200),
+            new("GET /api/photos/{id}/thumbnail", "", Need.SeePhotos, true, c => Now(Get($"api/photos/{_photo[c.Side]}/thumbnail")), Ok200),
 
             // Administration.
             new("GET /api/audit", "", Need.Admin, false, _ => Now(Get("api/audit?limit=5")), Ok200),
