@@ -373,4 +373,6 @@ export const en: Strings = {
   fix_settle_claims: 'settle the claims between the parties',
   findingAssetHazard: '{category} hazard',
   overviewReasons: 'Grid colours and why',
+  /** Between a colour's count and its reasons in the legend: a full-width colon in Chinese, ': ' in English. */
+  reasonsColon: ': ',
 };

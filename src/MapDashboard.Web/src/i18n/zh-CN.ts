@@ -380,5 +380,7 @@ export const zhCN = {
   fix_settle_claims: '协调各方，明确权属',
   findingAssetHazard: '{category}隐患',
   overviewReasons: '网格颜色及原因',
+  /** Between a colour's count and its reasons in the legend: a full-width colon in Chinese, ': ' in English. */
+  reasonsColon: '：',
 };
 export type Strings = typeof zhCN;

@@ -48,7 +48,7 @@ export function reasonCounts(p: Palette, units: ColouredGrid[],
         el('span', { class: 'swatch', style: `background:${css(p.gridFill[status])};border:2px solid ${p.gridStroke[status]}` }),
         el('span', { class: 'reason-total' }, `${tKey('statusShort_', status)} ${fmt(of.length)}`),
         ...[...byRule].sort((a, b) => b[1] - a[1]).map(([rule, n], i) =>
-          el('span', { class: 'reason-count', 'data-rule': rule, 'data-count': String(n) }, `${i === 0 ? '：' : ' · '}${tKey('reasonShort_', rule)} ${fmt(n)}`)));
+          el('span', { class: 'reason-count', 'data-rule': rule, 'data-count': String(n) }, `${i === 0 ? t('reasonsColon') : ' · '}${tKey('reasonShort_', rule)} ${fmt(n)}`)));
     });
     const young = [...grids.values()].filter((g) => g.reasons.some((r) => r.rule === YOUNG)).length;
     const note = el('div', { class: 'legend-young', 'data-testid': 'legend-young', 'data-count': String(young) }, tFill('legendYoung', { n: fmt(young) }));
