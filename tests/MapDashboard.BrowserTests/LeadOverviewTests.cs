@@ -39,9 +39,21 @@ public sealed class LeadOverviewTests(DashboardFixture dashboard)
             Assert.True(incidents.GetProperty("open").GetInt32() >= 1, "the reported incident is open in the community");
             Assert.Equal(incidents.GetProperty("open").GetInt32().ToString(), await Figure("overview-open"));
             Assert.Equal(incidents.GetProperty("overdue").GetInt32().ToString(), await Figure("overview-overdue"));
+            // Grids by colour, each colour with its grids counted by reason (the wall legend's rows), as the API's grids have them.
             var grids = expected.GetProperty("grids");
+            var list = grids.GetProperty("list").EnumerateArray().ToArray();
             foreach (var colour in new[] { "red", "yellow", "blue" })
-                Assert.EndsWith($" {grids.GetProperty(colour).GetInt32()}", await Figure($"overview-grids-{colour}"));
+            {
+                var counts = page.Page.Locator($"[data-testid=overview-reasons] [data-status={colour}]");
+                Assert.Equal(grids.GetProperty(colour).GetInt32().ToString(), await counts.GetAttributeAsync("data-count"));
+                var of = list.Where(g => g.GetProperty("status").GetString() == colour).ToArray();
+                Assert.Equal(of.Length, grids.GetProperty(colour).GetInt32());
+                var byRule = of.SelectMany(g => g.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("rule").GetString()!).Distinct())
+                    .Where(r => r != "coverage_young").GroupBy(r => r).ToDictionary(g => g.Key, g => g.Count().ToString());
+                var shown = await counts.Locator("[data-rule]").EvaluateAllAsync<string[][]>("(es) => es.map((e) => [e.dataset.rule, e.dataset.count])");
+                Assert.Equal(byRule.OrderBy(r => r.Key), shown.ToDictionary(r => r[0], r => r[1]).OrderBy(r => r.Key));
+            }
+            Assert.Contains(list, g => g.GetProperty("reasons").GetArrayLength() > 0); // the reported incident's grid, at least
             var workers = expected.GetProperty("workers");
             Assert.Equal($"{workers.GetProperty("onPatrol").GetInt32()} / {workers.GetProperty("total").GetInt32()}", await Figure("overview-workers"));
             var share = expected.GetProperty("coverage").GetProperty("share");

@@ -23,7 +23,6 @@ public sealed class WallFeedTests(DashboardFixture dashboard)
         var feed = page.Page.Locator("[data-testid=wall-feed]");
         var rows = feed.Locator("li.feed-item");
         await Assertions.TextContainsAsync(feed, "最新动态");
-        Assert.Equal(0, await rows.CountAsync());
         await page.MarkDocumentAsync();
 
         var (grid, gridName) = await GridAsync();
@@ -79,6 +78,54 @@ public sealed class WallFeedTests(DashboardFixture dashboard)
             foreach (var c in codes) await _desk.DeleteAsync(c);
         }
     }
+
+    [Fact]
+    public async Task A_wall_opened_now_shows_the_latest_events_from_the_history_at_once_and_live_news_joins_them_without_duplicates()
+    {
+        var (grid, gridName) = await GridAsync();
+        var at = await _desk.PointInsideAsync(grid);
+        var categories = await CategoriesAsync(3);
+        var codes = new List<string>();
+        try
+        {
+            // Before the wall opens: two reports, one of them dispatched.
+            codes.Add(await _desk.ReportAsync(categories[0].Code, at[0], at[1], "开屏前上报（动态测试）"));
+            codes.Add(await _desk.ReportAsync(categories[1].Code, at[0] + 0.0002, at[1], "开屏前上报（动态测试）"));
+            await _desk.StepAsync(codes[0], "dispatch", "社区派单员", "请网格员处理");
+            var history = (await dashboard.Api.GetAsync("/api/incidents/feed?limit=8")).EnumerateArray()
+                .Select(e => $"{e.GetProperty("code").GetString()}/{e.GetProperty("kind").GetString()}/{e.GetProperty("stage").GetString()}").ToArray();
+            Assert.Equal([$"{codes[0]}/stage/dispatched", $"{codes[1]}/reported/reported", $"{codes[0]}/reported/reported"], history.Take(3));
+
+            await using var page = await MapPage.OpenAsync(dashboard.Browser, dashboard.BaseUrl, "/wall", 1920, 1080, "zh-CN", timezoneId: "UTC");
+            var rows = page.Page.Locator("[data-testid=wall-feed] li.feed-item");
+            await WaitForTopAsync(page, codes[0], "stage", "dispatched");
+            Assert.Equal(history, await ShownAsync(rows)); // the history's lines, in its order, at once
+            var top = await rows.First.InnerTextAsync();
+            Assert.Contains("已派单", top);
+            Assert.Contains(categories[0].NameZh, top);
+            Assert.Contains(gridName, top);
+            Assert.Contains(await ShanghaiTimeAsync(codes[0], "stage_entered_at"), top);
+            Assert.Equal(0, await page.Page.Locator("[data-testid=wall-feed] li.none").CountAsync());
+            await page.SaveScreenshotAsync("wall-feed-at-start");
+
+            // Live news goes on top; what the wall already showed is not shown twice.
+            codes.Add(await _desk.ReportAsync(categories[2].Code, at[0] + 0.0004, at[1], "开屏后上报（动态测试）"));
+            await WaitForTopAsync(page, codes[2], "reported");
+            await _desk.StepAsync(codes[1], "dispatch", "社区派单员", "请网格员处理");
+            await WaitForTopAsync(page, codes[1], "stage", "dispatched");
+            var shown = await ShownAsync(rows);
+            Assert.Equal(shown.Distinct().Count(), shown.Length);
+            Assert.Equal([$"{codes[1]}/stage/dispatched", $"{codes[2]}/reported/reported", .. history.Take(6)], shown);
+            await page.SaveScreenshotAsync("wall-feed-at-start-then-live");
+        }
+        finally
+        {
+            foreach (var c in codes) await _desk.DeleteAsync(c);
+        }
+    }
+
+    static Task<string[]> ShownAsync(ILocator rows) =>
+        rows.EvaluateAllAsync<string[]>("(rs) => rs.map((r) => r.dataset.code + '/' + r.dataset.kind + '/' + r.dataset.stage)");
 
     /// <summary>The feed's lines are whole, big enough to read across a room, and the map's district lies clear of the column.</summary>
     async Task AssertReadableAndClearOfTheDistrictAsync(MapPage page, ILocator feed, int lines)

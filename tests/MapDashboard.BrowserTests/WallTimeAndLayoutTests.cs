@@ -26,13 +26,18 @@ public sealed class WallTimeAndLayoutTests(DashboardFixture dashboard)
     }
 
     [Theory]
-    [InlineData(1366, 768)]
-    [InlineData(1920, 1080)]
-    public async Task The_english_wall_shows_the_whole_district_clear_of_the_legend_and_clips_no_text(int width, int height)
+    [InlineData(1366, 768, "en")]
+    [InlineData(1920, 1080, "en")]
+    [InlineData(1366, 768, "zh-CN")]
+    [InlineData(1920, 1080, "zh-CN")]
+    public async Task The_wall_shows_the_whole_district_clear_of_the_legend_feed_and_strip_which_overlap_nothing_and_clips_no_text(int width, int height, string language)
     {
-        await using var page = await MapPage.OpenAsync(dashboard.Browser, dashboard.BaseUrl, "/wall?lang=en", width, height, "en-US");
+        await using var page = await MapPage.OpenAsync(dashboard.Browser, dashboard.BaseUrl, $"/wall?lang={language}", width, height, language == "en" ? "en-US" : "zh-CN");
         await page.IdleAsync();
-        await page.SaveScreenshotAsync($"wall-en-{width}x{height}");
+        await page.SaveScreenshotAsync($"wall-{language}-{width}x{height}");
+        // The legend (with its counts by reason), the number strip and the right-hand column (feed above the overdue list)
+        // each keep their own part of the screen.
+        await Assertions.NoOverlapAsync(page.Page, "[data-testid=legend]", "[data-testid=indicators]", ".wall-side", ".wall-bar");
         var district = (await dashboard.Api.TerritoryAsync()).First(u => u.GetProperty("kind").GetString() == "district");
         var bbox = DashboardApi.BBox(district);
         Assert.True(Geo.Contains(await page.ExtentAsync(), bbox), "the view holds the district");
@@ -44,7 +49,7 @@ public sealed class WallTimeAndLayoutTests(DashboardFixture dashboard)
         var legendTop = await page.Page.Locator("[data-testid=legend]").EvaluateAsync<double>("(e) => e.getBoundingClientRect().top");
         var stripBottom = await page.Page.Locator("[data-testid=indicators]").First.EvaluateAsync<double>("(e) => e.getBoundingClientRect().bottom");
         Assert.True(legendTop >= stripBottom, $"the legend (top {legendTop}) covers the indicator strip (bottom {stripBottom})");
-        var clipped = await LeadTruthTests.ClippedAsync(page, ".wall-bar, .legend, .legend-row, .legend-cats, .overdue-list, [data-testid=indicators], .ind");
+        var clipped = await LeadTruthTests.ClippedAsync(page, ".wall-bar, .legend, .legend-row, .legend-reason-row, .legend-cats, .wall-side, .wall-feed, .overdue-list, [data-testid=indicators], .ind");
         Assert.True(clipped.Length == 0, $"clipped at {width}×{height}: {string.Join(" | ", clipped)}");
     }
 }

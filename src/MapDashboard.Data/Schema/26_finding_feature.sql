@@ -11,7 +11,18 @@ language sql stable as $$
             'code', f.finding_key, 'key', f.finding_key, 'kind', f.kind, 'status', f.status,
             'areaM2', round(f.area_m2::numeric, 1), 'lengthM', round(f.length_m::numeric, 1),
             'units', f.unit_codes, 'organisations', f.org_codes,
-            'asset', case when f.asset_kind is not null then jsonb_build_object('kind', f.asset_kind, 'code', f.asset_code) end,
+            'asset', case when f.asset_kind is not null then jsonb_build_object('kind', f.asset_kind, 'code', f.asset_code,
+                -- a building by its name; a hazard has none, its category (a code the client words) says what it is
+                'name', (select b.name from building b where f.asset_kind = 'building' and b.code = f.asset_code),
+                'category', (select h.category_code from hazard h where f.asset_kind = 'hazard' and h.code = f.asset_code)) end,
+            -- The name of every unit and organisation the finding or its suggested fix names by code: lists and popups
+            -- show names first, codes only as secondary text.
+            'names', (select coalesce(jsonb_object_agg(n.code, n.name), '{}') from (
+                          select u.code, u.name from territory_unit u
+                          where u.code = any(f.unit_codes || array(select jsonb_array_elements_text(coalesce(f.suggested_fix -> 'units', '[]')))
+                                             || array[f.suggested_fix ->> 'unit', f.suggested_fix ->> 'community'])
+                          union all
+                          select o.code, o.name from organisation o where o.code = any(f.org_codes)) n),
             'defaultOwner', (select jsonb_build_object('code', u.code, 'name', u.name, 'kind', u.kind)
                              from territory_unit u where u.id = f.default_owner_id),
             'community', (select code from territory_unit where id = f.community_id),

@@ -46,6 +46,7 @@ public static class IncidentsApi
         var api = app.MapGroup("/api/incidents").RequireAuthorization(Auth.Policies.Read);
         api.MapPost("/", Report).Acts(Capability.ReportIncident).Discloses(ReportAnswer).RequireAuthorization(Auth.Policies.Field);
         api.MapGet("/", List);
+        api.MapGet("/feed", IncidentFeedApi.Get);
         api.MapGet("/{code}", Get).Discloses(Detail);
         api.MapPost("/{code}/{action}", Step).Acts(c => StepCapability(c.Route("action")), c => Concern.Incident(c.Route("code"))).Discloses(Detail).RequireAuthorization(Auth.Policies.IncidentStep);
         return app;

@@ -9,6 +9,8 @@ select coalesce(json_agg(json_build_object(
     'escalation', case i.escalation_level when 0 then 'grid' when 1 then 'community' else 'street' end,
     'grid', (select code from territory_unit where id = i.grid_id),
     'responsibleUnit', (select code from territory_unit where id = i.responsible_unit_id),
+    -- its name too: a micro-grid is not in the territory tree the client names units from
+    'responsibleUnitName', (select name from territory_unit where id = i.responsible_unit_id),
     'ownershipUnclear', i.ownership_unclear, 'reports', i.report_count
 ) order by incident_overdue(i) desc, i.stage_due_at nulls last, i.reported_at desc), '[]')::text
 from (

@@ -50,7 +50,11 @@ select json_build_object(
         'total', (select count(*) from grids),
         'red', (select count(*) from grids where status = 'red'),
         'yellow', (select count(*) from grids where status = 'yellow'),
-        'blue', (select count(*) from grids where status = 'blue')),
+        'blue', (select count(*) from grids where status = 'blue'),
+        -- each grid's colour with its reasons (rule codes and figures, as the live grids carry them): the client counts
+        -- them by reason with the wall legend's code
+        'list', (select coalesce(json_agg(json_build_object('code', code, 'name', name, 'kind', kind, 'status', status,
+                                                           'reasons', status_reasons) order by code), '[]') from grids)),
     'incidents', json_build_object(
         'open', (select count(*) from inc where stage <> 'closed'),
         'overdue', (select count(*) from inc where late)),

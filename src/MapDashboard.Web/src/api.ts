@@ -1,6 +1,7 @@
 // Typed fetches for the server's HTTP contract (src/MapDashboard.Server/README.md).
 // Everything is EPSG:4326; bboxes are [minLon, minLat, maxLon, maxLat].
 import type { LivePosition } from './live/protocol';
+import type { IncidentEvent } from './live/incidentEvents';
 
 export type BBox = [number, number, number, number];
 export type GridStatus = 'red' | 'yellow' | 'blue';
@@ -67,6 +68,9 @@ export type SearchHit = { bbox: BBox; position?: [number, number] | null; grid?:
   | { match: 'finding'; id: number; code: string; kind: string; status: string; units: string[] });
 
 /** GET /api/territory/{code}/overview: a community's or street's totals and open incidents (no personal data). */
+/** A grid of an overview, as the territory tree gives it (what ui/gridReasons.ts counts). */
+export type OverviewGrid = Pick<TerritoryUnit, 'code' | 'name' | 'kind' | 'status' | 'reasons'>;
+
 export interface UnitOverview {
   code: string;
   name: string;
@@ -74,7 +78,8 @@ export interface UnitOverview {
   parent: (Named & { kind: UnitKind }) | null;
   bbox: BBox;
   geometry: unknown;
-  grids: { total: number; red: number; yellow: number; blue: number };
+  /** `list`: each grid with its colour and reasons, counted by reason as the wall legend counts them. */
+  grids: { total: number; red: number; yellow: number; blue: number; list: OverviewGrid[] };
   incidents: { open: number; overdue: number };
   /** share: visited / assets of its patrolled grids in the last 24 h; null while no patrol is tracked. */
   coverage: { tracked: boolean; assets: number; visited: number; share: number | null };
@@ -131,6 +136,8 @@ export interface IncidentSummary {
   escalation: Escalation;
   grid: string | null;
   responsibleUnit: string | null;
+  /** Its name: a micro-grid is not in the territory tree. */
+  responsibleUnitName: string | null;
   ownershipUnclear: boolean;
   reports: number;
 }
@@ -211,6 +218,12 @@ export interface FindingProperties {
   areaM2: number | null;
   lengthM: number | null;
   units: string[];
+  /** The asset an ownerless, unmanaged or disputed finding is about: a building by name, a hazard by its category. */
+  asset: { kind: 'building' | 'hazard'; code: string; name: string | null; category: string | null } | null;
+  /** What to do about it (see ui/findingFix.ts): an action code and the units it names by code. */
+  suggestedFix: SuggestedFix | null;
+  /** The name of every unit and organisation code the finding and its fix name. */
+  names: Record<string, string>;
   defaultOwner: { code: string; name: string; kind: string } | null;
   explanation: { zh: string; en: string };
   assignee: string | null;
@@ -218,6 +231,7 @@ export interface FindingProperties {
   caseIncidentCode: string | null;
   history?: FindingHistoryEntry[];
 }
+export interface SuggestedFix { action: string; unit?: string; units?: string[]; community?: string; sharedEdgeM?: number }
 export interface Finding { type: 'Feature'; id: number; geometry: unknown; properties: FindingProperties }
 export interface FindingCollection { type: 'FeatureCollection'; features: Finding[] }
 
@@ -306,6 +320,8 @@ export const api = {
   incident: (code: string, reveal = false) =>
     getJson<IncidentDetail>(`/api/incidents/${encodeURIComponent(code)}${reveal ? '?reveal=true' : ''}`, 'no-store'),
   indicators: (unit: string) => getJson<Indicators>(`/api/indicators/${encodeURIComponent(unit)}`, 'no-store'),
+  /** The latest reports and stage changes (GET /api/incidents/feed): the wall's feed at start. */
+  incidentFeed: (limit: number) => getJson<IncidentEvent[]>(`/api/incidents/feed?limit=${limit}`, 'no-store'),
   findings: (unit: string) => getJson<FindingCollection>(`/api/findings?unit=${encodeURIComponent(unit)}`, 'no-store'),
   /** Opens a finding as a case: an incident dispatched to its default owner (POST /api/findings/{id}/case). */
   openFindingCase: (id: number) => sendJson<Finding>('POST', `/api/findings/${id}/case`, { actor: 'leader' }),

@@ -54,6 +54,23 @@ public class UnitOverviewTests(IncidentHost host)
         foreach (var colour in new[] { "red", "yellow", "blue" })
             Assert.Equal(grids.Count(g => g.GetProperty("status").GetString() == colour), colours.GetProperty(colour).GetInt32());
 
+        // Each grid with its colour and the reasons stored beside it (what the wall legend counts by reason): the
+        // reported incident's grid is at least yellow, with a reason.
+        await using var stored = host.Db.CreateCommand("select code, status, status_reasons::text from territory_unit where code = any(@codes)");
+        stored.Parameters.AddWithValue("codes", grids.Select(g => g.GetProperty("code").GetString()!).ToArray());
+        var rows = new Dictionary<string, (string Status, JsonElement Reasons)>();
+        await using (var reader = await stored.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) rows[reader.GetString(0)] = (reader.GetString(1), JsonDocument.Parse(reader.GetString(2)).RootElement);
+        var list = colours.GetProperty("list").EnumerateArray().ToList();
+        Assert.Equal(rows.Keys.Order(), list.Select(g => g.GetProperty("code").GetString()!).Order());
+        foreach (var g in list)
+        {
+            var (status, reasons) = rows[g.GetProperty("code").GetString()!];
+            Assert.Equal(status, g.GetProperty("status").GetString());
+            Assert.Equal(reasons.GetRawText(), g.GetProperty("reasons").GetRawText());
+        }
+        Assert.Contains(list, g => g.GetProperty("reasons").GetArrayLength() > 0);
+
         // Findings by kind: what the findings list of the unit holds.
         var findings = (await _http.GetFromJsonAsync<JsonElement>($"api/findings?unit={code}")).GetProperty("features").EnumerateArray()
             .GroupBy(f => f.GetProperty("properties").GetProperty("kind").GetString()!).ToDictionary(g => g.Key, g => g.Count());

@@ -436,6 +436,7 @@ sealed class MatrixWorld
             new("GET /api/grids/{code}/coverage", "", Need.Read, true, c => Now(Get($"api/grids/{At(c.Side).Grid}/coverage")), Ok200),
             new("GET /api/indicators/{unitCode}", "", Need.Read, true, c => Now(Get($"api/indicators/{At(c.Side).Community}")), Ok200),
             new("GET /api/incidents", "", Need.Read, false, _ => Now(Get($"api/incidents?unit={In.Street}")), Ok200),
+            new("GET /api/incidents/feed", "", Need.Read, false, _ => Now(Get("api/incidents/feed?limit=8")), Ok200),
             new("GET /api/incidents/{code}", "", Need.Read, true, c => Now(Get($"api/incidents/{_incident[c.Side]}")), Ok200),
             new("GET /api/findings", "", Need.Read, true, c => Now(Get($"api/findings?unit={At(c.Side).Community}")), Ok200),
             new("GET /api/findings/indicators", "", Need.Read, false, _ => Now(Get("api/findings/indicators")), Ok200),

@@ -118,7 +118,7 @@ export const zhCN = {
   overdueNone: '暂无超期事件',
   feedTitle: '最新动态',
   feedReported: '新上报',
-  feedNone: '开屏以来暂无新上报或进展',
+  feedNone: '暂无上报或进展',
   overdueBy: '超期 {d}',
   escalatedTo: '已升级至{level}',
   durMinutes: '{n} 分钟',
@@ -369,5 +369,18 @@ export const zhCN = {
   overviewVisited: '处已巡',
   overviewNotTracked: '暂无巡查数据',
   overviewOnPatrol: '在岗网格员',
+  suggestedFix: '建议处置',
+  fix_merge_into: '并入{unit}（共边 {sharedEdgeM} 米）',
+  fix_decide_owner: '明确{units}中由谁负责',
+  fix_move_boundary: '调整网格边界，将楼栋整体划入{unit}',
+  fix_assign_grid: '明确隐患归属{unit}',
+  fix_align_police_grid: '将警格{unit}的边界与{community}对齐',
+  fix_register_owner: '登记产权单位',
+  fix_assign_manager: '明确物业管理单位',
+  fix_settle_claims: '协调各方，明确权属',
+  findingAssetHazard: '{category}隐患',
+  overviewReasons: '网格颜色及原因',
+  /** Between a colour's count and its reasons in the legend: a full-width colon in Chinese, ': ' in English. */
+  reasonsColon: '：',
 };
 export type Strings = typeof zhCN;

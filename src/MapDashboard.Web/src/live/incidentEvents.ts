@@ -26,7 +26,7 @@ const text = (v: unknown): string | null => (typeof v === 'string' && v ? v : nu
  */
 export function incidentEvents() {
   const stages = new Map<string, string>();
-  return (properties: Record<string, unknown>): IncidentEvent | null => {
+  const read = (properties: Record<string, unknown>): IncidentEvent | null => {
     const code = text(properties.code);
     const stage = text(properties.stage);
     if (!code || !stage) return null;
@@ -45,4 +45,17 @@ export function incidentEvents() {
       at: (reported ? text(properties.reportedAt) : text(properties.stageEnteredAt)) ?? new Date().toISOString(),
     };
   };
+  /**
+   * The stages the events read at start (newest first) leave their incidents in, unless the hub told a newer one:
+   * a later upsert that keeps that stage (an overdue flag) is then no news.
+   */
+  const know = (latest: IncidentEvent[]) => {
+    const newest = new Set<string>();
+    for (const e of latest) {
+      if (newest.has(e.code)) continue; // an older event of an incident already placed
+      newest.add(e.code);
+      if (!stages.has(e.code) && e.stage !== 'closed') stages.set(e.code, e.stage);
+    }
+  };
+  return Object.assign(read, { know });
 }

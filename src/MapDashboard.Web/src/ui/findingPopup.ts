@@ -8,6 +8,7 @@ import { el, fmt } from './dom';
 import { dateTime } from './format';
 import { errorText } from './errorText';
 import { findingHistoryLine } from './historyText';
+import { fixText } from './findingText';
 
 /** The popup shows the latest history lines (a closed case that left the finding open among them). */
 const HISTORY_LINES = 4;
@@ -24,7 +25,7 @@ export function findingAt(map: OlMap, pixel: Pixel): number | null {
 
 /**
  * A map popup explaining one finding in plain words, as GET /api/findings/{id} states it
- * (explanation zh/en, kind, area, default owner, status). data-testid="finding-popup";
+ * (explanation zh/en, kind, area, default owner, status, the suggested fix: data-testid="finding-fix"). data-testid="finding-popup";
  * the explanation is data-testid="finding-explanation". Where people act (not on the untouched
  * wall), `canOpenCase` adds 立案派单: the finding becomes an incident dispatched to its default
  * owner (data-testid="open-case"); a finding with a case names it (data-testid="finding-case"). The latest
@@ -51,6 +52,8 @@ export function findingPopup(map: OlMap, theme: 'dark' | 'light', { canOpenCase 
       el('div', { class: 'finding-meta' },
         [size, p.defaultOwner ? `${t('defaultOwner')}: ${p.defaultOwner.name}` : null, tKey('findingStatus_', p.status)]
           .filter(Boolean).join(' · ')));
+    const fix = fixText(p);
+    if (fix) box.append(el('div', { class: 'finding-fix', 'data-testid': 'finding-fix' }, el('strong', {}, t('suggestedFix')), fix));
     const action = caseLine(p);
     if (action) box.append(action);
     const lines = (shown.history ?? []).slice(-HISTORY_LINES);

@@ -16,9 +16,9 @@ export function duration(ms: number): string {
 
 export const since = (iso: string | null, now = Date.now()) => duration(iso ? now - Date.parse(iso) : 0);
 
-/** A unit's name from the territory tree, else its code (micro-grids are not in the tree). */
-export const unitName = (units: TerritoryUnit[], code: string | null) =>
-  (code && units.find((u) => u.code === code)?.name) || code || '—';
+/** A unit's name from the territory tree, else the name the server sent with the code (micro-grids are not in the tree), else its code. */
+export const unitName = (units: TerritoryUnit[], code: string | null, name?: string | null) =>
+  (code && units.find((u) => u.code === code)?.name) || name || code || '—';
 
 export const categoryName = (categories: Category[], code: string) => {
   const c = categories.find((x) => x.code === code);

@@ -45,7 +45,7 @@ export function gridIncidents(categories: Category[], units: TerritoryUnit[]) {
           el('span', { class: 'inc-cat' }, categoryName(categories, i.category)),
           i.overdue ? el('span', { class: 'inc-overdue' }, t('indOverdue')) : null,
           el('span', { class: 'inc-age' }, tFill('incidentAge', { d: since(i.reportedAt) }))),
-        el('div', { class: 'inc-code' }, `${i.code} · ${t('responsible')} ${unitName(units, i.responsibleUnit)}`),
+        el('div', { class: 'inc-code' }, `${i.code} · ${t('responsible')} ${unitName(units, i.responsibleUnit, i.responsibleUnitName)}`),
         opened?.code === i.code ? findings(opened) : null,
         opened?.code === i.code ? history(opened) : null,
         failure?.code === i.code ? el('div', { class: 'error small', 'data-testid': 'incident-error' }, failure.text) : null);

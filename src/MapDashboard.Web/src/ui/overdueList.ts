@@ -25,7 +25,7 @@ export function overdueList(categories: Category[], units: TerritoryUnit[]) {
         el('span', { class: 'oi-cat' }, categoryName(categories, i.category)),
         el('span', { class: 'oi-late' }, lateness(i))),
       el('div', { class: 'oi-meta' },
-        `${tKey('stage_', i.stage)} · ${t('responsible')} ${unitName(units, i.responsibleUnit)}`,
+        `${tKey('stage_', i.stage)} · ${t('responsible')} ${unitName(units, i.responsibleUnit, i.responsibleUnitName)}`,
         i.escalation !== 'grid' ? ` · ${tFill('escalatedTo', { level: tKey('escalation_', i.escalation) })}` : '')))
       : [el('li', { class: 'muted none' }, t('overdueNone'))]));
   };

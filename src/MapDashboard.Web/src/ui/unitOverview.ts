@@ -1,6 +1,8 @@
 import type { Category, UnitOverview } from '../api';
 import { onLang, t, tKey, type StringKey } from '../i18n';
+import { light } from '../theme';
 import { el, fmt } from './dom';
+import { reasonCounts } from './gridReasons';
 import { categoryName, dateTime, percent } from './format';
 
 export type OverviewIncident = UnitOverview['openIncidents'][number];
@@ -10,8 +12,8 @@ export type OverviewIncident = UnitOverview['openIncidents'][number];
  * be: its totals — grids by colour, open and overdue incidents, patrol coverage, findings by kind, grid workers on
  * patrol now — and its open incidents with what happened, where (grid, building), stage and due time. Names first,
  * codes only as secondary text. A click on an incident row hands it to `onLocate` (the map goes there).
- * data-testid: unit-overview, overview-name, overview-{grids-red,grids-yellow,grids-blue,open,overdue,coverage,
- * workers,findings}, overview-incidents (rows carry data-code).
+ * data-testid: unit-overview, overview-name, overview-reasons (rows by colour: data-status, data-count; reasons:
+ * data-rule, data-count), overview-{open,overdue,coverage,workers,findings}, overview-incidents (rows carry data-code).
  */
 export function unitOverview(categories: Category[], onClose: () => void, onLocate: (i: OverviewIncident) => void) {
   const box = el('aside', { class: 'grid-panel unit-overview', 'data-testid': 'unit-overview', hidden: '' });
@@ -24,9 +26,8 @@ export function unitOverview(categories: Category[], onClose: () => void, onLoca
       el('div', { class: 'kv-label' }, t(label)),
       note ? el('div', { class: 'kv-note' }, note) : null);
 
-  const colour = (status: 'red' | 'yellow' | 'blue', n: number) =>
-    el('span', { class: `colour-count ${status}`, 'data-testid': `overview-grids-${status}` },
-      el('span', { class: `status-dot ${status}` }), `${tKey('statusShort_', status)} ${fmt(n)}`);
+  // Grids by colour with their reasons, counted by the wall legend's code (a grid red for two reasons counts under both).
+  const colours = reasonCounts(light, [], { statuses: ['red', 'yellow', 'blue'], testid: 'overview-reasons' });
 
   function incidentRow(i: OverviewIncident): HTMLElement {
     const place = [i.grid?.name, i.building?.name].filter(Boolean).join(' · ');
@@ -56,7 +57,7 @@ export function unitOverview(categories: Category[], onClose: () => void, onLoca
           el('div', { class: 'crumbs' }, [o.parent?.name, `${tKey('kind_', o.kind)} ${o.code}`].filter(Boolean).join(' › '))),
         close),
       el('h3', {}, `${t('overviewGrids')} (${fmt(o.grids.total)})`),
-      el('div', { class: 'colour-counts' }, colour('red', o.grids.red), colour('yellow', o.grids.yellow), colour('blue', o.grids.blue)),
+      colours.element,
       el('div', { class: 'kv-grid' },
         figure('openIncidents', fmt(o.incidents.open), 'overview-open'),
         figure('indOverdue', fmt(o.incidents.overdue), 'overview-overdue'),
@@ -78,7 +79,7 @@ export function unitOverview(categories: Category[], onClose: () => void, onLoca
 
   return {
     element: box,
-    show(o: UnitOverview) { if (o.code !== current?.code) located = null; current = o; render(); },
+    show(o: UnitOverview) { if (o.code !== current?.code) located = null; current = o; colours.reset(o.grids.list); render(); },
     hide() { current = null; located = null; render(); },
     current: () => current?.code ?? null,
     located: () => located,

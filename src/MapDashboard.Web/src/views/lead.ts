@@ -103,7 +103,7 @@ export async function leadView(root: HTMLElement): Promise<void> {
     [['tracks', 'legendTrack'], ['coverage', 'legendCoverage'], ['unvisited', 'legendUnvisited']]));
 
   const format = new GeoJSON({ featureProjection: 'EPSG:3857' });
-  const findings = findingList((f: Finding) => {
+  const findings = findingList(categories, (f: Finding) => {
     popup.hide();
     const extent = format.readGeometry(f.geometry)!.getExtent();
     map.getView().fit(extent, { padding: [80, 440, 80, 80], duration: 450, maxZoom: 18 });

@@ -11,7 +11,8 @@ import { gridStats } from '../ui/gridStats';
 import { langSwitch } from '../ui/langSwitch';
 import { indicatorStrip } from '../ui/indicatorStrip';
 import { overdueList } from '../ui/overdueList';
-import { wallFeed } from '../ui/wallFeed';
+import { FEED_LENGTH, wallFeed } from '../ui/wallFeed';
+import { api } from '../api';
 import { refresher } from '../ui/refresher';
 import { findingAt, findingPopup } from '../ui/findingPopup';
 import { overdueRings } from '../layers/overdueRings';
@@ -57,6 +58,9 @@ export async function wallView(root: HTMLElement): Promise<void> {
       if (event) feed.add(event);
     },
   });
+  // A duty officer who opens the wall sees the latest events at once, not an empty feed: read from the server's
+  // history; the live feed (started above, so nothing falls between) merges in without duplicates.
+  void api.incidentFeed(FEED_LENGTH).then((latest) => { news.know(latest); feed.fill(latest); }).catch((e) => console.error(e));
   const districtName = ctx.district?.name ?? '';
   const title = el('div', { class: 'wall-title' });
   onLang(() => {
