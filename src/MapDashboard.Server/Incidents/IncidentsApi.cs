@@ -32,14 +32,16 @@ public static class IncidentsApi
     /// who took each step. The reporter's contact is never read out (incident_detail.sql).
     /// </summary>
     static readonly PersonalDataShape Detail = PersonalDataShape.Of("", ["grid.code", "community.code", "street.code", "responsibleUnit.code"],
-        ("worker.name", PersonalKind.Name), ("history[].actor", PersonalKind.Name));
+        ("worker.name", PersonalKind.Name), ("history[].actor", PersonalKind.Name), ("history[].assignedPerson.name", PersonalKind.Name));
 
     /// <summary>A report's answer holds the incident's detail under "incident".</summary>
     static readonly PersonalDataShape ReportAnswer = Detail with { Items = "incident" };
 
     public sealed record ReportBody(string? Category, double? Lat, double? Lon, string? Description, string? PhotoUrl, string? Contact, string? Actor);
 
-    public sealed record StepBody(string? Actor, string? Note, int? Rating);
+    /// <param name="Assignee">dispatch, reassign: the code of a grid worker, a party-member volunteer or a co-building unit</param>
+    /// <param name="DuplicateOf">link: the code of the open incident this one repeats</param>
+    public sealed record StepBody(string? Actor, string? Note, int? Rating, string? Assignee = null, string? DuplicateOf = null);
 
     public static IEndpointRouteBuilder MapIncidentsApi(this IEndpointRouteBuilder app)
     {
@@ -48,7 +50,8 @@ public static class IncidentsApi
         api.MapGet("/", List);
         api.MapGet("/feed", IncidentFeedApi.Get);
         api.MapGet("/{code}", Get).Discloses(Detail);
-        api.MapPost("/{code}/{action}", Step).Acts(c => StepCapability(c.Route("action")), c => Concern.Incident(c.Route("code"))).Discloses(Detail).RequireAuthorization(Auth.Policies.IncidentStep);
+        api.MapPost("/{code}/{action}", Step).Acts(c => StepCapability(c.Route("action")), StepConcerns).Discloses(Detail).RequireAuthorization(Auth.Policies.IncidentStep);
+        api.MapIncidentDesk();
         return app;
     }
 
@@ -104,17 +107,25 @@ public static class IncidentsApi
         return SqlJson.Json((string)(await cmd.ExecuteScalarAsync(cancel))!);
     }
 
-    static async Task<IResult> Step(string code, string action, StepBody? body, IncidentSteps steps, NpgsqlDataSource db, AuditScope who,
-        CancellationToken cancel)
+    static async Task<IResult> Step(string code, string action, StepBody? body, IncidentSteps steps, DeskSteps desk, NpgsqlDataSource db,
+        AuditScope who, CancellationToken cancel)
     {
-        if (!StageNames.TryParseAction(action, out var act))
-            return Problems.NotFound("Unknown workflow step", $"'{action}' is not one of dispatch, accept, resolve, rate, close");
+        var deskAction = IncidentDeskApi.IsDeskAction(action);
+        if (!StageNames.TryParseAction(action, out var act) && !deskAction)
+            return Problems.NotFound("Unknown workflow step", $"'{action}' is not one of dispatch, accept, resolve, rate, close, reassign, escalate, link");
         if (string.IsNullOrWhiteSpace(body?.Actor))
             return Problems.BadRequest("Who acts?", "actor is required: the dispatcher, worker or reporter taking this step");
         if (TextRules.Problem(body.Actor, "actor", TextRules.MaxName) is { } actor) return Problems.BadRequest("Bad actor", actor);
         if (act == IncidentAction.Rate && body.Rating is not (>= 1 and <= 5))
             return Problems.BadRequest("Rating needed", body.Rating is null ? "rate needs a rating from 1 to 5" : $"rating {body.Rating} is not between 1 and 5");
         if (TextRules.Problem(body.Note, "note", TextRules.MaxNote, multiLine: true) is { } note) return Problems.BadRequest("Bad note", note);
+
+        if (deskAction || act == IncidentAction.Dispatch)
+            return await IncidentDeskApi.StepAsync(code, action, body, desk, who, cancel) is { } notDone
+                ? notDone
+                : SqlJson.Json((await SqlJson.QueryAsync(db, DetailSql, cancel, ("code", code)))!);
+        if (body.Assignee is not null || body.DuplicateOf is not null)
+            return Problems.BadRequest("Not for this step", $"only dispatch and reassign take an assignee, only link takes duplicateOf, not {action}");
 
         var result = await steps.ActAsync(code, act, body.Actor, body.Note, body.Rating, who, cancel);
         if (!result.Found) return Problems.NotFound("Unknown incident", $"no incident has code '{code}'");
@@ -123,8 +134,15 @@ public static class IncidentsApi
         return SqlJson.Json((await SqlJson.QueryAsync(db, DetailSql, cancel, ("code", code)))!);
     }
 
-    /// <summary>The desk dispatches, rates and closes; the one sent accepts and resolves.</summary>
-    static Capability? StepCapability(string action) => !StageNames.TryParseAction(action, out var act) ? null : act switch
+    /// <summary>The incident a step acts on; linking a duplicate concerns the incident it is linked to as well.</summary>
+    static IEnumerable<Concern?> StepConcerns(EndpointFilterInvocationContext c) =>
+        DeskRules.TryParse(c.Route("action"), out var a) && a == DeskAction.Link && c.Body<StepBody>()?.DuplicateOf is { Length: > 0 } original
+            ? new[] { Concern.Incident(c.Route("code")), Concern.Incident(original.Trim()) }
+            : new[] { Concern.Incident(c.Route("code")) };
+
+    /// <summary>The desk dispatches, reassigns, escalates, links duplicates, rates and closes; the one sent accepts and resolves.</summary>
+    static Capability? StepCapability(string action) => IncidentDeskApi.IsDeskAction(action) ? Capability.DispatchIncident
+        : !StageNames.TryParseAction(action, out var act) ? null : act switch
     {
         IncidentAction.Accept or IncidentAction.Resolve => Capability.HandleIncident,
         _ => Capability.DispatchIncident,

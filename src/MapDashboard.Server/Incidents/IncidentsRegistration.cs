@@ -20,6 +20,7 @@ public static class IncidentsRegistration
         builder.Services.AddSingleton<ReportValidatorSource>();
         builder.Services.AddSingleton(sp => new IncidentIntake(sp.GetRequiredService<NpgsqlDataSource>(), duplicates));
         builder.Services.AddSingleton<IncidentSteps>();
+        builder.Services.AddSingleton<DeskSteps>(); // the dispatch desk's reassign, escalate, link
         builder.Services.AddSingleton<FindingCases>(); // a finding opened as a case is an incident
         builder.Services.AddSingleton<Open311Keys>();
         // Hosted services start in registration order: after DatabaseStartup (migrations, district).

@@ -16,7 +16,11 @@ select json_build_object(
     'community', (select json_build_object('code', code, 'name', name) from territory_unit where id = i.community_id),
     'street', (select json_build_object('code', code, 'name', name) from territory_unit where id = i.street_id),
     'responsibleUnit', (select json_build_object('code', code, 'name', name, 'kind', kind) from territory_unit where id = i.responsible_unit_id),
-    'worker', (select json_build_object('code', code, 'name', name) from person where id = i.worker_id),
+    'worker', (select json_build_object('code', code, 'name', name, 'role', role) from person where id = i.worker_id),
+    -- A co-building unit (共驻共建单位) the desk sent it to instead of a person; an organisation, not personal data.
+    'organisation', (select json_build_object('code', code, 'name', name, 'kind', kind) from organisation where id = i.organisation_id),
+    -- The incident this one was linked to as the same problem (the desk closed this copy).
+    'duplicateOf', (select d.code from incident d where d.id = i.duplicate_of_id),
     'ownershipUnclear', i.ownership_unclear,
     'ownershipReason', i.ownership_reason,
     'rating', i.rating,
@@ -51,7 +55,13 @@ select json_build_object(
     -- What happened is a code with parameters (worded by the client); note is what a person typed.
     'history', (select coalesce(json_agg(json_build_object('kind', t.kind, 'from', t.from_stage, 'to', t.to_stage,
                                                           'actor', t.actor, 'event', t.event, 'params', t.params,
-                                                          'note', t.note, 'at', t.at) order by t.at, t.id), '[]')
+                                                          'note', t.note, 'at', t.at,
+                                                          -- Whom a dispatch or reassignment sent it to (params hold the code).
+                                                          'assignedPerson', (select json_build_object('code', p.code, 'name', p.name, 'role', p.role)
+                                                                             from person p where t.params ->> 'kind' = 'person' and p.code = t.params ->> 'assignee'),
+                                                          'assignedOrganisation', (select json_build_object('code', o.code, 'name', o.name)
+                                                                                   from organisation o where t.params ->> 'kind' = 'organisation' and o.code = t.params ->> 'assignee'))
+                                          order by t.at, t.id), '[]')
                 from incident_transition t where t.incident_id = i.id)
 )::text
 from incident i join category c on c.code = i.category_code

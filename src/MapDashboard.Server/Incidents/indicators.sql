@@ -11,7 +11,8 @@
 with unit as (select code, name, kind, boundary from territory_unit where code = @code),
 today as (select (date_trunc('day', now() at time zone @tz))::date as d),
 inc as (select i.*, incident_overdue(i) as late, (i.reported_at at time zone @tz)::date as day
-        from incident i, unit where ST_Covers(unit.boundary, i.location)),
+        from incident i, unit where ST_Covers(unit.boundary, i.location)
+          and i.duplicate_of_id is null), -- a copy the desk linked to another incident is that incident's report, not one of its own
 recent as (select * from inc, today where inc.day > today.d - 30),
 done as (select * from recent where stage = 'closed'),
 assets as (

@@ -26,6 +26,11 @@ public static class ActingFilter
         Func<EndpointFilterInvocationContext, Concern?> concern) =>
         builder.Judged(capability, context => [concern(context)]);
 
+    /// <summary>A write whose capability depends on the request and that concerns several things (an incident linked to another as its duplicate: both must be in reach).</summary>
+    public static RouteHandlerBuilder Acts(this RouteHandlerBuilder builder, Func<EndpointFilterInvocationContext, Capability?> capability,
+        Func<EndpointFilterInvocationContext, IEnumerable<Concern?>> concerns) =>
+        builder.Judged(capability, concerns);
+
     static RouteHandlerBuilder Judged(this RouteHandlerBuilder builder, Func<EndpointFilterInvocationContext, Capability?> capability,
         Func<EndpointFilterInvocationContext, IEnumerable<Concern?>> concerns) =>
         builder.WithMetadata(new ActsUnderRule()).AddEndpointFilter(async (context, next) =>

@@ -140,7 +140,29 @@ export interface IncidentSummary {
   responsibleUnitName: string | null;
   ownershipUnclear: boolean;
   reports: number;
+  /** What was said and where: the grid a reader knows by name, and the building within 30 m (the desk's queue). */
+  description?: string;
+  place?: { grid: Named | null; building: { code: string; name: string; compound: string | null } | null };
 }
+
+/** Whom the dispatch desk may send an incident to (GET /api/incidents/{code}/assignees), best first. */
+export interface AssigneeCandidate {
+  kind: 'grid_worker' | 'volunteer' | 'co_building_unit';
+  /** A person: the name masked, or absent outside the account's jurisdiction. */
+  person: { code: string; name?: string } | null;
+  organisation: Named | null;
+  grid: Named;
+  ownGrid: boolean;
+  distanceM: number;
+  measuredFrom: 'position' | 'grid';
+  openTasks: number;
+  /** Has the incident now. */
+  current: boolean;
+}
+export interface Assignees { incident: string; grid: Named | null; candidates: AssigneeCandidate[] }
+
+/** A desk step (POST /api/incidents/{code}/{action}); answers the incident as it is after it. */
+export type DeskStep = 'dispatch' | 'reassign' | 'escalate' | 'link' | 'close';
 
 /**
  * One history line as codes: what the system did is `event` with `params` (worded by ui/historyText.ts in
@@ -155,6 +177,9 @@ export interface IncidentHistoryEntry {
   params: Record<string, unknown>;
   note: string;
   at: string;
+  /** Whom a dispatch or reassignment sent it to (the person's name masked, or absent outside the jurisdiction). */
+  assignedPerson?: { code: string; name?: string; role: string } | null;
+  assignedOrganisation?: Named | null;
 }
 
 export interface FindingHistoryEntry {
@@ -178,7 +203,13 @@ export interface IncidentDetail {
   overdue: boolean;
   escalation: Escalation;
   responsibleUnit: { code: string; name: string; kind: string } | null;
-  worker: { code: string; name: string } | null;
+  worker: { code: string; name?: string; role?: string } | null;
+  /** A co-building unit the desk sent it to instead of a person. */
+  organisation?: (Named & { kind: string }) | null;
+  /** The incident this one was linked to as the same problem. */
+  duplicateOf?: string | null;
+  grid?: Named | null;
+  location?: [number, number];
   ownershipUnclear: boolean;
   ownershipReason: string | null;
   rating: number | null;
@@ -326,6 +357,10 @@ export const api = {
   /** Opens a finding as a case: an incident dispatched to its default owner (POST /api/findings/{id}/case). */
   openFindingCase: (id: number) => sendJson<Finding>('POST', `/api/findings/${id}/case`, { actor: 'leader' }),
   finding: (id: number | string) => getJson<Finding & { history: FindingProperties['history'] }>(`/api/findings/${encodeURIComponent(String(id))}`, 'no-store'),
+  assignees: (code: string) => getJson<Assignees>(`/api/incidents/${encodeURIComponent(code)}/assignees`, 'no-store'),
+  /** The desk acts as "leader" (a role actor every client words); who it was is on the audit trail. */
+  deskStep: (code: string, step: DeskStep, body: { assignee?: string; duplicateOf?: string; note?: string } = {}) =>
+    sendJson<IncidentDetail>('POST', `/api/incidents/${encodeURIComponent(code)}/${step}`, { actor: 'leader', ...body }),
   // Never from the HTTP cache: a stale seq would let the snapshot miss changes.
   livePosition: () => getJson<LivePosition>('/api/live/position', 'no-store'),
 };

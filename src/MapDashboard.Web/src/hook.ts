@@ -69,9 +69,12 @@ export interface MapDashboardHook {
   overviewUnit(): string | null;
   /** /lead: the code of the incident an overview row last located on the map, or null. */
   locatedIncident(): string | null;
+  /** /lead's dispatch desk: the queue's incident codes in their order (null: no desk for this account), and the incident its card shows. */
+  deskQueue(): string[] | null;
+  deskIncident(): string | null;
 }
 
-type Extra = Partial<Pick<MapDashboardHook, 'selectedGrid' | 'routeLengthMetres' | 'live' | 'plan' | 'gridCoverage' | 'overviewUnit' | 'locatedIncident'>>;
+type Extra = Partial<Pick<MapDashboardHook, 'selectedGrid' | 'routeLengthMetres' | 'live' | 'plan' | 'gridCoverage' | 'overviewUnit' | 'locatedIncident' | 'deskQueue' | 'deskIncident'>>;
 
 declare global { interface Window { mapDashboard?: MapDashboardHook } }
 
@@ -228,6 +231,8 @@ export function installHook(view: MapDashboardHook['view'], map: Map, palette: P
     gridCoverage: extra.gridCoverage ?? (() => null),
     overviewUnit: extra.overviewUnit ?? (() => null),
     locatedIncident: extra.locatedIncident ?? (() => null),
+    deskQueue: extra.deskQueue ?? (() => null),
+    deskIncident: extra.deskIncident ?? (() => null),
   };
   window.mapDashboard = hook;
 

@@ -156,6 +156,8 @@ sealed class MatrixWorld
     readonly Dictionary<Side, string> _boundary = [];
     readonly Dictionary<Side, Queue<(double Lon, double Lat)>> _points = [];
     string[] _categories = [];
+    /// <summary>A co-building unit (共驻共建单位): whom a reassignment sends an incident to in the matrix.</summary>
+    string _coBuildingUnit = "";
     static string _worker = "";
     double _minAreaM2;
     string _open311Request = "", _open311Token = "";
@@ -192,6 +194,7 @@ sealed class MatrixWorld
         await using var conn = await _host.Db.OpenConnectionAsync();
         _categories = await conn.ScalarAsync<string[]>(
             "select array_agg(code order by sort_order, code) from category where for_incidents and code <> 'ownership_unclear'");
+        _coBuildingUnit = await conn.ScalarAsync<string>("select min(code) from organisation where kind = 'co_building_unit'");
         foreach (var side in new[] { Side.Inside, Side.Outside })
         {
             var place = At(side);
@@ -493,6 +496,13 @@ sealed class MatrixWorld
             new("POST /api/incidents/{code}/{action}", "resolve", Need.Handle, true, async c => Send("POST", $"api/incidents/{await IncidentFor(c, 2)}/resolve", new { actor = "matrix" }), Ok200),
             new("POST /api/incidents/{code}/{action}", "rate", Need.Dispatch, true, async c => Send("POST", $"api/incidents/{await IncidentFor(c, 3)}/rate", new { actor = "matrix", rating = 4 }), Ok200),
             new("POST /api/incidents/{code}/{action}", "close", Need.Dispatch, true, async c => Send("POST", $"api/incidents/{await IncidentFor(c, 4)}/close", new { actor = "matrix" }), Ok200),
+            // The dispatch desk: whom to send it to, and its steps beside the loop's (a link concerns both incidents, on one side).
+            new("GET /api/incidents/{code}/assignees", "", Need.Dispatch, true, c => Now(Get($"api/incidents/{_incident[c.Side]}/assignees")), Ok200),
+            new("POST /api/incidents/{code}/{action}", "reassign", Need.Dispatch, true,
+                async c => Send("POST", $"api/incidents/{await IncidentFor(c, 1)}/reassign", new { actor = "matrix", assignee = _coBuildingUnit }), Ok200),
+            new("POST /api/incidents/{code}/{action}", "escalate", Need.Dispatch, true, async c => Send("POST", $"api/incidents/{await IncidentFor(c, 0)}/escalate", new { actor = "matrix" }), Ok200),
+            new("POST /api/incidents/{code}/{action}", "link", Need.Dispatch, true,
+                async c => Send("POST", $"api/incidents/{await IncidentFor(c, 0)}/link", new { actor = "matrix", duplicateOf = _incident[c.Side] }), Ok200),
 
             // Photos: adding one takes what the step takes (resolve: handle; dispatch: the desk); seeing one, what seeing the
             // incident's personal data takes. The shared incident of each side: five allowed calls at most, within its six.

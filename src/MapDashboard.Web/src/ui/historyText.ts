@@ -13,8 +13,19 @@ export const actorName = (actor: string): string => tKey('actor_', actor);
 
 const str = (v: unknown): string => (v == null ? '' : String(v));
 
+/**
+ * Whom a dispatch or reassignment sent an incident to, names first: a person's (masked) name with their role, a
+ * co-building unit's name; where the account may not see the person, their role and code.
+ */
+export function assigneeText(h: Pick<IncidentHistoryEntry, 'assignedPerson' | 'assignedOrganisation' | 'params'>): string {
+  if (h.assignedOrganisation) return `${tKey('personRole_', 'co_building_unit')} ${h.assignedOrganisation.name}`;
+  const p = h.assignedPerson;
+  if (p) return `${tKey('personRole_', p.role)} ${p.name ?? p.code}`;
+  return str(h.params?.assignee);
+}
+
 /** The sentence for an event code; null when there is none (a person's step: their note says why). */
-export function eventText(event: string | null, params: Record<string, unknown>, units: TerritoryUnit[] = []): string | null {
+export function eventText(event: string | null, params: Record<string, unknown>, units: TerritoryUnit[] = [], who = ''): string | null {
   if (!event) return null;
   const p = params ?? {};
   const level = (v: unknown) => tKey('escalation_', str(v));
@@ -38,6 +49,15 @@ export function eventText(event: string | null, params: Record<string, unknown>,
         limit: typeof p.limitMinutes === 'number' ? duration(p.limitMinutes * 60_000) : '—',
         from: level(p.from), to: level(p.to),
       });
+    case 'dispatched_to':
+    case 'reassigned':
+      return tFill(`ev_${event}` as StringKey, { who: who || str(p.assignee) });
+    case 'escalated_by_hand':
+      return tFill('ev_escalated_by_hand', { stage: tKey('stageName_', str(p.stage)), from: level(p.from), to: level(p.to) });
+    case 'linked_as_duplicate':
+      return tFill('ev_linked_as_duplicate', { of: str(p.of) });
+    case 'duplicate_linked':
+      return tFill('ev_duplicate_linked', { incident: str(p.incident) });
     case 'case_opened':
       return tFill('ev_case_opened', { incident: str(p.incident) });
     case 'case_closed':
@@ -55,7 +75,7 @@ const joined = (...parts: (string | null | undefined)[]) => parts.filter((x) => 
 
 /** "流转 已派单 · 社区派单员 · 派至天庆嘉园社区（属地兜底） · 请网格员处理" */
 export const incidentHistoryLine = (h: IncidentHistoryEntry, units: TerritoryUnit[] = []): string =>
-  joined(`${tKey('hist_', h.kind)}${h.to ? ` ${tKey('stage_', h.to)}` : ''}`, actorName(h.actor), eventText(h.event, h.params, units), h.note);
+  joined(`${tKey('hist_', h.event === 'escalated_by_hand' ? 'escalation_by_hand' : h.kind)}${h.to ? ` ${tKey('stage_', h.to)}` : ''}`, actorName(h.actor), eventText(h.event, h.params, units, assigneeText(h)), h.note);
 
 /** "新发现 → 已交办 · 领导 · 立案 I000012" */
 export const findingHistoryLine = (h: FindingHistoryEntry): string =>

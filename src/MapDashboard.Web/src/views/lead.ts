@@ -23,6 +23,7 @@ import { refresher } from '../ui/refresher';
 import { errorText } from '../ui/errorText';
 import { onLang, t, tFill } from '../i18n';
 import { deskLayout } from './deskLayout';
+import { leadDesk } from './leadDesk';
 
 const SELECTABLE_GRIDS = new Set(['community_grid', 'dedicated_grid']);
 /** Units with an overview (their totals and open incidents) instead of a grid card. */
@@ -56,7 +57,8 @@ export async function leadView(root: HTMLElement): Promise<void> {
   map.addLayer(covered.layer);
   const patrol = gridPatrol(covered.show);
   const gridRefresh = refresher(async () => { if (selected) await Promise.all([incidents.show(selected), patrol.show(selected)]); }, GRID_REFRESH_MS);
-  incidentChanged = gridRefresh.soon;
+  let desk: ReturnType<typeof leadDesk> = null;
+  incidentChanged = () => { gridRefresh.soon(); desk?.changed(); };
 
   // Revealing the grid worker's personal data: only for roles that may (the server judges the jurisdiction and
   // removes what is outside it); it lasts for the open card only: another grid, closing it or REVEAL_MS masks it again.
@@ -88,17 +90,20 @@ export async function leadView(root: HTMLElement): Promise<void> {
     selection.clear();
     setUrlSelection(null);
   }, el('div', {}, patrol.element, incidents.element), { canReveal: () => canReveal, toggle: toggleReveal });
+  /** An incident chosen in a list (an overview's, the dispatch desk's): marked on the map and zoomed to. */
+  function locateIncident(at: [number, number]) {
+    popup.hide();
+    explain.hide();
+    selection.mark(at);
+    map.getView().animate({ center: fromLonLat(at), zoom: Math.max(map.getView().getZoom() ?? 17, 17), duration: 450 });
+  }
   const overview = unitOverview(categories, () => {
     overview.hide();
     selection.clear();
     setUrlSelection(null);
-  }, (i) => {
-    popup.hide();
-    explain.hide();
-    selection.mark(i.location);
-    map.getView().animate({ center: fromLonLat(i.location), zoom: Math.max(map.getView().getZoom() ?? 17, 17), duration: 450 });
-  });
-  const roleKnown = me().then((m) => { canReveal = REVEAL_ROLES.has(m.role); }).catch(() => { canReveal = false; });
+  }, (i) => locateIncident(i.location));
+  const account = me();
+  const roleKnown = account.then((m) => { canReveal = REVEAL_ROLES.has(m.role); }).catch(() => { canReveal = false; });
   mapWrap.append(panel.element, overview.element, layerToggles(map, 'patrolLayers',
     [['tracks', 'legendTrack'], ['coverage', 'legendCoverage'], ['unvisited', 'legendUnvisited']]));
 
@@ -121,6 +126,7 @@ export async function leadView(root: HTMLElement): Promise<void> {
     selected = code;
     masked = collection;
     overview.hide();
+    desk?.hideCard();
     selection.show(collection);
     panel.show(collection);
     tree.reveal(code);
@@ -135,6 +141,7 @@ export async function leadView(root: HTMLElement): Promise<void> {
   async function selectUnit(code: string, animate: boolean) {
     const o = await api.overview(code);
     closeGrid();
+    desk?.hideCard();
     overview.show(o);
     selection.outline(o.geometry);
     tree.reveal(code);
@@ -197,6 +204,16 @@ export async function leadView(root: HTMLElement): Promise<void> {
   const notice = leadNotice((q) => search.offer(q));
   side.append(notice.element, search.element, findings.element, tree.element);
 
+  // The dispatch desk (调度台): its queue above the findings, its card over the map, for accounts that may dispatch.
+  const deskReady = account.then((m) => {
+    desk = leadDesk(m, {
+      categories, units: ctx.units, side, before: findings.element, mapWrap,
+      locate: locateIncident,
+      closeOthers: () => { closeGrid(); overview.hide(); setUrlSelection(null); },
+    });
+    return desk?.loaded;
+  }).catch((e) => console.error(e));
+
   /** Opens a grid's card; a grid that cannot be opened says why instead of leaving the map as it was. */
   async function openGrid(code: string, animate: boolean): Promise<GridCollection | null> {
     try {
@@ -251,13 +268,15 @@ export async function leadView(root: HTMLElement): Promise<void> {
 
   const query = new URLSearchParams(location.search);
   const initial = query.get('grid') ?? query.get('unit');
-  const loaded = initial ? followLink(initial) : Promise.resolve();
+  const loaded = Promise.all([initial ? followLink(initial) : Promise.resolve(), deskReady]);
   installTestHook('lead', map, light, loaded, {
     selectedGrid: () => selected,
     overviewUnit: () => overview.current(),
     locatedIncident: () => overview.located(),
     live: live.status,
     gridCoverage: () => patrol.current() as unknown as Record<string, unknown> | null,
+    deskQueue: () => desk?.codes() ?? null,
+    deskIncident: () => desk?.current() ?? null,
   });
 }
 
