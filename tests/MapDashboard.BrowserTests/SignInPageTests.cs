@@ -23,7 +23,7 @@ public sealed class SignInPageTests(DashboardFixture dashboard)
     [InlineData("street", "/lead")]
     [InlineData("community", "/lead")]
     [InlineData("planner", "/plan")]
-    [InlineData("worker", "/lead")]
+    [InlineData("worker", "/field")]
     [InlineData("display", "/wall")]
     public async Task Each_demo_account_signs_in_on_the_page_and_lands_on_its_view(string role, string view)
     {

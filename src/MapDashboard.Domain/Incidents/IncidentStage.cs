@@ -7,7 +7,8 @@ namespace MapDashboard.Domain.Incidents;
 public enum IncidentStage { Reported, Dispatched, Accepted, Resolved, Rated, Closed }
 
 /// <summary>What someone does to an incident; each is one workflow endpoint.</summary>
-public enum IncidentAction { Dispatch, Accept, Resolve, Rate, Close }
+/// <remarks>Decline: the one sent gives the task back with a reason (dispatched → reported, to the dispatcher's queue again).</remarks>
+public enum IncidentAction { Dispatch, Accept, Resolve, Rate, Close, Decline }
 
 public static class StageNames
 {

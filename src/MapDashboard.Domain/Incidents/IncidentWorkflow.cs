@@ -9,7 +9,8 @@ public sealed record TransitionDecision(bool Allowed, IncidentStage To, bool Reo
 }
 
 /// <summary>
-/// The state machine reported → dispatched → accepted → resolved → rated → closed.
+/// The state machine reported → dispatched → accepted → resolved → rated → closed; the one dispatched may decline
+/// (dispatched → reported: the task is back in the dispatcher's queue, the reason in the history).
 /// A rating of <see cref="ReopenAtOrBelow"/> or less sends the incident back to
 /// dispatched (the resident is not satisfied, the work is done again); anything
 /// else out of order is refused with a reason a dispatcher can read.
@@ -25,6 +26,7 @@ public static class IncidentWorkflow
         [IncidentAction.Resolve] = (IncidentStage.Accepted, IncidentStage.Resolved),
         [IncidentAction.Rate] = (IncidentStage.Resolved, IncidentStage.Rated),
         [IncidentAction.Close] = (IncidentStage.Rated, IncidentStage.Closed),
+        [IncidentAction.Decline] = (IncidentStage.Dispatched, IncidentStage.Reported),
     };
 
     /// <param name="rating">1–5, required for <see cref="IncidentAction.Rate"/> and refused for any other action.</param>

@@ -34,13 +34,13 @@ public static class Roles
     public static readonly string[] Leaders = [Admin, District, Street, Community];
 
     /// <summary>
-    /// The view a role lands on after signing in. Workers land on /lead until the field view (/field, an offline
-    /// PWA) exists.
+    /// The view a role lands on after signing in: workers and volunteers on the phone's field page (/field).
     /// </summary>
     public static string LandsOn(string role) => role switch
     {
         Display => "/wall",
         Planner => "/plan",
+        Worker => "/field",
         _ => "/lead",
     };
 }

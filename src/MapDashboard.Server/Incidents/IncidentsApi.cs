@@ -5,6 +5,7 @@ using MapDashboard.Domain.Incidents;
 using MapDashboard.Domain.Input;
 using MapDashboard.Domain.Permissions;
 using MapDashboard.Server.Http;
+using MapDashboard.Server.Idempotency;
 using MapDashboard.Server.Permissions;
 using MapDashboard.Server.Territory;
 using Npgsql;
@@ -14,7 +15,7 @@ namespace MapDashboard.Server.Incidents;
 
 /// <summary>
 /// The project's own door to the incident loop: report, read with history,
-/// list, and the workflow steps 社区派单 (dispatch), 党员接单 (accept), resolve,
+/// list, and the workflow steps 社区派单 (dispatch), 党员接单 (accept) or decline, resolve,
 /// 群众评单 (rate), close. Every refusal is a problem details body naming why.
 /// </summary>
 public static class IncidentsApi
@@ -46,11 +47,11 @@ public static class IncidentsApi
     public static IEndpointRouteBuilder MapIncidentsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/incidents").RequireAuthorization(Auth.Policies.Read);
-        api.MapPost("/", Report).Acts(Capability.ReportIncident).Discloses(ReportAnswer).RequireAuthorization(Auth.Policies.Field);
+        api.MapPost("/", Report).Acts(Capability.ReportIncident).Discloses(ReportAnswer).RequireAuthorization(Auth.Policies.Field).Idempotent();
         api.MapGet("/", List);
         api.MapGet("/feed", IncidentFeedApi.Get);
         api.MapGet("/{code}", Get).Discloses(Detail);
-        api.MapPost("/{code}/{action}", Step).Acts(c => StepCapability(c.Route("action")), StepConcerns).Discloses(Detail).RequireAuthorization(Auth.Policies.IncidentStep);
+        api.MapPost("/{code}/{action}", Step).Acts(c => StepCapability(c.Route("action")), StepConcerns).Discloses(Detail).RequireAuthorization(Auth.Policies.IncidentStep).Idempotent();
         api.MapIncidentDesk();
         return app;
     }
@@ -112,13 +113,15 @@ public static class IncidentsApi
     {
         var deskAction = IncidentDeskApi.IsDeskAction(action);
         if (!StageNames.TryParseAction(action, out var act) && !deskAction)
-            return Problems.NotFound("Unknown workflow step", $"'{action}' is not one of dispatch, accept, resolve, rate, close, reassign, escalate, link");
+            return Problems.NotFound("Unknown workflow step", $"'{action}' is not one of dispatch, accept, decline, resolve, rate, close, reassign, escalate, link");
         if (string.IsNullOrWhiteSpace(body?.Actor))
             return Problems.BadRequest("Who acts?", "actor is required: the dispatcher, worker or reporter taking this step");
         if (TextRules.Problem(body.Actor, "actor", TextRules.MaxName) is { } actor) return Problems.BadRequest("Bad actor", actor);
         if (act == IncidentAction.Rate && body.Rating is not (>= 1 and <= 5))
             return Problems.BadRequest("Rating needed", body.Rating is null ? "rate needs a rating from 1 to 5" : $"rating {body.Rating} is not between 1 and 5");
         if (TextRules.Problem(body.Note, "note", TextRules.MaxNote, multiLine: true) is { } note) return Problems.BadRequest("Bad note", note);
+        if (act == IncidentAction.Decline && string.IsNullOrWhiteSpace(body.Note))
+            return Problems.BadRequest("Reason needed", "decline needs a note saying why the task is given back (the dispatcher reads it)");
 
         if (deskAction || act == IncidentAction.Dispatch)
             return await IncidentDeskApi.StepAsync(code, action, body, desk, who, cancel) is { } notDone
@@ -140,11 +143,11 @@ public static class IncidentsApi
             ? new[] { Concern.Incident(c.Route("code")), Concern.Incident(original.Trim()) }
             : new[] { Concern.Incident(c.Route("code")) };
 
-    /// <summary>The desk dispatches, reassigns, escalates, links duplicates, rates and closes; the one sent accepts and resolves.</summary>
+    /// <summary>The desk dispatches, reassigns, escalates, links duplicates, rates and closes; the one sent accepts, declines and resolves.</summary>
     static Capability? StepCapability(string action) => IncidentDeskApi.IsDeskAction(action) ? Capability.DispatchIncident
         : !StageNames.TryParseAction(action, out var act) ? null : act switch
     {
-        IncidentAction.Accept or IncidentAction.Resolve => Capability.HandleIncident,
+        IncidentAction.Accept or IncidentAction.Resolve or IncidentAction.Decline => Capability.HandleIncident,
         _ => Capability.DispatchIncident,
     };
 

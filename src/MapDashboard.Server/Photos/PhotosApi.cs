@@ -4,6 +4,7 @@ using MapDashboard.Data.Photos;
 using MapDashboard.Domain.Input;
 using MapDashboard.Server.Doors;
 using MapDashboard.Server.Http;
+using MapDashboard.Server.Idempotency;
 using MapDashboard.Server.Permissions;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -24,7 +25,7 @@ public static class PhotosApi
     {
         app.MapPost("/api/incidents/{code}/photos", Upload).WithBody(BodyKind.Photos)
             .Acts(c => PhotoActions.CapabilityOf(c.HttpContext.Request.Query["action"].ToString()), c => Concern.Incident(c.Route("code")))
-            .RequireAuthorization(Auth.Policies.Field);
+            .RequireAuthorization(Auth.Policies.Field).Idempotent();
         var photos = app.MapGroup("/api/photos").RequireAuthorization(Auth.Policies.Read);
         photos.MapGet("/{id}", (string id, HttpContext http, IncidentPhotos rows, PhotoAccess access, PhotoFolder folder, CancellationToken cancel) =>
             Serve(id, thumbnail: false, http, rows, access, folder, cancel));

@@ -4,12 +4,12 @@ using Microsoft.Extensions.FileProviders;
 namespace MapDashboard.Server.Views;
 
 /// <summary>
-/// The three views are one single-page client (src/MapDashboard.Web, built
+/// The views are one single-page client (src/MapDashboard.Web, built
 /// into wwwroot/); the client reads its view from the path.
 /// </summary>
 public static class ViewsEndpoints
 {
-    public static readonly string[] Views = ["wall", "lead", "plan"];
+    public static readonly string[] Views = ["wall", "lead", "plan", "field"];
 
     /// <summary>The built bundle's files (scripts, styles, icons), open to all: before the sign-in checks, like the sign-in page itself.</summary>
     public static WebApplication UseViewAssets(this WebApplication app)

@@ -316,8 +316,15 @@ export function setCsrfToken(token: string | null): void { csrf = Promise.resolv
 function csrfToken(): Promise<string | null> {
   csrf ??= fetch('/api/auth/csrf', { headers: { Accept: 'application/json' }, cache: 'no-store' })
     .then(async (r) => (r.ok ? ((await r.json()) as { token: string | null }).token : null))
-    .catch(() => null);
+    // Not kept when there was no connection (the field page works offline): asked again on the next write.
+    .catch(() => { csrf = null; return null; });
   return csrf;
+}
+
+/** The anti-forgery header for a write the page sends itself (the field page's outbox: multipart, Idempotency-Key). */
+export async function csrfHeader(): Promise<Record<string, string>> {
+  const token = await csrfToken();
+  return token ? { 'X-CSRF-TOKEN': token } : {};
 }
 
 /** POST/PUT/DELETE with a JSON body; a problem-details answer becomes an Error naming what is wrong. */

@@ -15,6 +15,8 @@ export interface Me {
   unit: { code: string; name: string };
   landsOn: string;
   csrfToken: string | null;
+  /** The person a worker account is bound to (its pings and tasks); null for other accounts. */
+  person?: string | null;
 }
 
 export type SignInOutcome =

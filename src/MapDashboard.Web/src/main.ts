@@ -4,15 +4,17 @@ import { wallView } from './views/wall';
 import { leadView } from './views/lead';
 import { planView } from './views/plan';
 import { signinView } from './views/signin';
+import { fieldView } from './views/field';
 import { t } from './i18n';
 import { errorText } from './ui/errorText';
 
-// One bundle, three views and the sign-in page: the server answers /wall, /lead, /plan and /signin with this page.
+// One bundle, the views and the sign-in page: the server answers /wall, /lead, /plan, /field and /signin with this page.
 const views: Record<string, (root: HTMLElement) => Promise<void>> = {
   '/wall': wallView,
   '/lead': leadView,
   '/plan': planView,
   '/signin': signinView,
+  '/field': fieldView,
 };
 
 const root = document.getElementById('app')!;

@@ -46,6 +46,28 @@ public sealed class MapPage : IAsyncDisposable
         return mapPage;
     }
 
+    /// <summary>The page's browser context: offline, geolocation, permissions.</summary>
+    public IBrowserContext Context => _context;
+
+    /// <summary>
+    /// A view on a phone (390×844, touch, mobile), signed in as <paramref name="account"/>, with geolocation granted and
+    /// the phone at <paramref name="at"/> (move it with Context.SetGeolocationAsync).
+    /// </summary>
+    public static async Task<MapPage> OpenOnPhoneAsync(IBrowser browser, string baseUrl, string path, BrowserAccount.Account account, (double Lon, double Lat) at)
+    {
+        var context = await browser.NewContextAsync(new()
+        {
+            BaseURL = baseUrl, ViewportSize = new() { Width = 390, Height = 844 }, DeviceScaleFactor = 2, IsMobile = true, HasTouch = true,
+            Locale = "zh-CN", Permissions = ["geolocation"], Geolocation = new() { Longitude = (float)at.Lon, Latitude = (float)at.Lat, Accuracy = 8 },
+        });
+        await BrowserAccount.SignInAsync(context, baseUrl, account);
+        var page = await context.NewPageAsync();
+        var mapPage = new MapPage(context, page);
+        await page.GotoAsync(path);
+        await mapPage.WaitReadyAsync();
+        return mapPage;
+    }
+
     public async Task WaitReadyAsync()
     {
         try

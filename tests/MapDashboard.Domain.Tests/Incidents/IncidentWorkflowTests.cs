@@ -83,13 +83,31 @@ public class IncidentWorkflowTests
     }
 
     [Fact]
-    public void Every_stage_except_the_last_has_exactly_one_action_that_leaves_it()
+    public void Every_stage_except_the_last_has_exactly_one_action_that_leaves_it_forward_and_dispatched_also_decline()
     {
         foreach (var stage in Enum.GetValues<IncidentStage>())
         {
             var leaving = Enum.GetValues<IncidentAction>()
                 .Count(a => IncidentWorkflow.Decide(stage, a, a == IncidentAction.Rate ? 4 : null).Allowed);
-            Assert.Equal(stage == IncidentStage.Closed ? 0 : 1, leaving);
+            Assert.Equal(stage switch { IncidentStage.Closed => 0, IncidentStage.Dispatched => 2, _ => 1 }, leaving);
         }
+    }
+
+    [Fact]
+    public void Declining_a_dispatched_task_puts_it_back_in_the_dispatchers_queue()
+    {
+        var d = IncidentWorkflow.Decide(IncidentStage.Dispatched, IncidentAction.Decline);
+        Assert.Equal((true, IncidentStage.Reported, false), (d.Allowed, d.To, d.Reopened));
+    }
+
+    [Theory]
+    [InlineData(IncidentStage.Reported)]
+    [InlineData(IncidentStage.Accepted)]
+    [InlineData(IncidentStage.Resolved)]
+    public void Only_a_dispatched_task_can_be_declined(IncidentStage stage)
+    {
+        var d = IncidentWorkflow.Decide(stage, IncidentAction.Decline);
+        Assert.False(d.Allowed);
+        Assert.Contains("decline needs it to be dispatched", d.Refusal);
     }
 }

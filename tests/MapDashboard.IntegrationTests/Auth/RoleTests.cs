@@ -61,7 +61,7 @@ public sealed class RoleTests(AuthHost host)
         var close = await worker.PostAsJsonAsync("api/incidents/I000001/close", new { actor = "w" });
         var accept = await worker.PostAsJsonAsync("api/incidents/NO-SUCH/accept", new { actor = "w" });
 
-        await ProblemAssert.IsProblem(dispatch, HttpStatusCode.Forbidden, "a worker account may only accept or resolve an incident, not 'dispatch'");
+        await ProblemAssert.IsProblem(dispatch, HttpStatusCode.Forbidden, "a worker account may only accept, decline or resolve an incident, not 'dispatch'");
         await ProblemAssert.IsProblem(close, HttpStatusCode.Forbidden, "not 'close'");
         Assert.Equal(HttpStatusCode.NotFound, accept.StatusCode); // allowed through: the incident is unknown
     }

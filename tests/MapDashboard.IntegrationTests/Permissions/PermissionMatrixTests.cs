@@ -423,10 +423,12 @@ sealed class MatrixWorld
             new("GET /wall", "", Need.Read, false, _ => Now(Get("wall")), views, 302),
             new("GET /lead", "", Need.Read, false, _ => Now(Get("lead")), views, 302),
             new("GET /plan", "", Need.Read, false, _ => Now(Get("plan")), views, 302),
+            new("GET /field", "", Need.Read, false, _ => Now(Get("field")), views, 302),
             new("HEAD /signin", "", Need.Open, false, _ => Now(new(HttpMethod.Head, "signin")), views, views[0]),
             new("HEAD /wall", "", Need.Read, false, _ => Now(new(HttpMethod.Head, "wall")), views, 302),
             new("HEAD /lead", "", Need.Read, false, _ => Now(new(HttpMethod.Head, "lead")), views, 302),
             new("HEAD /plan", "", Need.Read, false, _ => Now(new(HttpMethod.Head, "plan")), views, 302),
+            new("HEAD /field", "", Need.Read, false, _ => Now(new(HttpMethod.Head, "field")), views, 302),
 
             // Reads: every signed-in role, inside and outside (outside without personal data: PersonalDataJsonTests).
             new("GET /api/config", "", Need.Read, false, _ => Now(Get("api/config")), Ok200),
@@ -450,6 +452,7 @@ sealed class MatrixWorld
             new("GET /api/routes", "", Need.Read, false, _ => Now(Get($"api/routes?grid={In.Grid}")), Ok200),
             new("GET /api/routes/{id:long}/comparison", "", Need.Read, true, c => Now(Get($"api/routes/{_route[c.Side]}/comparison?date={today}")), Ok200),
             new("GET /api/live/position", "", Need.Read, false, _ => Now(Get("api/live/position")), Ok200),
+            new("GET /api/tasks", "", Need.Read, false, _ => Now(Get("api/tasks")), Ok200),
             new("GET /tiles/{layer}/{z}/{x}/{y}.mvt", "", Need.Read, false, _ => Now(Get($"tiles/grids/14/{tx}/{ty}.mvt")), Tile200),
             new("GET /api/auth/me", "", Need.Read, false, _ => Now(Get("api/auth/me")), Ok200),
             new("GET /api/auth/csrf", "", Need.Read, false, _ => Now(Get("api/auth/csrf")), Ok200),
@@ -495,6 +498,8 @@ sealed class MatrixWorld
             new("POST /api/incidents/{code}/{action}", "accept", Need.Handle, true, async c => Send("POST", $"api/incidents/{await IncidentFor(c, 1)}/accept", new { actor = "matrix" }), Ok200),
             new("POST /api/incidents/{code}/{action}", "resolve", Need.Handle, true, async c => Send("POST", $"api/incidents/{await IncidentFor(c, 2)}/resolve", new { actor = "matrix" }), Ok200),
             new("POST /api/incidents/{code}/{action}", "rate", Need.Dispatch, true, async c => Send("POST", $"api/incidents/{await IncidentFor(c, 3)}/rate", new { actor = "matrix", rating = 4 }), Ok200),
+            new("POST /api/incidents/{code}/{action}", "decline", Need.Handle, true,
+                async c => Send("POST", $"api/incidents/{await IncidentFor(c, 1)}/decline", new { actor = "matrix", note = "not my grid" }), Ok200),
             new("POST /api/incidents/{code}/{action}", "close", Need.Dispatch, true, async c => Send("POST", $"api/incidents/{await IncidentFor(c, 4)}/close", new { actor = "matrix" }), Ok200),
             // The dispatch desk: whom to send it to, and its steps beside the loop's (a link concerns both incidents, on one side).
             new("GET /api/incidents/{code}/assignees", "", Need.Dispatch, true, c => Now(Get($"api/incidents/{_incident[c.Side]}/assignees")), Ok200),
@@ -521,7 +526,7 @@ sealed class MatrixWorld
                 new { worker = UserNameOf(_host, "worker"), name = $"matrix device {Interlocked.Increment(ref _serial)}" })), Created),
             new("POST /api/devices/{id:int}/revoke", "", Need.Admin, false, async c => Send("POST", $"api/devices/{await DeviceToRevokeFor(c)}/revoke"), Ok200),
 
-            // Pings last: an accepted ping moves a worker, which a timer publishes later. A volunteer does not patrol, so
+            // Pings last: an accepted ping moves a worker, which a timer publishes later. Volunteers patrol too (VolunteerPingTests);
             // here the worker account is the inside grid's grid worker: inside = its own pings, outside = another's.
             new("POST /api/patrols/pings", "", Need.Pings, true, c => Now(Send("POST", "api/patrols/pings", PingBody(c.Side))), Ok200) { WorkerPerson = In.Worker },
         };

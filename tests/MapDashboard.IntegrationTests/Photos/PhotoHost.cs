@@ -23,6 +23,7 @@ public sealed class PhotoHost : DashboardHost
     public async Task<HttpClient> WorkerClientAsync()
     {
         if (_worker is null) await ReportAsync(inside: true);
+        await Accounts.EnsureAsync("community");
         var userName = $"photo-worker-{_worker}";
         var store = new AccountStore(Db);
         var id = await ScalarAsync<int?>("select id from account where user_name = @u", ("u", userName));

@@ -1,0 +1,162 @@
+using MapDashboard.BrowserTests.Infrastructure;
+using MapDashboard.Data.Accounts;
+using MapDashboard.Tools.Bench;
+using Microsoft.Playwright;
+using Expect = Microsoft.Playwright.Assertions;
+
+namespace MapDashboard.BrowserTests;
+
+/// <summary>
+/// /field on a phone (390×844, geolocation granted): a task dispatched through the API reaches the worker it was sent
+/// to, who accepts and resolves it with a photo; offline, a resolution and the walk are kept on the phone with
+/// "n 条待上传" and sent once when the connection returns.
+/// </summary>
+[Collection(DashboardCollection.Name)]
+public sealed class FieldPageTests(DashboardFixture dashboard)
+{
+    readonly IncidentDesk _desk = new(dashboard.BaseUrl, dashboard.Db);
+
+    async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var cmd = dashboard.Db.CreateCommand(sql);
+        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
+        return (T)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>A new incident dispatched (and accepted, if asked) through the API in a community grid; its code, place and the person it went to.</summary>
+    async Task<(string Code, double Lon, double Lat, string Worker)> TaskAsync(int gridIndex, bool accepted)
+    {
+        var grid = await ScalarAsync<string>(
+            "select code from territory_unit where kind = 'community_grid' and grid_worker_id is not null order by code offset @i limit 1", ("i", gridIndex));
+        var at = await _desk.PointInsideAsync(grid);
+        var category = await ScalarAsync<string>("select code from category where for_incidents and code <> 'ownership_unclear' order by code offset @i limit 1", ("i", gridIndex));
+        var code = await _desk.ReportAsync(category, at[0], at[1], "楼道堆物，需清理 " + Guid.NewGuid().ToString("N")[..6]);
+        await _desk.StepAsync(code, "dispatch", "desk", "请尽快处理");
+        if (accepted) await _desk.StepAsync(code, "accept", "desk", "");
+        var worker = await ScalarAsync<string>("select p.code from incident i join person p on p.id = i.worker_id where i.code = @c", ("c", code));
+        return (code, at[0], at[1], worker);
+    }
+
+    /// <summary>A worker account bound to the person (its password known to the test).</summary>
+    async Task<BrowserAccount.Account> WorkerAccountAsync(string person)
+    {
+        var userName = $"field-{person}-{Guid.NewGuid():N}"[..40];
+        var community = await ScalarAsync<string>(
+            "select c.code from person p join territory_unit u on u.id = p.unit_id join territory_unit c on c.kind = 'community' and ST_Covers(c.boundary, ST_PointOnSurface(u.boundary)) where p.code = @p limit 1", ("p", person));
+        var (id, problem) = await new AccountStore(dashboard.Db).CreateAsync(new NewAccount(userName, "网格员测试", "worker", community, person, "field-test-password"));
+        Assert.True(id is not null, problem);
+        return new(userName, "field-test-password");
+    }
+
+    Task<long> CountAsync(string sql, string code) => ScalarAsync<long>(sql, ("c", code));
+    const string Resolutions = "select count(*) from incident_transition t join incident i on i.id = t.incident_id where i.code = @c and t.to_stage = 'resolved'";
+    const string ResolvePhotos = "select count(*) from incident_photo p join incident i on i.id = p.incident_id where i.code = @c and p.action = 'resolve'";
+
+    /// <summary>The outbox sends on its own; the server's stage is what the test waits for (the count may not have risen yet).</summary>
+    async Task WaitForStageAsync(string code, string stage)
+    {
+        for (var i = 0; i < 150 && await ScalarAsync<string>("select stage from incident where code = @c", ("c", code)) != stage; i++) await Task.Delay(200);
+        Assert.Equal(stage, await ScalarAsync<string>("select stage from incident where code = @c", ("c", code)));
+    }
+
+    static ILocator Card(MapPage page, string code) => page.Page.Locator($"[data-testid=field-task][data-code='{code}']");
+
+    static async Task WaitAllSentAsync(MapPage page) =>
+        await Expect.Expect(page.Page.Locator("[data-testid=field-pending]")).ToHaveTextAsync("已全部上传", new() { Timeout = 30_000 });
+
+    [Fact]
+    public async Task The_worker_sees_the_task_dispatched_to_them_accepts_it_and_resolves_it_with_a_photo()
+    {
+        var task = await TaskAsync(0, accepted: false);
+        var account = await WorkerAccountAsync(task.Worker);
+        try
+        {
+            await using var page = await MapPage.OpenOnPhoneAsync(dashboard.Browser, dashboard.BaseUrl, "/field", account, (task.Lon, task.Lat));
+            var card = Card(page, task.Code);
+            await card.WaitForAsync(new() { Timeout = 15_000 });
+            Assert.Equal("已派单", await card.Locator(".field-stage").InnerTextAsync());
+            await page.SaveScreenshotAsync("field-phone-task");
+
+            await card.Locator("[data-testid=field-accept]").ClickAsync();
+            await WaitForStageAsync(task.Code, "accepted");
+            await WaitAllSentAsync(page);
+            await Expect.Expect(card.Locator("[data-testid=field-resolve]")).ToBeVisibleAsync();
+            Assert.Equal("accepted", await ScalarAsync<string>("select stage from incident where code = @c", ("c", task.Code)));
+
+            await card.Locator("[data-testid=field-resolve]").ClickAsync();
+            await card.Locator("[data-testid=field-resolve-note]").FillAsync("已清理完毕");
+            await card.Locator("[data-testid=field-photos]").SetInputFilesAsync(new FilePayload
+            {
+                Name = "IMG_0001.jpg", MimeType = "image/jpeg", Buffer = PhonePhotos.Jpeg(7, 320, 240),
+            });
+            await page.SaveScreenshotAsync("field-phone-resolve");
+            await card.Locator("[data-testid=field-resolve-send]").ClickAsync();
+            await WaitForStageAsync(task.Code, "resolved");
+            await WaitAllSentAsync(page);
+            await Expect.Expect(card).ToHaveCountAsync(0);
+
+            Assert.Equal("resolved", await ScalarAsync<string>("select stage from incident where code = @c", ("c", task.Code)));
+            Assert.Equal(1, await CountAsync(Resolutions, task.Code));
+            Assert.Equal(1, await CountAsync(ResolvePhotos, task.Code));
+            Assert.Empty(page.ConsoleErrors);
+        }
+        finally
+        {
+            await _desk.DeleteAsync(task.Code);
+        }
+    }
+
+    [Fact]
+    public async Task Offline_a_resolution_and_the_walk_wait_on_the_phone_and_are_sent_once_when_the_connection_returns()
+    {
+        var task = await TaskAsync(1, accepted: true);
+        var account = await WorkerAccountAsync(task.Worker);
+        var walk = new[] { (task.Lon + 0.0002, task.Lat), (task.Lon + 0.0004, task.Lat + 0.0001), (task.Lon + 0.0006, task.Lat + 0.0002) };
+        try
+        {
+            await using var page = await MapPage.OpenOnPhoneAsync(dashboard.Browser, dashboard.BaseUrl, "/field", account, (task.Lon, task.Lat));
+            var card = Card(page, task.Code);
+            await card.Locator("[data-testid=field-resolve]").WaitForAsync(new() { Timeout = 15_000 });
+            await WaitAllSentAsync(page); // the first position's batch, sent while online
+
+            await page.Context.SetOfflineAsync(true);
+            await card.Locator("[data-testid=field-resolve]").ClickAsync();
+            await card.Locator("[data-testid=field-resolve-note]").FillAsync("离线办结");
+            await card.Locator("[data-testid=field-photos]").SetInputFilesAsync(new FilePayload
+            {
+                Name = "IMG_0002.jpg", MimeType = "image/jpeg", Buffer = PhonePhotos.Jpeg(8, 320, 240),
+            });
+            await card.Locator("[data-testid=field-resolve-send]").ClickAsync();
+            foreach (var (lon, lat) in walk)
+            {
+                await page.Context.SetGeolocationAsync(new() { Longitude = (float)lon, Latitude = (float)lat, Accuracy = 8 });
+                await page.WaitUntilAsync("([lon, lat]) => { const w = document.querySelector('[data-testid=field-where]'); return Math.abs(+w.dataset.lon - lon) < 1e-5 && Math.abs(+w.dataset.lat - lat) < 1e-5; }",
+                    new[] { lon, lat }, "the phone's new position on the page");
+            }
+            // The walk's batch is queued after the batch interval: the resolution and at least one ping batch wait.
+            await page.WaitUntilAsync("() => /^[2-9]\\d* 条待上传$|^\\d{2,} 条待上传$/.test(document.querySelector('[data-testid=field-pending]').textContent)", null,
+                "the resolution and a ping batch waiting", 30_000);
+            await page.SaveScreenshotAsync("field-phone-offline-pending");
+            Assert.Equal("accepted", await ScalarAsync<string>("select stage from incident where code = @c", ("c", task.Code)));
+
+            await page.Context.SetOfflineAsync(false);
+            await WaitForStageAsync(task.Code, "resolved");
+            await WaitAllSentAsync(page);
+            await page.SaveScreenshotAsync("field-phone-back-online");
+
+            Assert.Equal("resolved", await ScalarAsync<string>("select stage from incident where code = @c", ("c", task.Code)));
+            Assert.Equal(1, await CountAsync(Resolutions, task.Code));
+            Assert.Equal(1, await CountAsync(ResolvePhotos, task.Code));
+            // Every position of the walk stored once (a ping is unique by worker and time; none lost).
+            foreach (var (lon, lat) in walk)
+                Assert.Equal(1L, await ScalarAsync<long>("""
+                    select count(*) from patrol_ping k join person p on p.id = k.worker_id
+                    where p.code = @w and abs(ST_X(k.location) - @lon) < 1e-5 and abs(ST_Y(k.location) - @lat) < 1e-5
+                    """, ("w", task.Worker), ("lon", lon), ("lat", lat)));
+        }
+        finally
+        {
+            await _desk.DeleteAsync(task.Code);
+        }
+    }
+}
