@@ -117,6 +117,7 @@ public sealed class ResidentReportPageTests(DashboardFixture dashboard)
         await page.Locator("[data-testid=report-submit]").ClickAsync();
         var link = page.Locator("[data-testid=report-track-link]");
         await link.WaitForAsync(new() { Timeout = 30_000 });
+        Assert.False(await page.Locator(".resident-form").IsVisibleAsync(), "the form stays on screen after sending");
         await ShotAsync(page, "resident-report-sent-phone");
         var trackingUrl = await link.GetAttributeAsync("href");
         Assert.Matches("^/report/track/[A-Za-z0-9_-]{43}$", trackingUrl);

@@ -242,4 +242,17 @@ public class ResidentReportTests(PhotoHost host)
               and event = 'rated' and (params ->> 'reopened')::boolean
             """, ("c", code)));
     }
+
+    [Fact]
+    public async Task The_form_needs_no_account_and_offers_the_resident_s_categories_and_the_district_s_outline()
+    {
+        using var resident = host.CreateAnonymousClient();
+        var form = JsonNode.Parse(await resident.GetStringAsync("api/report/form"))!;
+        var categories = form["categories"]!.AsArray().Select(c => (string)c!["code"]!).ToList();
+        Assert.Contains("roof_leak", categories);
+        Assert.DoesNotContain("ownership_unclear", categories);
+        Assert.Contains((string)form["outline"]!["type"]!, new[] { "Polygon", "MultiPolygon" });
+        Assert.Equal("Asia/Shanghai", (string)form["timeZone"]!);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await resident.GetAsync("api/config")).StatusCode); // the form is all the page gets
+    }
 }

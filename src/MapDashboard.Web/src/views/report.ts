@@ -93,6 +93,7 @@ export async function reportView(root: HTMLElement): Promise<void> {
       });
       result.replaceChildren(intro, url, link);
       result.hidden = false;
+      window.scrollTo(0, 0);
     }).catch((err: unknown) => {
       submit.disabled = false;
       submit.textContent = t('reportSubmit');

@@ -103,9 +103,11 @@ function ratingForm(token: string, done: () => void): { element: HTMLElement; me
     if (!stars) { message.textContent = t('trackChooseStars'); return; }
     submit.disabled = true;
     residentApi.rate(token, stars, comment.value.trim()).then((answer) => {
+      message.classList.add('ok');
       message.textContent = answer.reopened ? t('trackReopened') : t('trackRated');
       done();
     }).catch((err: unknown) => {
+      message.classList.remove('ok');
       message.textContent = err instanceof Error ? err.message : String(err);
     }).finally(() => { submit.disabled = false; });
   });
