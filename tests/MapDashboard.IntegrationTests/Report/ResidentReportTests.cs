@@ -255,4 +255,17 @@ public class ResidentReportTests(PhotoHost host)
         Assert.Equal("Asia/Shanghai", (string)form["timeZone"]!);
         Assert.Equal(HttpStatusCode.Unauthorized, (await resident.GetAsync("api/config")).StatusCode); // the form is all the page gets
     }
+
+    [Fact]
+    public async Task A_report_sent_with_a_staff_credential_is_still_the_resident_door_s_in_the_trail()
+    {
+        using var staff = host.CreateRealClient(); // the page sends none; a hand-made call with one changes nothing
+        var (lon, lat) = await PointAsync();
+        var response = await staff.PostAsync("api/report", Form("roof_leak", lon, lat, "值班员代居民上报"));
+        var code = (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["code"]!;
+        Assert.Equal("resident/resident/", await host.ScalarAsync<string>("""
+            select string_agg(distinct concat_ws('/', actor, source, coalesce(actor_role, '')), ',') from audit_entry
+            where txid = (select txid from audit_entry where action = 'insert incident' and target_key = @c)
+            """, ("c", code)));
+    }
 }
