@@ -18,7 +18,7 @@ public sealed class IncidentSteps(NpgsqlDataSource db)
     static readonly string LockSql = SqlResource.Beside<IncidentIntake>("lock_incident.sql");
     static readonly string ApplySql = SqlResource.Beside<IncidentIntake>("apply_transition.sql");
 
-    sealed record Locked(long Id, string Stage, string Category, double Lon, double Lat);
+    sealed record Locked(long Id, string Stage, string Category, double Lon, double Lat, int Reopens);
 
     public async Task<StepResult> ActAsync(string code, IncidentAction action, string actor, string? note, int? rating, AuditScope who,
         CancellationToken cancel = default)
@@ -42,7 +42,7 @@ public sealed class IncidentSteps(NpgsqlDataSource db)
         if (incident is null) return new StepResult(false, null);
 
         var from = StageNames.ParseStage(incident.Stage);
-        var decision = IncidentWorkflow.Decide(from, action, rating);
+        var decision = IncidentWorkflow.Decide(from, action, rating, incident.Reopens);
         if (!decision.Allowed) return new StepResult(true, decision);
 
         var now = DateTimeOffset.UtcNow;

@@ -265,6 +265,9 @@ select audit_attach('incident_transition', 'id',
     'audit_unit_of((select coalesce(i.grid_id, i.community_id, i.street_id) from incident i where i.id = r.incident_id))');
 select audit_attach('incident_photo', 'id',
     'audit_unit_of((select coalesce(i.grid_id, i.community_id, i.street_id) from incident i where i.id = r.incident_id))');
+-- A resident's tracking link (migration 0028): that one was handed out, for which incident; the hash is a secret.
+select audit_attach('incident_tracking', 'incident_id',
+    'audit_unit_of((select coalesce(i.grid_id, i.community_id, i.street_id) from incident i where i.id = r.incident_id))', '{token_sha256}');
 select audit_attach('patrol_route', 'id', 'audit_unit_of(r.grid_id)');
 select audit_attach('finding_setting', 'singleton');
 select audit_attach('finding_acceptance', 'finding_key');

@@ -12,12 +12,17 @@ public sealed record TransitionDecision(bool Allowed, IncidentStage To, bool Reo
 /// The state machine reported → dispatched → accepted → resolved → rated → closed; the one dispatched may decline
 /// (dispatched → reported: the task is back in the dispatcher's queue, the reason in the history).
 /// A rating of <see cref="ReopenAtOrBelow"/> or less sends the incident back to
-/// dispatched (the resident is not satisfied, the work is done again); anything
-/// else out of order is refused with a reason a dispatcher can read.
+/// dispatched (the resident is not satisfied, the work is done again) at most
+/// <see cref="MaxReopens"/> times; after that a rating ends the loop like any other
+/// (rated), so an incident cannot circle for ever. Anything else out of order is
+/// refused with a reason a dispatcher can read.
 /// </summary>
 public static class IncidentWorkflow
 {
     public const int ReopenAtOrBelow = 2;
+
+    /// <summary>How many times low ratings may reopen one incident (issue 15: "≤ 2 reopens").</summary>
+    public const int MaxReopens = 2;
 
     static readonly Dictionary<IncidentAction, (IncidentStage From, IncidentStage To)> Steps = new()
     {
@@ -30,7 +35,8 @@ public static class IncidentWorkflow
     };
 
     /// <param name="rating">1–5, required for <see cref="IncidentAction.Rate"/> and refused for any other action.</param>
-    public static TransitionDecision Decide(IncidentStage current, IncidentAction action, int? rating = null)
+    /// <param name="reopens">How many times ratings have reopened the incident already.</param>
+    public static TransitionDecision Decide(IncidentStage current, IncidentAction action, int? rating = null, int reopens = 0)
     {
         if (action != IncidentAction.Rate && rating is not null)
             return TransitionDecision.Refuse(current, $"only rate takes a rating, not {action.Name()}");
@@ -43,7 +49,7 @@ public static class IncidentWorkflow
                 ? $"cannot {action.Name()} an incident that is closed"
                 : $"cannot {action.Name()} an incident that is {current.Name()}: {action.Name()} needs it to be {from.Name()}");
 
-        return action == IncidentAction.Rate && rating <= ReopenAtOrBelow
+        return action == IncidentAction.Rate && rating <= ReopenAtOrBelow && reopens < MaxReopens
             ? TransitionDecision.Move(IncidentStage.Dispatched, reopened: true)
             : TransitionDecision.Move(to);
     }

@@ -26,6 +26,9 @@ public sealed class AuthOptions
     /// <summary>Open311 report posts per minute per client address.</summary>
     public int Open311PostsPerMinute { get; set; } = 60;
 
+    /// <summary>Resident reports and ratings (/report, no account) per minute per client address: a person on a phone sends a few.</summary>
+    public int ResidentPostsPerMinute { get; set; } = 30;
+
     /// <summary>Requests per minute per client address to the other doors open without sign-in (health, Open311 reads, the sign-in page's data).</summary>
     public int AnonymousPerMinute { get; set; } = 300;
 

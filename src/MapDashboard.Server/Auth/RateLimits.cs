@@ -9,7 +9,8 @@ namespace MapDashboard.Server.Auth;
 /// <summary>
 /// ASP.NET Core rate limiting on the doors open without sign-in, per client address (fixed one-minute windows,
 /// no queue; limits in <see cref="AuthOptions"/>): sign-in and token (<see cref="SignIn"/>; per user name as well,
-/// <see cref="SignInThrottle"/>), Open311 posts (<see cref="Open311Post"/>) and the rest (<see cref="Anonymous"/>,
+/// <see cref="SignInThrottle"/>), Open311 posts (<see cref="Open311Post"/>), the resident's reports and ratings
+/// (<see cref="ResidentPost"/>) and the rest (<see cref="Anonymous"/>,
 /// which leaves signed-in callers alone). A refusal is 429 with Retry-After and problem details (Open311's error
 /// array on Open311).
 /// </summary>
@@ -17,6 +18,7 @@ public static class RateLimits
 {
     public const string SignIn = "sign-in";
     public const string Open311Post = "open311-post";
+    public const string ResidentPost = "resident-post";
     public const string Anonymous = "anonymous";
 
     static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
@@ -25,6 +27,7 @@ public static class RateLimits
     {
         o.AddPolicy(SignIn, context => PerAddress(context, SignIn, a => a.SignInPerMinute));
         o.AddPolicy(Open311Post, context => PerAddress(context, Open311Post, a => a.Open311PostsPerMinute));
+        o.AddPolicy(ResidentPost, context => PerAddress(context, ResidentPost, a => a.ResidentPostsPerMinute));
         o.AddPolicy(Anonymous, context => context.User.Identity?.IsAuthenticated == true
             ? RateLimitPartition.GetNoLimiter("signed-in")
             : PerAddress(context, Anonymous, a => a.AnonymousPerMinute));

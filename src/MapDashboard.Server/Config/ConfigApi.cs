@@ -28,19 +28,22 @@ public static class ConfigApi
         config["zoom"] = 14;
         // The district's clock: every time the browser shows is in it, whatever the browser's own time zone.
         config["timeZone"] = incidents.Value.TimeZone;
-        config["baseLayer"] = new JsonObject
-        {
-            ["kind"] = map.Value.BaseLayerKind,
-            ["url"] = map.Value.BaseLayerUrl,
-            ["attribution"] = map.Value.BaseLayerAttribution,
-            ["wmtsLayer"] = map.Value.WmtsLayer,
-            ["wmtsMatrixSet"] = map.Value.WmtsMatrixSet,
-        };
+        config["baseLayer"] = BaseLayer(map.Value);
         config["layers"] = new JsonArray(LayerCatalog.All.Select(Describe).ToArray());
         // How long the hub may be silent before the browser calls the link lost (the hub pings more than twice as often).
         config["live"] = new JsonObject { ["serverTimeoutMilliseconds"] = live.Value.ClientServerTimeoutMilliseconds };
         return SqlJson.Json(config.ToJsonString());
     }
+
+    /// <summary>The base map as the browser draws it (also on the resident's form, which has no account for /api/config).</summary>
+    public static JsonObject BaseLayer(MapOptions map) => new()
+    {
+        ["kind"] = map.BaseLayerKind,
+        ["url"] = map.BaseLayerUrl,
+        ["attribution"] = map.BaseLayerAttribution,
+        ["wmtsLayer"] = map.WmtsLayer,
+        ["wmtsMatrixSet"] = map.WmtsMatrixSet,
+    };
 
     // The client takes its layers and zoom limits from here, so it never keeps a list of its own.
     static JsonNode Describe(LayerDeclaration l) => new JsonObject

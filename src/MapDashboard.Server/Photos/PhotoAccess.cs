@@ -1,4 +1,5 @@
 using MapDashboard.Data.Photos;
+using MapDashboard.Data.Residents;
 using MapDashboard.Domain.Permissions;
 using MapDashboard.Server.Permissions;
 
@@ -9,12 +10,17 @@ namespace MapDashboard.Server.Photos;
 /// A photo shows people, homes and number plates, so it is personal data of its incident: an account sees it where
 /// the permission rule lets it see the incident's personal data (<see cref="Capability.SeePersonalData"/> — staff
 /// in their jurisdiction, never the wall display), and a worker also sees the photos of incidents assigned to them
-/// wherever they lie (<see cref="Capability.HandleIncident"/>, scope Own). Nobody else: not signed in is refused
-/// before this (401). The resident's tracking link (issue 15, item 3) will be a second kind of holder judged here,
-/// against the photo's incident; it does not exist yet.
+/// wherever they lie (<see cref="Capability.HandleIncident"/>, scope Own). The holder of a resident's tracking link
+/// (<c>/report/track/{token}</c>) sees the photos its page shows: the report's and the resolution's of that one
+/// incident (<see cref="ResidentTracking.ShowsPhotoAsync"/>), nothing else. Nobody else: not signed in and without a
+/// link is refused before this (401).
 /// </summary>
-public sealed class PhotoAccess(Jurisdiction jurisdiction)
+public sealed class PhotoAccess(Jurisdiction jurisdiction, ResidentTracking tracking)
 {
+    /// <summary>Why the holder of tracking link <paramref name="token"/> may not see <paramref name="photo"/>, or null when it may.</summary>
+    public async Task<string?> TrackingRefusalAsync(string token, StoredPhoto photo, CancellationToken cancel) =>
+        await tracking.ShowsPhotoAsync(token, photo.Id, cancel) ? null : "this tracking link does not show that photo";
+
     /// <summary>Why <paramref name="viewer"/> may not see <paramref name="photo"/>, or null when it may.</summary>
     public async Task<string?> RefusalAsync(Viewer? viewer, StoredPhoto photo, CancellationToken cancel)
     {

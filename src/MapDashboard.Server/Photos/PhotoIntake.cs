@@ -20,6 +20,12 @@ public sealed class PhotoIntake(PhotoCleaner cleaner, PhotoFolder folder, IOptio
 
     public int MaxPerAction => _options.MaxPerAction;
 
+    /// <summary>The title of a refusal for too many photos (a door that words refusals itself tells it apart by this).</summary>
+    public const string TooManyTitle = "Too many photos";
+
+    /// <summary>The limits every photo is checked against.</summary>
+    public PhotoOptions Limits => _options;
+
     /// <summary>
     /// Every file checked and cleaned, or the refusal. <paramref name="existing"/>: photos the step holds already;
     /// <paramref name="part"/>: the form's name for a photo ("photo", Open311's "media"), used in the messages.
@@ -29,10 +35,10 @@ public sealed class PhotoIntake(PhotoCleaner cleaner, PhotoFolder folder, IOptio
     {
         var limit = _options.MaxPerAction;
         if (files.Count > limit)
-            return (null, new(StatusCodes.Status400BadRequest, "Too many photos",
+            return (null, new(StatusCodes.Status400BadRequest, TooManyTitle,
                 $"{files.Count} '{part}' files were sent; at most {limit} photos belong to one step"));
         if (existing + files.Count > limit)
-            return (null, new(StatusCodes.Status409Conflict, "Too many photos",
+            return (null, new(StatusCodes.Status409Conflict, TooManyTitle,
                 $"this step already has {existing} photo(s); {files.Count} more would make {existing + files.Count}, and the limit is {limit} per step"));
 
         var faults = new List<(int Status, string Message)>();

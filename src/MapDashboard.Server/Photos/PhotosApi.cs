@@ -81,12 +81,21 @@ public static class PhotosApi
         return TypedResults.Text(JsonSerializer.Serialize(answer), "application/json; charset=utf-8", statusCode: StatusCodes.Status201Created);
     }
 
-    static async Task<IResult> Serve(string id, bool thumbnail, HttpContext http, IncidentPhotos rows, PhotoAccess access, PhotoFolder folder,
-        CancellationToken cancel)
+    static Task<IResult> Serve(string id, bool thumbnail, HttpContext http, IncidentPhotos rows, PhotoAccess access, PhotoFolder folder,
+        CancellationToken cancel) =>
+        ServeAsync(id, thumbnail, http, rows, folder, async photo =>
+            await access.RefusalAsync(RequestViewer.Of(http), photo, cancel) is { } refusal ? Problems.Forbidden(refusal) : null, cancel);
+
+    /// <summary>
+    /// The picture or thumbnail of photo <paramref name="id"/>, unless <paramref name="refuse"/> answers otherwise
+    /// (each door words its refusal: 403 to an account, 404 to a tracking link that must reveal nothing).
+    /// </summary>
+    public static async Task<IResult> ServeAsync(string id, bool thumbnail, HttpContext http, IncidentPhotos rows, PhotoFolder folder,
+        Func<StoredPhoto, Task<IResult?>> refuse, CancellationToken cancel)
     {
         if (!PhotoFolder.IsId(id) || await rows.FindAsync(id, cancel) is not { } photo)
             return Problems.NotFound("Unknown photo", $"no photo has id '{id}'");
-        if (await access.RefusalAsync(RequestViewer.Of(http), photo, cancel) is { } refusal) return Problems.Forbidden(refusal);
+        if (await refuse(photo) is { } refusal) return refusal;
         if (folder.Open(id, photo.ContentType, thumbnail) is not { } stream)
         {
             http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PhotosApi))

@@ -11,6 +11,9 @@ public static class ViewsEndpoints
 {
     public static readonly string[] Views = ["wall", "lead", "plan", "field"];
 
+    /// <summary>The resident's report form and tracking page, open to all.</summary>
+    public static readonly string[] ResidentViews = ["/report", "/report/track/{token}"];
+
     /// <summary>The built bundle's files (scripts, styles, icons), open to all: before the sign-in checks, like the sign-in page itself.</summary>
     public static WebApplication UseViewAssets(this WebApplication app)
     {
@@ -31,6 +34,9 @@ public static class ViewsEndpoints
         foreach (var view in Views)
             app.MapFallbackToFile($"/{view}", "index.html").RequireAuthorization(Policies.Read);
         app.MapFallbackToFile("/signin", "index.html").AllowAnonymous();
+        // The resident's pages: no account (a resident reports and follows the report with its tracking link).
+        foreach (var resident in ResidentViews)
+            app.MapFallbackToFile(resident, "index.html").AllowAnonymous();
         return app;
     }
 }

@@ -5,6 +5,8 @@ import { leadView } from './views/lead';
 import { planView } from './views/plan';
 import { signinView } from './views/signin';
 import { fieldView } from './views/field';
+import { reportView } from './views/report';
+import { reportTrackView } from './views/reportTrack';
 import { t } from './i18n';
 import { errorText } from './ui/errorText';
 
@@ -15,11 +17,13 @@ const views: Record<string, (root: HTMLElement) => Promise<void>> = {
   '/plan': planView,
   '/signin': signinView,
   '/field': fieldView,
+  '/report': reportView,
 };
 
 const root = document.getElementById('app')!;
 const path = location.pathname.replace(/\/+$/, '') || '/wall';
-const view = views[path] ?? wallView;
+// The resident's tracking page carries its token in the path: /report/track/{token}.
+const view = views[path] ?? (path.startsWith('/report/track/') ? reportTrackView : wallView);
 
 view(root).catch((e: unknown) => {
   console.error(e);

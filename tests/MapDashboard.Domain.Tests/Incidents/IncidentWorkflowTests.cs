@@ -110,4 +110,17 @@ public class IncidentWorkflowTests
         Assert.False(d.Allowed);
         Assert.Contains("decline needs it to be dispatched", d.Refusal);
     }
+
+    [Theory]
+    [InlineData(0, 1, IncidentStage.Dispatched, true)]
+    [InlineData(1, 2, IncidentStage.Dispatched, true)]
+    [InlineData(2, 1, IncidentStage.Rated, false)]  // reopened twice already: the rating ends the loop
+    [InlineData(2, 5, IncidentStage.Rated, false)]
+    [InlineData(0, 3, IncidentStage.Rated, false)]
+    public void A_low_rating_reopens_at_most_twice(int reopens, int rating, IncidentStage to, bool reopened)
+    {
+        var d = IncidentWorkflow.Decide(IncidentStage.Resolved, IncidentAction.Rate, rating, reopens);
+        Assert.True(d.Allowed);
+        Assert.Equal((to, reopened), (d.To, d.Reopened));
+    }
 }

@@ -46,4 +46,20 @@ public sealed class RateLimitTests(RateLimitHost host) : IClassFixture<RateLimit
         Assert.NotNull(refused.Headers.RetryAfter);
         Assert.Contains("\"code\":429", await refused.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task The_resident_door_limits_reports_and_ratings_together_per_address()
+    {
+        using var http = host.CreateAnonymousClient();
+        for (var i = 0; i < 30; i++)
+        {
+            var form = new MultipartFormDataContent { { new StringContent(""), "description" } };
+            Assert.Equal(HttpStatusCode.BadRequest, (await http.PostAsync("api/report", form)).StatusCode); // refused, counted all the same
+        }
+
+        var refused = await http.PostAsJsonAsync("api/report/track/no-such-token/rating", new { rating = 5 });
+
+        await ProblemAssert.IsProblem(refused, HttpStatusCode.TooManyRequests, "try again in");
+        Assert.NotNull(refused.Headers.RetryAfter);
+    }
 }

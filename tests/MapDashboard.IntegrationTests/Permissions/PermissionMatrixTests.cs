@@ -161,6 +161,7 @@ sealed class MatrixWorld
     static string _worker = "";
     double _minAreaM2;
     string _open311Request = "", _open311Token = "";
+    string _trackingToken = "", _trackedPhoto = "";
     readonly Dictionary<Side, string> _photo = [];
     int _standingDevice;
     const string StandingAccount = "matrix-standing";
@@ -250,6 +251,7 @@ sealed class MatrixWorld
         Assert.True(posted.IsSuccessStatusCode, answer.ToJsonString());
         (_open311Request, _open311Token) = ((string)answer["service_request_id"]!, (string?)answer["token"] ?? "");
         Assert.NotEqual("", _open311Token);
+        (_trackingToken, _trackedPhoto) = await ResidentReportAsync();
 
         var store = new AccountStore(_host.Db);
         if (await conn.ScalarAsync<int?>($"select id from account where user_name = '{StandingAccount}'") is null)
@@ -373,6 +375,30 @@ sealed class MatrixWorld
         ["description"] = "permission matrix",
     });
 
+    /// <summary>A resident's report with a photo through the resident door (no account); its tracking token and photo.</summary>
+    async Task<(string Token, string Photo)> ResidentReportAsync()
+    {
+        using var resident = new HttpClient { BaseAddress = new Uri(_host.BaseUrl + "/") };
+        var posted = await resident.PostAsync("api/report", ResidentForm(withPhoto: true));
+        var answer = JsonNode.Parse(await posted.Content.ReadAsStringAsync())!;
+        Assert.True(posted.IsSuccessStatusCode, answer.ToJsonString());
+        var token = (string)answer["token"]!;
+        var tracked = JsonNode.Parse(await resident.GetStringAsync($"api/report/track/{token}"))!;
+        return (token, (string)tracked["photos"]![0]!["id"]!);
+    }
+
+    /// <summary>A resident's report at the inside place (after the first, each is linked to it as a duplicate).</summary>
+    MultipartFormDataContent ResidentForm(bool withPhoto = false)
+    {
+        var form = new MultipartFormDataContent();
+        if (withPhoto) form.Add(new ByteArrayContent(PhonePhotos.Jpeg(7, 64, 48)), "photo", "photo.jpg");
+        form.Add(new StringContent(_categories[2]), "category");
+        form.Add(new StringContent(In.Lat.ToString(CultureInfo.InvariantCulture)), "lat");
+        form.Add(new StringContent(In.Lon.ToString(CultureInfo.InvariantCulture)), "lon");
+        form.Add(new StringContent("permission matrix resident"), "description");
+        return form;
+    }
+
     (int X, int Y) Tile(int z)
     {
         var n = 1 << z;
@@ -418,6 +444,21 @@ sealed class MatrixWorld
             new("GET /open311/v2/tokens/{token}.{format}", "", Need.Open, false, _ => Now(Get($"open311/v2/tokens/{_open311Token}.json")), Ok200, 200),
             new("POST /open311/v2/requests.{format}", "", Need.Open, false,
                 _ => Now(new HttpRequestMessage(HttpMethod.Post, "open311/v2/requests.json") { Content = Open311Form(In) }), Report, 200),
+
+            // The resident's door: no account, a tracking link (the arranged report is reported, so a rating is refused: 409).
+            new("GET /report", "", Need.Open, false, _ => Now(Get("report")), views, views[0]),
+            new("HEAD /report", "", Need.Open, false, _ => Now(new(HttpMethod.Head, "report")), views, views[0]),
+            new("GET /report/track/{token}", "", Need.Open, false, _ => Now(Get($"report/track/{_trackingToken}")), views, views[0]),
+            new("HEAD /report/track/{token}", "", Need.Open, false, _ => Now(new(HttpMethod.Head, $"report/track/{_trackingToken}")), views, views[0]),
+            new("GET /api/report/form", "", Need.Open, false, _ => Now(Get("api/report/form")), Ok200, 200),
+            new("POST /api/report", "", Need.Open, false, _ => Now(new HttpRequestMessage(HttpMethod.Post, "api/report") { Content = ResidentForm() }), Report, 200),
+            new("GET /api/report/track/{token}", "", Need.Open, false, _ => Now(Get($"api/report/track/{_trackingToken}")), Ok200, 200),
+            new("POST /api/report/track/{token}/rating", "", Need.Open, false,
+                _ => Now(Send("POST", $"api/report/track/{_trackingToken}/rating", new { rating = 5 })), [409], 409),
+            new("GET /api/report/track/{token}/photos/{id}", "", Need.Open, false,
+                _ => Now(Get($"api/report/track/{_trackingToken}/photos/{_trackedPhoto}")), Ok200, 200),
+            new("GET /api/report/track/{token}/photos/{id}/thumbnail", "", Need.Open, false,
+                _ => Now(Get($"api/report/track/{_trackingToken}/photos/{_trackedPhoto}/thumbnail")), Ok200, 200),
 
             // Views: a browser without a session is sent to the sign-in page.
             new("GET /wall", "", Need.Read, false, _ => Now(Get("wall")), views, 302),

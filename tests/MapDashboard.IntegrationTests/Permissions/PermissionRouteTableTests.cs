@@ -18,6 +18,8 @@ public class PermissionRouteTableTests(PermissionDistrict district)
     {
         ["POST /api/patrols/pings"] = "a device posts only its own worker's pings: device binding, with sign-in",
         ["POST /open311/v2/requests.{format}"] = "the public door for residents' apps, behind its API key; it writes a report, as anyone may",
+        ["POST /api/report/"] = "the resident's door (no account): it writes a report anywhere in the district, as anyone may",
+        ["POST /api/report/track/{token}/rating"] = "the resident's rating: the tracking link's holder rates its own incident, judged by the link",
         ["POST /api/routes/analysis"] = "measures a drawn line; writes nothing",
         ["POST /api/grids/{code}/route-suggestion"] = "suggests a line; writes nothing",
         ["POST /api/auth/token"] = "signing in: who one is, not where one acts",
