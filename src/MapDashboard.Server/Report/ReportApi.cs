@@ -74,6 +74,8 @@ public static class ReportApi
         IOptions<BodyLimitOptions> limits, AuditScope who, CancellationToken cancel)
     {
         var words = ResidentWords.For(http);
+        // ReadFormAsync throws on a body that is no form at all (none, JSON): that is the sender's mistake, not ours.
+        if (!http.HasFormContentType) return Refuse(StatusCodes.Status415UnsupportedMediaType, "not_a_form", words.UnreadableForm);
         http.HttpContext.Features.Set<IFormFeature>(new FormFeature(http, new FormOptions
         {
             MultipartBodyLengthLimit = limits.Value.PhotosBodyBytes, ValueCountLimit = 16, KeyLengthLimit = TextRules.MaxCode,

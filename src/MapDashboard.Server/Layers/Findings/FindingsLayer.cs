@@ -12,7 +12,7 @@ public sealed class FindingsLayer : LayerDeclaration
     {
         MinZoom = 10;
         Live = true;
-        Properties = ["code", "key", "kind", "status", "areaM2", "lengthM", "units", "organisations", "asset",
+        Properties = ["code", "key", "kind", "status", "areaM2", "lengthM", "units", "organisations", "names", "asset",
                       "defaultOwner", "community", "street", "suggestedFix", "detail", "explanation", "assignee",
                       "caseIncidentCode", "present", "firstSeenAt", "updatedAt"];
         Personal = [new("assignee", PersonalKind.Name)];
@@ -20,7 +20,7 @@ public sealed class FindingsLayer : LayerDeclaration
         TileOmits = Omit(
             ("the popup asks /api/findings/{id} for the whole finding in the viewer's language; objects, lists and "
              + "two long explanations in every feature made the district-wide tiles heavy for nothing on screen",
-             ["lengthM", "organisations", "asset", "defaultOwner", "community", "street", "suggestedFix", "detail",
+             ["lengthM", "organisations", "names", "asset", "defaultOwner", "community", "street", "suggestedFix", "detail",
               "explanation", "assignee", "caseIncidentCode", "firstSeenAt", "updatedAt"]),
             ("a tile holds only present findings; a live change says present = false when a recomputation no longer "
              + "finds one", ["present"]));
