@@ -1,5 +1,4 @@
 using MapDashboard.BrowserTests.Infrastructure;
-using MapDashboard.Data.Accounts;
 using MapDashboard.Tools.Bench;
 using Microsoft.Playwright;
 using Expect = Microsoft.Playwright.Assertions;
@@ -37,17 +36,6 @@ public sealed class FieldPageTests(DashboardFixture dashboard)
         return (code, at[0], at[1], worker);
     }
 
-    /// <summary>A worker account bound to the person (its password known to the test).</summary>
-    async Task<BrowserAccount.Account> WorkerAccountAsync(string person)
-    {
-        var userName = $"field-{person}-{Guid.NewGuid():N}"[..40];
-        var community = await ScalarAsync<string>(
-            "select c.code from person p join territory_unit u on u.id = p.unit_id join territory_unit c on c.kind = 'community' and ST_Covers(c.boundary, ST_PointOnSurface(u.boundary)) where p.code = @p limit 1", ("p", person));
-        var (id, problem) = await new AccountStore(dashboard.Db).CreateAsync(new NewAccount(userName, "网格员测试", "worker", community, person, "field-test-password"));
-        Assert.True(id is not null, problem);
-        return new(userName, "field-test-password");
-    }
-
     Task<long> CountAsync(string sql, string code) => ScalarAsync<long>(sql, ("c", code));
     const string Resolutions = "select count(*) from incident_transition t join incident i on i.id = t.incident_id where i.code = @c and t.to_stage = 'resolved'";
     const string ResolvePhotos = "select count(*) from incident_photo p join incident i on i.id = p.incident_id where i.code = @c and p.action = 'resolve'";
@@ -68,7 +56,7 @@ public sealed class FieldPageTests(DashboardFixture dashboard)
     public async Task The_worker_sees_the_task_dispatched_to_them_accepts_it_and_resolves_it_with_a_photo()
     {
         var task = await TaskAsync(0, accepted: false);
-        var account = await WorkerAccountAsync(task.Worker);
+        var account = await FieldWorkers.AccountAsync(dashboard.Db, task.Worker);
         try
         {
             await using var page = await MapPage.OpenOnPhoneAsync(dashboard.Browser, dashboard.BaseUrl, "/field", account, (task.Lon, task.Lat));
@@ -110,7 +98,7 @@ public sealed class FieldPageTests(DashboardFixture dashboard)
     public async Task Offline_a_resolution_and_the_walk_wait_on_the_phone_and_are_sent_once_when_the_connection_returns()
     {
         var task = await TaskAsync(1, accepted: true);
-        var account = await WorkerAccountAsync(task.Worker);
+        var account = await FieldWorkers.AccountAsync(dashboard.Db, task.Worker);
         var walk = new[] { (task.Lon + 0.0002, task.Lat), (task.Lon + 0.0004, task.Lat + 0.0001), (task.Lon + 0.0006, task.Lat + 0.0002) };
         try
         {

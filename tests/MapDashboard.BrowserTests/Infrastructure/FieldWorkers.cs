@@ -1,0 +1,23 @@
+using MapDashboard.Data.Accounts;
+using Npgsql;
+
+namespace MapDashboard.BrowserTests.Infrastructure;
+
+/// <summary>Grid workers signing in to /field: a worker account bound to a person, its password known to the test.</summary>
+public static class FieldWorkers
+{
+    const string Password = "field-test-password";
+
+    /// <summary>A fresh worker account bound to <paramref name="person"/>, in the community holding the person's grid.</summary>
+    public static async Task<BrowserAccount.Account> AccountAsync(NpgsqlDataSource db, string person)
+    {
+        var userName = $"field-{person}-{Guid.NewGuid():N}"[..40];
+        await using var cmd = db.CreateCommand(
+            "select c.code from person p join territory_unit u on u.id = p.unit_id join territory_unit c on c.kind = 'community' and ST_Covers(c.boundary, ST_PointOnSurface(u.boundary)) where p.code = @p limit 1");
+        cmd.Parameters.AddWithValue("p", person);
+        var community = (string)(await cmd.ExecuteScalarAsync())!;
+        var (id, problem) = await new AccountStore(db).CreateAsync(new NewAccount(userName, "网格员测试", "worker", community, person, Password));
+        Assert.True(id is not null, problem);
+        return new(userName, Password);
+    }
+}
