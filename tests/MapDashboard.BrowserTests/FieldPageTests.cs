@@ -1,5 +1,4 @@
 using MapDashboard.BrowserTests.Infrastructure;
-using MapDashboard.Tools.Bench;
 using Microsoft.Playwright;
 using Expect = Microsoft.Playwright.Assertions;
 
@@ -47,10 +46,9 @@ public sealed class FieldPageTests(DashboardFixture dashboard)
         Assert.Equal(stage, await ScalarAsync<string>("select stage from incident where code = @c", ("c", code)));
     }
 
-    static ILocator Card(MapPage page, string code) => page.Page.Locator($"[data-testid=field-task][data-code='{code}']");
+    static ILocator Card(MapPage page, string code) => FieldWorkers.Card(page, code);
 
-    static async Task WaitAllSentAsync(MapPage page) =>
-        await Expect.Expect(page.Page.Locator("[data-testid=field-pending]")).ToHaveTextAsync("已全部上传", new() { Timeout = 30_000 });
+    static Task WaitAllSentAsync(MapPage page) => FieldWorkers.WaitAllSentAsync(page);
 
     [Fact]
     public async Task The_worker_sees_the_task_dispatched_to_them_accepts_it_and_resolves_it_with_a_photo()
@@ -71,12 +69,7 @@ public sealed class FieldPageTests(DashboardFixture dashboard)
             await Expect.Expect(card.Locator("[data-testid=field-resolve]")).ToBeVisibleAsync();
             Assert.Equal("accepted", await ScalarAsync<string>("select stage from incident where code = @c", ("c", task.Code)));
 
-            await card.Locator("[data-testid=field-resolve]").ClickAsync();
-            await card.Locator("[data-testid=field-resolve-note]").FillAsync("已清理完毕");
-            await card.Locator("[data-testid=field-photos]").SetInputFilesAsync(new FilePayload
-            {
-                Name = "IMG_0001.jpg", MimeType = "image/jpeg", Buffer = PhonePhotos.Jpeg(7, 320, 240),
-            });
+            await FieldWorkers.FillResolutionAsync(card, "已清理完毕", 7);
             await page.SaveScreenshotAsync("field-phone-resolve");
             await card.Locator("[data-testid=field-resolve-send]").ClickAsync();
             await WaitForStageAsync(task.Code, "resolved");
@@ -108,12 +101,7 @@ public sealed class FieldPageTests(DashboardFixture dashboard)
             await WaitAllSentAsync(page); // the first position's batch, sent while online
 
             await page.Context.SetOfflineAsync(true);
-            await card.Locator("[data-testid=field-resolve]").ClickAsync();
-            await card.Locator("[data-testid=field-resolve-note]").FillAsync("离线办结");
-            await card.Locator("[data-testid=field-photos]").SetInputFilesAsync(new FilePayload
-            {
-                Name = "IMG_0002.jpg", MimeType = "image/jpeg", Buffer = PhonePhotos.Jpeg(8, 320, 240),
-            });
+            await FieldWorkers.FillResolutionAsync(card, "离线办结", 8);
             await card.Locator("[data-testid=field-resolve-send]").ClickAsync();
             foreach (var (lon, lat) in walk)
             {

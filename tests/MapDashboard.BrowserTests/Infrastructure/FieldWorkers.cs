@@ -1,5 +1,8 @@
 using MapDashboard.Data.Accounts;
+using MapDashboard.Tools.Bench;
+using Microsoft.Playwright;
 using Npgsql;
+using Expect = Microsoft.Playwright.Assertions;
 
 namespace MapDashboard.BrowserTests.Infrastructure;
 
@@ -19,5 +22,23 @@ public static class FieldWorkers
         var (id, problem) = await new AccountStore(db).CreateAsync(new NewAccount(userName, "网格员测试", "worker", community, person, Password));
         Assert.True(id is not null, problem);
         return new(userName, Password);
+    }
+
+    /// <summary>The card of a task in the worker's list.</summary>
+    public static ILocator Card(MapPage page, string code) => page.Page.Locator($"[data-testid=field-task][data-code='{code}']");
+
+    /// <summary>Until the outbox has sent everything ("已全部上传").</summary>
+    public static async Task WaitAllSentAsync(MapPage page) =>
+        await Expect.Expect(page.Page.Locator("[data-testid=field-pending]")).ToHaveTextAsync("已全部上传", new() { Timeout = 30_000 });
+
+    /// <summary>Opens the accepted task's resolve form and fills it with a note and one phone photo (not yet sent).</summary>
+    public static async Task FillResolutionAsync(ILocator card, string note, int photoSeed)
+    {
+        await card.Locator("[data-testid=field-resolve]").ClickAsync();
+        await card.Locator("[data-testid=field-resolve-note]").FillAsync(note);
+        await card.Locator("[data-testid=field-photos]").SetInputFilesAsync(new FilePayload
+        {
+            Name = $"IMG_{photoSeed:D4}.jpg", MimeType = "image/jpeg", Buffer = PhonePhotos.Jpeg(photoSeed, 320, 240),
+        });
     }
 }
