@@ -1,6 +1,4 @@
 using MapDashboard.BrowserTests.Infrastructure;
-using MapDashboard.Data.Accounts;
-using MapDashboard.Tools.Bench;
 using Microsoft.Playwright;
 using Expect = Microsoft.Playwright.Assertions;
 
@@ -37,17 +35,6 @@ public sealed class FieldPageTests(DashboardFixture dashboard)
         return (code, at[0], at[1], worker);
     }
 
-    /// <summary>A worker account bound to the person (its password known to the test).</summary>
-    async Task<BrowserAccount.Account> WorkerAccountAsync(string person)
-    {
-        var userName = $"field-{person}-{Guid.NewGuid():N}"[..40];
-        var community = await ScalarAsync<string>(
-            "select c.code from person p join territory_unit u on u.id = p.unit_id join territory_unit c on c.kind = 'community' and ST_Covers(c.boundary, ST_PointOnSurface(u.boundary)) where p.code = @p limit 1", ("p", person));
-        var (id, problem) = await new AccountStore(dashboard.Db).CreateAsync(new NewAccount(userName, "网格员测试", "worker", community, person, "field-test-password"));
-        Assert.True(id is not null, problem);
-        return new(userName, "field-test-password");
-    }
-
     Task<long> CountAsync(string sql, string code) => ScalarAsync<long>(sql, ("c", code));
     const string Resolutions = "select count(*) from incident_transition t join incident i on i.id = t.incident_id where i.code = @c and t.to_stage = 'resolved'";
     const string ResolvePhotos = "select count(*) from incident_photo p join incident i on i.id = p.incident_id where i.code = @c and p.action = 'resolve'";
@@ -59,16 +46,15 @@ public sealed class FieldPageTests(DashboardFixture dashboard)
         Assert.Equal(stage, await ScalarAsync<string>("select stage from incident where code = @c", ("c", code)));
     }
 
-    static ILocator Card(MapPage page, string code) => page.Page.Locator($"[data-testid=field-task][data-code='{code}']");
+    static ILocator Card(MapPage page, string code) => FieldWorkers.Card(page, code);
 
-    static async Task WaitAllSentAsync(MapPage page) =>
-        await Expect.Expect(page.Page.Locator("[data-testid=field-pending]")).ToHaveTextAsync("已全部上传", new() { Timeout = 30_000 });
+    static Task WaitAllSentAsync(MapPage page) => FieldWorkers.WaitAllSentAsync(page);
 
     [Fact]
     public async Task The_worker_sees_the_task_dispatched_to_them_accepts_it_and_resolves_it_with_a_photo()
     {
         var task = await TaskAsync(0, accepted: false);
-        var account = await WorkerAccountAsync(task.Worker);
+        var account = await FieldWorkers.AccountAsync(dashboard.Db, task.Worker);
         try
         {
             await using var page = await MapPage.OpenOnPhoneAsync(dashboard.Browser, dashboard.BaseUrl, "/field", account, (task.Lon, task.Lat));
@@ -83,12 +69,7 @@ public sealed class FieldPageTests(DashboardFixture dashboard)
             await Expect.Expect(card.Locator("[data-testid=field-resolve]")).ToBeVisibleAsync();
             Assert.Equal("accepted", await ScalarAsync<string>("select stage from incident where code = @c", ("c", task.Code)));
 
-            await card.Locator("[data-testid=field-resolve]").ClickAsync();
-            await card.Locator("[data-testid=field-resolve-note]").FillAsync("已清理完毕");
-            await card.Locator("[data-testid=field-photos]").SetInputFilesAsync(new FilePayload
-            {
-                Name = "IMG_0001.jpg", MimeType = "image/jpeg", Buffer = PhonePhotos.Jpeg(7, 320, 240),
-            });
+            await FieldWorkers.FillResolutionAsync(card, "已清理完毕", 7);
             await page.SaveScreenshotAsync("field-phone-resolve");
             await card.Locator("[data-testid=field-resolve-send]").ClickAsync();
             await WaitForStageAsync(task.Code, "resolved");
@@ -110,7 +91,7 @@ public sealed class FieldPageTests(DashboardFixture dashboard)
     public async Task Offline_a_resolution_and_the_walk_wait_on_the_phone_and_are_sent_once_when_the_connection_returns()
     {
         var task = await TaskAsync(1, accepted: true);
-        var account = await WorkerAccountAsync(task.Worker);
+        var account = await FieldWorkers.AccountAsync(dashboard.Db, task.Worker);
         var walk = new[] { (task.Lon + 0.0002, task.Lat), (task.Lon + 0.0004, task.Lat + 0.0001), (task.Lon + 0.0006, task.Lat + 0.0002) };
         try
         {
@@ -120,12 +101,7 @@ public sealed class FieldPageTests(DashboardFixture dashboard)
             await WaitAllSentAsync(page); // the first position's batch, sent while online
 
             await page.Context.SetOfflineAsync(true);
-            await card.Locator("[data-testid=field-resolve]").ClickAsync();
-            await card.Locator("[data-testid=field-resolve-note]").FillAsync("离线办结");
-            await card.Locator("[data-testid=field-photos]").SetInputFilesAsync(new FilePayload
-            {
-                Name = "IMG_0002.jpg", MimeType = "image/jpeg", Buffer = PhonePhotos.Jpeg(8, 320, 240),
-            });
+            await FieldWorkers.FillResolutionAsync(card, "离线办结", 8);
             await card.Locator("[data-testid=field-resolve-send]").ClickAsync();
             foreach (var (lon, lat) in walk)
             {

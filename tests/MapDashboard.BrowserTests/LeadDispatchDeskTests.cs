@@ -18,15 +18,7 @@ public sealed class LeadDispatchDeskTests(DashboardFixture dashboard)
 
     static readonly BrowserAccount.Account Community = new("community", DemoAccounts.PasswordOf(Roles.Community));
 
-    async Task<MapPage> OpenDeskAsync(int width, int height, string path = "/lead")
-    {
-        var page = await MapPage.OpenAsync(dashboard.Browser, dashboard.BaseUrl, "/signin", width, height, signIn: false, waitReady: false);
-        await BrowserAccount.SignInAsync(page.Page.Context, dashboard.BaseUrl, Community);
-        await page.Page.GotoAsync(path);
-        await page.WaitReadyAsync();
-        await page.Page.Locator("[data-testid=desk-list]").WaitForAsync();
-        return page;
-    }
+    Task<MapPage> OpenDeskAsync(int width, int height, string path = "/lead") => DispatchDesk.OpenAsync(dashboard, Community, width, height, path);
 
     async Task<string> ScalarAsync(string sql, string arg)
     {
@@ -47,8 +39,7 @@ public sealed class LeadDispatchDeskTests(DashboardFixture dashboard)
             await ScalarAsync("select p.code from territory_unit g join person p on p.id = g.grid_worker_id where g.code = @arg", grid));
     }
 
-    async Task WaitForRowAsync(IPage page, string code, string condition = "") =>
-        await page.Locator($"[data-testid=desk-list] li[data-code='{code}']{condition}").WaitForAsync(new() { Timeout = 20_000 });
+    static Task WaitForRowAsync(IPage page, string code, string condition = "") => DispatchDesk.WaitForRowAsync(page, code, condition);
 
     [Fact]
     public async Task A_new_report_appears_live_is_dispatched_to_the_grid_s_worker_in_two_clicks_then_reassigned_and_escalated()

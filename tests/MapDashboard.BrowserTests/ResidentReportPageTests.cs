@@ -3,8 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using MapDashboard.BrowserTests.Infrastructure;
 using MapDashboard.TestSupport;
-using MapDashboard.Tools.Bench;
-using Microsoft.Playwright;
 using Assertions = MapDashboard.BrowserTests.Infrastructure.Assertions;
 
 namespace MapDashboard.BrowserTests;
@@ -18,28 +16,6 @@ namespace MapDashboard.BrowserTests;
 [Collection(DashboardCollection.Name)]
 public sealed class ResidentReportPageTests(DashboardFixture dashboard)
 {
-    /// <summary>A point of the test community that a report routes to a worker, away from open incidents (no duplicate).</summary>
-    async Task<(double Lon, double Lat)> PointAsync()
-    {
-        var accounts = new TestAccounts(dashboard.Db);
-        await accounts.EnsureAsync("worker");
-        await accounts.EnsureAsync("community");
-        await using var cmd = dashboard.Db.CreateCommand("""
-            select ST_X(p.geom), ST_Y(p.geom)
-            from account a
-            join territory_unit c on c.id = a.unit_id
-            cross join ST_Dump(ST_GeneratePoints(ST_Buffer(c.boundary, -0.00015), 400, 15)) p
-            join territory_unit u on u.id = unit_covering(p.geom)
-            left join territory_unit up on up.id = u.parent_id
-            where a.user_name = 'test-community' and u.kind <> 'community' and coalesce(u.grid_worker_id, up.grid_worker_id) is not null
-              and not exists (select 1 from incident i where i.stage <> 'closed' and ST_DWithin(i.location::geography, p.geom::geography, 80))
-            order by p.path limit 1
-            """);
-        await using var reader = await cmd.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync(), "no free point of the test community goes to a worker");
-        return (reader.GetDouble(0), reader.GetDouble(1));
-    }
-
     /// <summary>A worker account of the test community bound to the person the incident was sent to (created once).</summary>
     async Task<HttpClient> WorkerOfAsync(string code)
     {
@@ -79,64 +55,30 @@ public sealed class ResidentReportPageTests(DashboardFixture dashboard)
         Assert.True(response.IsSuccessStatusCode, $"{step} {code}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
-    static async Task ShotAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(MapPage.ScreenshotFolder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(MapPage.ScreenshotFolder, name + ".png"), FullPage = true });
-    }
-
     [Fact]
     public async Task A_resident_reports_with_a_photo_follows_it_to_resolved_without_reload_and_rates_it_closed()
     {
-        var (lon, lat) = await PointAsync();
-        await using var context = await dashboard.Browser.NewContextAsync(new()
-        {
-            BaseURL = dashboard.BaseUrl, ViewportSize = new() { Width = 390, Height = 844 }, DeviceScaleFactor = 2, IsMobile = true, HasTouch = true,
-            Locale = "zh-CN", Permissions = ["geolocation"], Geolocation = new() { Longitude = (float)lon, Latitude = (float)lat, Accuracy = 10 },
-        });
+        await using var context = await ResidentPages.PhoneAsync(dashboard.Browser, dashboard.BaseUrl, await ResidentPages.FreePointAsync(dashboard.Db));
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
 
         // The form: no account, Chinese.
-        await page.GotoAsync("/report");
-        await Assertions.TextContainsAsync(page.Locator(".resident-title"), "我要上报");
-        await page.Locator("[data-testid=report-category] option[value=roof_leak]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await page.Locator("[data-testid=report-locate]").ClickAsync();
-        await Assertions.TextContainsAsync(page.Locator("[data-testid=report-place]"), "已选位置");
-        await page.Locator("[data-testid=report-category]").SelectOptionAsync("roof_leak");
-        await page.Locator("[data-testid=report-description]").FillAsync("楼道顶上漏水，墙皮都泡了");
-        await page.Locator("[data-testid=report-photos]").SetInputFilesAsync(new FilePayload
-        {
-            Name = "IMG_0001.jpg", MimeType = "image/jpeg", Buffer = PhonePhotos.Jpeg(31, 640, 480),
-        });
-        await Assertions.TextContainsAsync(page.Locator(".resident-photos .resident-note"), "已选 1 / 6 张");
-        Assert.Equal(1, await page.Locator("[data-testid=report-previews] img").CountAsync());
-        await ShotAsync(page, "resident-report-form-phone");
-
-        await page.Locator("[data-testid=report-submit]").ClickAsync();
-        var link = page.Locator("[data-testid=report-track-link]");
-        await link.WaitForAsync(new() { Timeout = 30_000 });
-        Assert.False(await page.Locator(".resident-form").IsVisibleAsync(), "the form stays on screen after sending");
-        await ShotAsync(page, "resident-report-sent-phone");
-        var trackingUrl = await link.GetAttributeAsync("href");
-        Assert.Matches("^/report/track/[A-Za-z0-9_-]{43}$", trackingUrl);
+        var trackingUrl = await ResidentPages.ReportWithPhotoAsync(page, "roof_leak", "楼道顶上漏水，墙皮都泡了", 31, "resident-report-form-phone");
+        await ResidentPages.ShotAsync(page, "resident-report-sent-phone");
 
         // The tracking page: reported, with the photo.
-        await link.ClickAsync();
+        await page.Locator("[data-testid=report-track-link]").ClickAsync();
         await page.WaitForURLAsync($"**{trackingUrl}");
         await Assertions.TextContainsAsync(page.Locator("[data-testid=track-stage]"), "已上报");
         await Assertions.TextContainsAsync(page.Locator("[data-testid=track-description]"), "楼道顶上漏水");
         var photo = page.Locator("[data-testid=track-photo-report]");
         await photo.WaitForAsync();
         await page.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=track-photo-report]'); return i && i.complete && i.naturalWidth > 0; }");
-        await ShotAsync(page, "resident-track-reported-phone");
+        await ResidentPages.ShotAsync(page, "resident-track-reported-phone");
 
         // Staff step it through the API as their own accounts; the open page follows without reload.
-        string? code;
-        await using (var find = dashboard.Db.CreateCommand("select i.code from incident i where i.source = 'resident' order by i.id desc limit 1"))
-            code = await find.ExecuteScalarAsync() as string;
-        Assert.NotNull(code);
+        var code = await ResidentPages.NewestReportAsync(dashboard.Db);
         using (var community = await StaffAsync("community")) await StepAsync(community, code, "dispatch");
         using (var worker = await WorkerOfAsync(code))
         {
@@ -151,21 +93,18 @@ public sealed class ResidentReportPageTests(DashboardFixture dashboard)
         var shown = await page.Locator("[data-testid=track]").InnerTextAsync();
         Assert.DoesNotContain("王五", shown);
         Assert.DoesNotContain("13800001111", shown);
-        await ShotAsync(page, "resident-track-resolved-phone");
+        await ResidentPages.ShotAsync(page, "resident-track-resolved-phone");
 
         // The rating closes the loop.
-        await page.Locator("[data-testid=rate-5]").ClickAsync();
-        await page.Locator("[data-testid=rate-comment]").FillAsync("修得很快，谢谢");
-        await page.Locator("[data-testid=rate-submit]").ClickAsync();
-        await Assertions.TextContainsAsync(page.Locator("[data-testid=track-stage]"), "已关闭");
+        await ResidentPages.RateAsync(page, 5, "修得很快，谢谢");
         await Assertions.TextContainsAsync(page.Locator("[data-testid=rate-message]"), "感谢您的评价");
         await Assertions.TextContainsAsync(page.Locator("[data-testid=track-rating]"), "5 星");
-        await ShotAsync(page, "resident-track-closed-phone");
+        await ResidentPages.ShotAsync(page, "resident-track-closed-phone");
 
         // The English switch words the same page in English.
         await page.Locator("[data-testid=lang-switch]").ClickAsync();
         await Assertions.TextContainsAsync(page.Locator("[data-testid=track-stage]"), "Closed");
-        await ShotAsync(page, "resident-track-closed-phone-en");
+        await ResidentPages.ShotAsync(page, "resident-track-closed-phone-en");
         Assert.Empty(errors);
     }
 }

@@ -53,7 +53,8 @@ public sealed class MapPage : IAsyncDisposable
     /// A view on a phone (390×844, touch, mobile), signed in as <paramref name="account"/>, with geolocation granted and
     /// the phone at <paramref name="at"/> (move it with Context.SetGeolocationAsync).
     /// </summary>
-    public static async Task<MapPage> OpenOnPhoneAsync(IBrowser browser, string baseUrl, string path, BrowserAccount.Account account, (double Lon, double Lat) at)
+    public static async Task<MapPage> OpenOnPhoneAsync(IBrowser browser, string baseUrl, string path, BrowserAccount.Account account, (double Lon, double Lat) at,
+        Func<IBrowserContext, Task>? beforeOpening = null)
     {
         var context = await browser.NewContextAsync(new()
         {
@@ -61,6 +62,7 @@ public sealed class MapPage : IAsyncDisposable
             Locale = "zh-CN", Permissions = ["geolocation"], Geolocation = new() { Longitude = (float)at.Lon, Latitude = (float)at.Lat, Accuracy = 8 },
         });
         await BrowserAccount.SignInAsync(context, baseUrl, account);
+        if (beforeOpening is not null) await beforeOpening(context); // e.g. a fake clock, in place before the page's first script
         var page = await context.NewPageAsync();
         var mapPage = new MapPage(context, page);
         await page.GotoAsync(path);

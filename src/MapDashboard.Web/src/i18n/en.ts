@@ -443,6 +443,7 @@ export const en: Strings = {
   fieldNewTask: 'New task',
   fieldOffline: 'Offline: actions are kept on this phone and uploaded when the connection returns',
   fieldQueued: 'Saved, waiting to upload',
+  fieldOffRoute: 'Off your route by {m} m',
 
   // The resident's pages (/report, /report/track/{token}).
   source_resident: 'the resident page',

@@ -450,6 +450,7 @@ export const zhCN = {
   fieldNewTask: '收到新任务',
   fieldOffline: '离线：操作将保存在本机，联网后自动上传',
   fieldQueued: '已保存，待上传',
+  fieldOffRoute: '已偏离路线 {m} 米',
 
   // The resident's pages (/report, /report/track/{token}).
   source_resident: '居民随手拍',

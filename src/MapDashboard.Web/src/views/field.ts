@@ -16,14 +16,17 @@ import { reportForm } from '../field/reportForm';
 import { taskList, type FieldTask } from '../field/taskList';
 import { startUploader } from '../field/uploader';
 import { installApp } from '../field/installApp';
+import { todayRouteLayer } from '../field/todayRoute';
+import { offRouteHint } from '../field/offRouteHint';
 
 /** The list is read again this often besides every live incident change (a task can turn overdue by time alone). */
 const TASKS_REFRESH_MS = 60_000;
 
 // /field: the phone page of grid workers and party-member volunteers — my tasks (soonest due first) to accept,
 // decline with a reason or resolve with a note and photos; a problem seen on patrol reported at my position; my
-// position sent as pings. Everything goes through the outbox (IndexedDB), so it works without a connection and is
-// sent, once, when the connection returns; "n 条待上传" shows what is waiting.
+// position sent as pings; today's route on the map, with a hint when I have strayed from it. Everything goes
+// through the outbox (IndexedDB), so it works without a connection and is sent, once, when the connection returns;
+// "n 条待上传" shows what is waiting.
 export async function fieldView(root: HTMLElement): Promise<void> {
   document.body.classList.add('view-field');
   installApp();
@@ -42,7 +45,12 @@ export async function fieldView(root: HTMLElement): Promise<void> {
   const ctx = await createMap({ target: mapTarget, palette: light, interactive: true });
   const layers = fieldLayers();
   layers.layers.forEach((l) => ctx.map.addLayer(l));
+  const route = todayRouteLayer();
+  ctx.map.addLayer(route.layer);
+  const offRoute = offRouteHint(() => route.lines());
+  mapTarget.after(offRoute.element);
   let fix: Fix | null = null;
+  const judgeFix = () => offRoute.judge(fix);
   const tasks = taskList(ctx.categories, (task) => ctx.map.getView().animate({ center: fromLonLat(task.location), zoom: 18, duration: 300 }));
   const say = (m: string) => { notice.textContent = m; };
   const report = reportForm(ctx.categories, () => fix, () => say(t('fieldQueued')));
@@ -54,6 +62,7 @@ export async function fieldView(root: HTMLElement): Promise<void> {
     document.title = `${t('appTitle')} · ${t('fieldTitle')}`;
     pending.textContent = count ? tFill('fieldPending', { n: count }) : t('fieldAllSent');
     where.textContent = fix ? tFill('fieldPosition', { m: Math.round(fix.accuracy ?? 0) }) : t('fieldNoPosition');
+    offRoute.show();
   });
   outbox.onCount((n) => {
     count = n;
@@ -91,10 +100,17 @@ export async function fieldView(root: HTMLElement): Promise<void> {
     layers.showMe(f);
     where.textContent = tFill('fieldPosition', { m: Math.round(f.accuracy ?? 0) });
     Object.assign(where.dataset, { lon: String(f.lon), lat: String(f.lat) });
+    judgeFix();
   });
+  if (account.person) void route.load(account.person).then(judgeFix);
 
   // A new task reaches the page at once: every change of the live incidents layer reads my list again.
-  const live = startLive(ctx, { pulse: false, onFeature: (layer) => { if (layer === 'incidents') void refresh(); } });
+  const live = startLive(ctx, {
+    pulse: false,
+    onFeature: (layer) => { if (layer === 'incidents') void refresh(); },
+    // A route assigned, redrawn or taken away today is read again (any route's change: the list is small).
+    onRoute: () => { if (account.person) void route.load(account.person).then(judgeFix); },
+  });
   root.querySelector('.field-bar')!.append(live.badge);
   window.setInterval(() => void refresh(), TASKS_REFRESH_MS);
   const loaded = refresh();
