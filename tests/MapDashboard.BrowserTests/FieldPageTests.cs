@@ -7,7 +7,8 @@ namespace MapDashboard.BrowserTests;
 /// <summary>
 /// /field on a phone (390×844, geolocation granted): a task dispatched through the API reaches the worker it was sent
 /// to, who accepts and resolves it with a photo; offline, a resolution and the walk are kept on the phone with
-/// "n 条待上传" and sent once when the connection returns.
+/// "n 条待上传" and sent once when the connection returns; an answer lost mid-upload is sent again and acted on once;
+/// the page is installable and opens again without a connection.
 /// </summary>
 [Collection(DashboardCollection.Name)]
 public sealed class FieldPageTests(DashboardFixture dashboard)
@@ -129,6 +130,77 @@ public sealed class FieldPageTests(DashboardFixture dashboard)
                     select count(*) from patrol_ping k join person p on p.id = k.worker_id
                     where p.code = @w and abs(ST_X(k.location) - @lon) < 1e-5 and abs(ST_Y(k.location) - @lat) < 1e-5
                     """, ("w", task.Worker), ("lon", lon), ("lat", lat)));
+        }
+        finally
+        {
+            await _desk.DeleteAsync(task.Code);
+        }
+    }
+
+    [Fact]
+    public async Task A_resolution_whose_answer_is_lost_mid_upload_is_sent_again_and_stored_once()
+    {
+        var task = await TaskAsync(2, accepted: true);
+        var account = await FieldWorkers.AccountAsync(dashboard.Db, task.Worker);
+        // The connection drops after the server has acted but before its answer arrives: the first attempt of the
+        // resolution's photo upload and of its step reach the server and commit, and the phone hears nothing back.
+        var attempts = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+        var replayed = new System.Collections.Concurrent.ConcurrentBag<string>();
+        async Task DropFirstAnswer(IRoute route)
+        {
+            var kind = route.Request.Url.Contains("/photos", StringComparison.Ordinal) ? "photos" : "resolve";
+            var response = await route.FetchAsync();
+            if (attempts.AddOrUpdate(kind, 1, (_, n) => n + 1) == 1) { await route.AbortAsync("connectionreset"); return; }
+            if (response.Headers.TryGetValue("idempotent-replayed", out var again) && again == "true") replayed.Add(kind);
+            await route.FulfillAsync(new() { Response = response });
+        }
+        try
+        {
+            await using var page = await MapPage.OpenOnPhoneAsync(dashboard.Browser, dashboard.BaseUrl, "/field", account, (task.Lon, task.Lat),
+                context => context.RouteAsync(url => url.Contains($"/api/incidents/{task.Code}/resolve", StringComparison.Ordinal)
+                                                     || url.Contains($"/api/incidents/{task.Code}/photos", StringComparison.Ordinal), DropFirstAnswer));
+            var card = Card(page, task.Code);
+            await card.Locator("[data-testid=field-resolve]").WaitForAsync(new() { Timeout = 15_000 });
+
+            await FieldWorkers.FillResolutionAsync(card, "上传中断后重发", 9);
+            await card.Locator("[data-testid=field-resolve-send]").ClickAsync();
+            await WaitForStageAsync(task.Code, "resolved");
+            await WaitAllSentAsync(page);
+
+            Assert.True(attempts.Values.Sum() >= 2, $"attempts: {string.Join(", ", attempts)}");
+            Assert.NotEmpty(replayed); // a resent request was answered with the first answer, not acted on again
+            Assert.Equal(1, await CountAsync(Resolutions, task.Code));
+            Assert.Equal(1, await CountAsync(ResolvePhotos, task.Code));
+        }
+        finally
+        {
+            await _desk.DeleteAsync(task.Code);
+        }
+    }
+
+    [Fact]
+    public async Task The_field_page_is_installable_and_opens_again_without_a_connection()
+    {
+        var task = await TaskAsync(3, accepted: true);
+        var account = await FieldWorkers.AccountAsync(dashboard.Db, task.Worker);
+        try
+        {
+            await using var page = await MapPage.OpenOnPhoneAsync(dashboard.Browser, dashboard.BaseUrl, "/field", account, (task.Lon, task.Lat));
+            await Card(page, task.Code).WaitForAsync(new() { Timeout = 15_000 });
+            var manifest = await page.Page.EvaluateAsync<string>("""
+                async () => { const link = document.querySelector('link[rel=manifest]'); const m = await (await fetch(link.href)).json();
+                              return [m.start_url, m.scope, m.display, m.icons.length > 0].join('|'); }
+                """);
+            Assert.Equal("/field|/field|standalone|true", manifest);
+            var scope = await page.Page.EvaluateAsync<string>("async () => (await navigator.serviceWorker.ready).scope");
+            Assert.EndsWith("/field", scope);
+            // The worker in a stairwell: no signal, the page is opened again and still shows the task it had.
+            await page.Page.ReloadAsync(); // now under the service worker's control, which caches as it goes
+            await Card(page, task.Code).WaitForAsync(new() { Timeout = 15_000 });
+            await page.Context.SetOfflineAsync(true);
+            await page.Page.ReloadAsync();
+            await Card(page, task.Code).WaitForAsync(new() { Timeout = 15_000 });
+            await page.SaveScreenshotAsync("field-phone-reopened-offline");
         }
         finally
         {
