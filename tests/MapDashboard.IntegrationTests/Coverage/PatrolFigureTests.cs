@@ -18,7 +18,7 @@ public class PatrolFigureTests(CrossingDistrict district)
     [InlineData("X2", 300, 300)] // 200 m out and 100 m back along the same street: both ways count
     public async Task A_grid_s_worker_table_gives_distance_and_time_inside_that_grid_beside_the_whole_walk(string grid, double metres, double seconds)
     {
-        var coverage = await GetAsync(_http, $"api/grids/{grid}/coverage?window=today");
+        var coverage = await GetAsync(_http, $"api/grids/{grid}/coverage?window=24h"); // the walk is always in the last 24 h, not always today
         var k = Find(coverage.GetProperty("workers"), "K");
         Assert.Equal(metres, k.GetProperty("metresInGrid").GetDouble(), 0);
         Assert.Equal(seconds / 60, k.GetProperty("minutesInGrid").GetDouble(), 1);
@@ -40,7 +40,7 @@ public class PatrolFigureTests(CrossingDistrict district)
         var id = (await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
 
         // K walked past C1 and along the whole line half an hour before the route existed: nothing of it counts.
-        var before = await GetAsync(_http, $"api/routes/{id}/comparison");
+        var before = await GetAsync(_http, $"api/routes/{id}/comparison?date={district.WalkDay}");
         Assert.Equal(0, before.GetProperty("followedMetres").GetDouble());
         Assert.Equal(JsonValueKind.Null, before.GetProperty("walked").ValueKind);
         var stop = Assert.Single(before.GetProperty("stops").EnumerateArray());
@@ -53,7 +53,7 @@ public class PatrolFigureTests(CrossingDistrict district)
         // The same route assigned before K set out: the walk follows all of it and visits C1.
         await district.Host.ScalarAsync<int>("update patrol_route set assigned_at = @at where id = @id returning 1",
             ("at", district.WalkStart.AddMinutes(-1).ToUniversalTime()), ("id", id));
-        var after = await GetAsync(_http, $"api/routes/{id}/comparison");
+        var after = await GetAsync(_http, $"api/routes/{id}/comparison?date={district.WalkDay}");
         Assert.Equal(160, after.GetProperty("followedMetres").GetDouble(), 0);
         Assert.True(Assert.Single(after.GetProperty("stops").EnumerateArray()).GetProperty("visited").GetBoolean());
 
@@ -64,7 +64,7 @@ public class PatrolFigureTests(CrossingDistrict district)
             path = new { type = "LineString", coordinates = new[] { lon, await LonLat(360, 150) } },
         });
         redrawn.EnsureSuccessStatusCode();
-        Assert.Equal(0, (await GetAsync(_http, $"api/routes/{id}/comparison")).GetProperty("followedMetres").GetDouble());
+        Assert.Equal(0, (await GetAsync(_http, $"api/routes/{id}/comparison?date={district.WalkDay}")).GetProperty("followedMetres").GetDouble());
     }
 
     Task<double[]> LonLat(double x, double y) => CoverageDistrict.LonLatIn(district.Host.Db, x, y);
