@@ -154,7 +154,7 @@ public sealed class PatrolPlanTests(DashboardFixture dashboard)
         Assert.False(route.GetProperty("allVisited").GetBoolean());
         var path = route.GetProperty("path").GetProperty("coordinates").EnumerateArray()
             .Select(c => new[] { c[0].GetDouble(), c[1].GetDouble() }).ToArray();
-        await _desk.WalkAsync(grid.Worker, path, TimeSpan.FromMinutes(1));
+        await _desk.WalkWithinTodayAsync(grid.Worker, path, TimeSpan.FromMinutes(1));
         try
         {
             await _desk.TrackedAsync(grid.Worker);

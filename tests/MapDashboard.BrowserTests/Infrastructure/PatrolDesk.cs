@@ -50,15 +50,35 @@ public sealed class PatrolDesk(string baseUrl, NpgsqlDataSource db)
     /// Pings for one worker walking <paramref name="path"/> (lon/lat) at a steady pace, the last
     /// ping <paramref name="endingAgo"/> before now, posted in one batch. Returns the pings' count.
     /// </summary>
-    public async Task<int> WalkAsync(string worker, IReadOnlyList<double[]> path, TimeSpan endingAgo)
+    public Task<int> WalkAsync(string worker, IReadOnlyList<double[]> path, TimeSpan endingAgo) =>
+        PostWalkAsync(worker, Densify(path), DateTimeOffset.UtcNow - endingAgo, PingEvery);
+
+    /// <summary>
+    /// Like <see cref="WalkAsync"/>, but the whole walk lies within the district's today (Asia/Shanghai),
+    /// ending <paramref name="endingAgo"/> before now: right after the district's midnight a walking-pace
+    /// walk would start yesterday, so the pace rises (a ping every 1–5 s, ≤ 6 m/s, under the 8 m/s
+    /// impossible-speed rule); in the few minutes after midnight when even that does not fit, it waits.
+    /// </summary>
+    public async Task<int> WalkWithinTodayAsync(string worker, IReadOnlyList<double[]> path, TimeSpan endingAgo)
     {
         var points = Densify(path);
+        var margin = TimeSpan.FromMinutes(1);
+        var fastest = TimeSpan.FromSeconds(1) * (points.Count - 1) + endingAgo + margin;
+        var sinceMidnight = DistrictClock.SinceMidnight();
+        if (sinceMidnight < fastest) await Task.Delay(fastest - sinceMidnight);
         var end = DateTimeOffset.UtcNow - endingAgo;
-        var start = end - PingEvery * (points.Count - 1);
+        var room = DistrictClock.SinceMidnight() - endingAgo - margin;
+        var every = TimeSpan.FromTicks(Math.Min(PingEvery.Ticks, room.Ticks / Math.Max(1, points.Count - 1)));
+        return await PostWalkAsync(worker, points, end, every);
+    }
+
+    async Task<int> PostWalkAsync(string worker, List<double[]> points, DateTimeOffset end, TimeSpan every)
+    {
+        var start = end - every * (points.Count - 1);
         var pings = points.Select((p, i) => new
         {
             worker,
-            recordedAt = (start + PingEvery * i).ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
+            recordedAt = (start + every * i).ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
             lon = p[0], lat = p[1], accuracy = 6.0,
         }).ToArray();
         var res = await _http.PostAsJsonAsync("/api/patrols/pings", new { pings });
