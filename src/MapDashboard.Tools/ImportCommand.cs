@@ -34,6 +34,7 @@ public static class ImportCommand
         {
             try
             {
+                if (!parse.GetRequiredValue(path).Exists) throw new ImportInputException($"找不到文件 {parse.GetRequiredValue(path).Name}");
                 var request = new ImportRequest(parse.GetRequiredValue(path).FullName, ImportLayer.Named(parse.GetRequiredValue(layer)),
                     parse.GetValue(mapping) is { } m ? FieldMapping.FromFile(m.FullName) : FieldMapping.Shipped())
                 {
@@ -56,6 +57,11 @@ public static class ImportCommand
             catch (ImportInputException e)
             {
                 Console.Error.WriteLine($"import: {e.Message}");
+                return 2;
+            }
+            catch (Npgsql.NpgsqlException e) when (e is not Npgsql.PostgresException)
+            {
+                Console.Error.WriteLine($"import: 无法连接数据库（{e.Message}），请用 --connection 指定");
                 return 2;
             }
         });
