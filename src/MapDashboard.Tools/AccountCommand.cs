@@ -16,28 +16,22 @@ public static class AccountCommand
 {
     public const string PasswordVariable = "MAPDASHBOARD_ADMIN_PASSWORD";
 
-    /// <summary>The run command's private cluster (src/scripts/run.sh).</summary>
-    const string RunCommandDatabase = "Host=127.0.0.1;Port=55432;Username=postgres;Database=mapdashboard";
-
     public static Command Create()
     {
         var user = new Option<string>("--user") { Description = "the admin's user name", Required = true };
         var displayName = new Option<string?>("--display-name") { Description = "the name shown when signed in (default: the user name)" };
         var unit = new Option<string?>("--unit") { Description = "code of the admin's territory unit (default: the district)" };
-        var connection = new Option<string?>("--connection")
-        {
-            Description = "the PostGIS to write to (default: ConnectionStrings__MapDashboard, else the run command's private cluster on port 55432)",
-        };
+        var connection = new Option<string?>("--connection") { Description = ToolConnection.Description };
         var createAdmin = new Command("create-admin", $"Create an admin account; the password comes from {PasswordVariable} or standard input")
             { user, displayName, unit, connection };
         createAdmin.SetAction((parse, cancel) => CreateAdminAsync(parse.GetRequiredValue(user), parse.GetValue(displayName), parse.GetValue(unit),
-            parse.GetValue(connection) ?? NullIfBlank(Environment.GetEnvironmentVariable("ConnectionStrings__MapDashboard")) ?? RunCommandDatabase, cancel));
+            ToolConnection.Resolve(parse.GetValue(connection)), cancel));
         return new Command("account", "Accounts of the dashboard") { createAdmin };
     }
 
     static async Task<int> CreateAdminAsync(string userName, string? displayName, string? unit, string connectionString, CancellationToken cancel)
     {
-        var password = NullIfBlank(Environment.GetEnvironmentVariable(PasswordVariable)) ?? Console.In.ReadLine();
+        var password = ToolConnection.NullIfBlank(Environment.GetEnvironmentVariable(PasswordVariable)) ?? Console.In.ReadLine();
         if (AccountPasswords.Problem(password) is { } weak)
         {
             Console.Error.WriteLine($"account create-admin: {weak} (set {PasswordVariable} or write it on standard input)");
@@ -64,6 +58,4 @@ public static class AccountCommand
         Console.WriteLine($"admin account '{userName}' created (id {id}) on unit {unit}; sign in at /signin");
         return 0;
     }
-
-    static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 }

@@ -7,7 +7,7 @@ namespace MapDashboard.Domain.Projection;
 /// Applies a ProjNet <see cref="MathTransform"/> to every coordinate of an NTS geometry.
 /// ProjNet ships no NTS adapter, so this is the bridge (x is longitude, y latitude on the geographic side).
 /// </summary>
-internal sealed class MathTransformFilter(MathTransform transform) : ICoordinateSequenceFilter
+public sealed class MathTransformFilter(MathTransform transform) : ICoordinateSequenceFilter
 {
     public bool Done => false;
 

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using MapDashboard.TestSupport;
+
+namespace MapDashboard.IntegrationTests.Import;
+
+/// <summary>
+/// The demo district as a Chinese grid survey would hand it over: units and community grids with the Chinese field
+/// names (区划代码, 名称; 网格编码 as a 15-digit code, 网格名称, 所属社区, 网格员, 联系电话), written as GeoJSON in EPSG:4326
+/// and turned by GDAL's ogr2ogr — an independent writer — into a Shapefile set in EPSG:4544 with a GBK .dbf and a
+/// GeoPackage in EPSG:4490.
+/// </summary>
+public static class DemoSurveyFiles
+{
+    public static readonly string Folder = Directory.CreateTempSubdirectory("mapdashboard-import-").FullName;
+
+    static readonly JsonArray Territory = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.DemoDistrict, "territory.geojson")))!["features"]!.AsArray();
+
+    static readonly Dictionary<string, JsonNode> People = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.DemoDistrict, "people.json")))!
+        .AsArray().ToDictionary(p => (string)p!["code"]!, p => p!);
+
+    /// <summary>The demo's community grids: code 620102001001-01 becomes the unit-grid code 620102001001001.</summary>
+    public static IEnumerable<JsonNode> CommunityGrids => Territory.Where(f => (string)f!["properties"]!["kind"]! == "community_grid")!;
+
+    public static string SurveyCode(string demoCode) => demoCode.Replace("-", "0");
+
+    public static JsonNode? Worker(JsonNode grid) =>
+        grid["properties"]!["grid_worker_code"] is JsonValue code ? People[(string)code!] : null;
+
+    /// <summary>District, streets and communities: 区划代码 (6, 9, 12 digits), 名称; the hierarchy is in the codes.</summary>
+    public static string UnitsGeoJson(string name) => Write(name, Territory
+        .Where(f => (string)f!["properties"]!["kind"]! is "district" or "street" or "community")
+        .Select(f => Feature(f!, new JsonObject { ["区划代码"] = (string)f!["properties"]!["code"]!, ["名称"] = (string)f["properties"]!["name"]! })));
+
+    /// <summary>Community grids: 网格编码, 网格名称, 所属社区 (the community's name), 网格员, 联系电话.</summary>
+    public static string GridsGeoJson(string name, Func<JsonObject, JsonObject>? change = null) => Write(name, CommunityGrids.Select(f =>
+    {
+        var p = f["properties"]!;
+        var community = Territory.First(t => (string)t!["properties"]!["code"]! == (string)p["parent_code"]!)!;
+        var props = new JsonObject
+        {
+            ["网格编码"] = SurveyCode((string)p["code"]!),
+            ["网格名称"] = (string)p["name"]!,
+            ["所属社区"] = (string)community["properties"]!["name"]!,
+            ["网格员"] = (string?)Worker(f)?["name"],
+            ["联系电话"] = (string?)Worker(f)?["phone"],
+        };
+        return Feature(f, change is null ? props : change(props));
+    }));
+
+    public static string Write(string name, IEnumerable<JsonNode> features)
+    {
+        var path = Path.Combine(Folder, name + ".geojson");
+        File.WriteAllText(path, new JsonObject { ["type"] = "FeatureCollection", ["features"] = new JsonArray(features.ToArray()) }.ToJsonString());
+        return path;
+    }
+
+    static JsonNode Feature(JsonNode source, JsonObject properties) =>
+        new JsonObject { ["type"] = "Feature", ["properties"] = properties, ["geometry"] = source["geometry"]!.DeepClone() };
+
+    /// <summary>A Shapefile set in EPSG:4544 (CGCS2000 3° Gauss-Krüger, CM 105°E) with a GBK .dbf, by ogr2ogr.</summary>
+    public static string ShapefileGbk4544(string geoJson) =>
+        Ogr2Ogr(geoJson, ".shp", "ESRI Shapefile", "EPSG:4544", "-lco", "ENCODING=GBK");
+
+    /// <summary>A GeoPackage in EPSG:4490 (CGCS2000 geographic), by ogr2ogr.</summary>
+    public static string GeoPackage4490(string geoJson) => Ogr2Ogr(geoJson, ".gpkg", "GPKG", "EPSG:4490");
+
+    static string Ogr2Ogr(string geoJson, string extension, string driver, string srs, params string[] extra)
+    {
+        var output = Path.ChangeExtension(geoJson, extension);
+        var start = new ProcessStartInfo("ogr2ogr") { RedirectStandardError = true };
+        foreach (var a in new[] { "-f", driver, "-s_srs", "EPSG:4326", "-t_srs", srs, "-nlt", "PROMOTE_TO_MULTI" }.Concat(extra).Concat([output, geoJson]))
+            start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"ogr2ogr failed: {errors}");
+        return output;
+    }
+}
