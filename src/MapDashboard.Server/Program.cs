@@ -64,6 +64,7 @@ app.MapRoutesApi();
 app.MapTasksApi();
 app.MapAuditApi();
 app.MapTilesApi();
+app.MapPublicTilesApi();
 app.MapLive();
 app.MapViews();
 app.Run();

@@ -15,7 +15,7 @@ import { drawnFeatures, withOverlay } from './map/drawnFeatures';
  * is read from what OpenLayers actually rendered, never from what we meant to render.
  */
 export interface MapDashboardHook {
-  view: 'wall' | 'lead' | 'plan' | 'field';
+  view: 'wall' | 'lead' | 'plan' | 'field' | 'report';
   lang(): string;
   /** True once the data is loaded and a rendercomplete has fired with every tile loaded. */
   ready: boolean;
