@@ -37,6 +37,7 @@ builder.AddLive();
 builder.AddIncidents();
 builder.AddPhotos();
 builder.AddResidentReports();
+builder.AddIdempotencyKeys();
 builder.AddPatrols();
 builder.AddCoverage();
 builder.AddAudit();
