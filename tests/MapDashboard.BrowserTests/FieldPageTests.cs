@@ -15,12 +15,7 @@ public sealed class FieldPageTests(DashboardFixture dashboard)
 {
     readonly IncidentDesk _desk = new(dashboard.BaseUrl, dashboard.Db);
 
-    async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var cmd = dashboard.Db.CreateCommand(sql);
-        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
-        return (T)(await cmd.ExecuteScalarAsync())!;
-    }
+    Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters) => dashboard.ScalarAsync<T>(sql, parameters);
 
     /// <summary>A new incident dispatched (and accepted, if asked) through the API in a community grid; its code, place and the person it went to.</summary>
     async Task<(string Code, double Lon, double Lat, string Worker)> TaskAsync(int gridIndex, bool accepted)

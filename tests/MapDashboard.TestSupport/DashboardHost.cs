@@ -76,7 +76,7 @@ public class DashboardHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Incidents:EscalationCheckSeconds", "86400");
         builder.UseSetting("Photos:Folder", PhotoFolder);
         if (RelaxRateLimits)
-            foreach (var limit in new[] { "SignInPerMinute", "Open311PostsPerMinute", "ResidentPostsPerMinute", "AnonymousPerMinute" })
+            foreach (var limit in new[] { "SignInPerMinute", "Open311PostsPerMinute", "ResidentPostsPerMinute", "AnonymousPerMinute", "PublicTilesPerMinute" })
                 builder.UseSetting($"Auth:{limit}", "1000000");
         builder.UseContentRoot(RepositoryPaths.ServerProject);
         builder.UseEnvironment("Production");

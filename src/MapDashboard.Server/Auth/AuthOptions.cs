@@ -29,6 +29,13 @@ public sealed class AuthOptions
     /// <summary>Resident reports and ratings (/report, no account) per minute per client address: a person on a phone sends a few.</summary>
     public int ResidentPostsPerMinute { get; set; } = 30;
 
+    /// <summary>
+    /// Base tiles of the resident's map (/tiles/public, no account) per minute per client address: a phone's map asks
+    /// three layers' tiles at a time, some dozens while it is panned and zoomed; many residents behind one address
+    /// share it.
+    /// </summary>
+    public int PublicTilesPerMinute { get; set; } = 600;
+
     /// <summary>Requests per minute per client address to the other doors open without sign-in (health, Open311 reads, the sign-in page's data).</summary>
     public int AnonymousPerMinute { get; set; } = 300;
 

@@ -10,7 +10,7 @@ namespace MapDashboard.Server.Auth;
 /// ASP.NET Core rate limiting on the doors open without sign-in, per client address (fixed one-minute windows,
 /// no queue; limits in <see cref="AuthOptions"/>): sign-in and token (<see cref="SignIn"/>; per user name as well,
 /// <see cref="SignInThrottle"/>), Open311 posts (<see cref="Open311Post"/>), the resident's reports and ratings
-/// (<see cref="ResidentPost"/>) and the rest (<see cref="Anonymous"/>,
+/// (<see cref="ResidentPost"/>), the base tiles of the resident's map (<see cref="PublicTiles"/>) and the rest (<see cref="Anonymous"/>,
 /// which leaves signed-in callers alone). A refusal is 429 with Retry-After and problem details (Open311's error
 /// array on Open311).
 /// </summary>
@@ -20,6 +20,7 @@ public static class RateLimits
     public const string Open311Post = "open311-post";
     public const string ResidentPost = "resident-post";
     public const string Anonymous = "anonymous";
+    public const string PublicTiles = "public-tiles";
 
     static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
@@ -28,6 +29,7 @@ public static class RateLimits
         o.AddPolicy(SignIn, context => PerAddress(context, SignIn, a => a.SignInPerMinute));
         o.AddPolicy(Open311Post, context => PerAddress(context, Open311Post, a => a.Open311PostsPerMinute));
         o.AddPolicy(ResidentPost, context => PerAddress(context, ResidentPost, a => a.ResidentPostsPerMinute));
+        o.AddPolicy(PublicTiles, context => PerAddress(context, PublicTiles, a => a.PublicTilesPerMinute));
         o.AddPolicy(Anonymous, context => context.User.Identity?.IsAuthenticated == true
             ? RateLimitPartition.GetNoLimiter("signed-in")
             : PerAddress(context, Anonymous, a => a.AnonymousPerMinute));

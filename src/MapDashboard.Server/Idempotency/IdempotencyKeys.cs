@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using MapDashboard.Data;
 using MapDashboard.Server.Auth;
 using MapDashboard.Server.Http;
+using MapDashboard.Server.Options;
 using Npgsql;
 
 namespace MapDashboard.Server.Idempotency;
@@ -134,6 +135,19 @@ public sealed partial class IdempotencyKeys(RequestDelegate next, NpgsqlDataSour
 
 public static class IdempotencyRegistration
 {
+    /// <summary>How long kept answers stay (Idempotency:KeepHours, bounded) and the chore that prunes the older ones.</summary>
+    public static WebApplicationBuilder AddIdempotencyKeys(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<IdempotencyOptions>().Bind(builder.Configuration.GetSection(IdempotencyOptions.Section))
+            .Validate(o => o.KeepHours is >= IdempotencyOptions.MinKeepHours and <= IdempotencyOptions.MaxKeepHours,
+                $"{IdempotencyOptions.Section}:KeepHours must be from {IdempotencyOptions.MinKeepHours} to {IdempotencyOptions.MaxKeepHours}")
+            .Validate(o => o.PruneEverySeconds > 0, $"{IdempotencyOptions.Section}:PruneEverySeconds must be positive")
+            .ValidateOnStart();
+        // After DatabaseStartup (hosted services start in registration order): the table exists by then.
+        builder.Services.AddHostedService<IdempotencyKeyPruner>();
+        return builder;
+    }
+
     /// <summary>After sign-in (the key belongs to the account) and before the endpoint runs.</summary>
     public static WebApplication UseIdempotencyKeys(this WebApplication app)
     {

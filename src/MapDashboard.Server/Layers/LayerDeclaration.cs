@@ -48,7 +48,16 @@ public abstract class LayerDeclaration
     protected static IReadOnlyDictionary<string, string> Omit(params (string Reason, string[] Properties)[] reasons) =>
         reasons.SelectMany(r => r.Properties.Select(p => (p, r.Reason))).ToDictionary(x => x.p, x => x.Reason);
 
+    /// <summary>
+    /// The tile properties anyone may see without an account, for the resident's map on /report (a base layer a
+    /// resident needs to find their place: water, roads, building outlines); null = its tiles need sign-in. Only
+    /// what says nothing about people or the centre's work may be listed (the README's "Base tiles without an account").
+    /// </summary>
+    public IReadOnlyList<string>? PublicTileProperties { get; protected init; }
+
     public bool HasTiles => MinZoom is not null;
+
+    public bool HasPublicTiles => HasTiles && PublicTileProperties is not null;
 
     public IEnumerable<string> TileProperties => Properties.Where(p => !TileOmits.ContainsKey(p));
 

@@ -29,6 +29,9 @@ public sealed class PhotoOptions
     /// <summary>The thumbnail's longest side, in pixels.</summary>
     public int ThumbnailSize { get; set; } = 320;
 
+    /// <summary>How often the folder is swept of files no photo row holds (<see cref="Photos.PhotoSweep"/>), on every node.</summary>
+    public double SweepEverySeconds { get; set; } = 3600;
+
     /// <summary>Photos decoded at once: each holds its full bitmap (4 bytes a pixel, twice when turned upright) while it is cleaned.</summary>
     public int ConcurrentDecodes { get; set; } = 2;
 }

@@ -50,6 +50,16 @@ public sealed partial class PhotoFolder
         File.Delete(PathOf(id, contentType, true));
     }
 
+    /// <summary>
+    /// The folder's photo files (a picture, a thumbnail, a temporary file a crash left) last written before
+    /// <paramref name="cutoff"/>, each with the photo id its name begins with. Files not named by a photo id are not ours: left out.
+    /// </summary>
+    public IEnumerable<(string Path, string Id)> PhotoFilesWrittenBefore(DateTime cutoff) =>
+        !Directory.Exists(_root) ? []
+        : Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories)
+            .Select(path => (Path: path, Id: Path.GetFileName(path).Split('.')[0]))
+            .Where(f => IsId(f.Id) && File.GetLastWriteTimeUtc(f.Path) < cutoff);
+
     /// <summary>How many photo files the folder holds (tests: nothing stored on a refusal).</summary>
     public int CountFiles() => Directory.Exists(_root) ? Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories).Count() : 0;
 

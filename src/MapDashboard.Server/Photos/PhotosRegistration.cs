@@ -5,7 +5,7 @@ namespace MapDashboard.Server.Photos;
 
 public static class PhotosRegistration
 {
-    /// <summary>The photo folder (Photos:Folder, relative to the content root), the cleaner, the intake, the rows and the access rule.</summary>
+    /// <summary>The photo folder (Photos:Folder, relative to the content root), the cleaner, the intake, the rows, the access rule and the sweep of orphan files.</summary>
     public static WebApplicationBuilder AddPhotos(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(PhotoOptions.Section);
@@ -16,6 +16,7 @@ public static class PhotosRegistration
         builder.Services.AddSingleton<PhotoIntake>();
         builder.Services.AddSingleton<IncidentPhotos>();
         builder.Services.AddSingleton<PhotoAccess>();
+        builder.Services.AddHostedService<PhotoSweep>();
         return builder;
     }
 }

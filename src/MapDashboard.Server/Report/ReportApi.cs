@@ -67,8 +67,21 @@ public static class ReportApi
         var form = JsonNode.Parse(json)!.AsObject();
         form["timeZone"] = incidents.Value.TimeZone;
         form["baseLayer"] = Config.ConfigApi.BaseLayer(map.Value);
+        form["baseTiles"] = PublicTileLayers();
         return SqlJson.Json(form.ToJsonString());
     }
+
+    /// <summary>The layers of /tiles/public, described as /api/config describes a layer, for the form's map to draw.</summary>
+    static JsonArray PublicTileLayers() => new(Layers.LayerCatalog.Tiled.Where(l => l.HasPublicTiles).Select(l => (JsonNode)new JsonObject
+    {
+        ["name"] = l.Name,
+        ["minZoom"] = l.MinZoom,
+        ["maxZoom"] = Layers.LayerCatalog.MaxZoom,
+        ["tiles"] = true,
+        ["live"] = false,
+        ["properties"] = new JsonArray(l.PublicTileProperties!.Select(p => (JsonNode)p).ToArray()),
+        ["personalData"] = new JsonArray(),
+    }).ToArray());
 
     static async Task<IResult> Report(HttpRequest http, ReportValidatorSource validators, IncidentIntake intake, PhotoIntake photos,
         IOptions<BodyLimitOptions> limits, AuditScope who, CancellationToken cancel)

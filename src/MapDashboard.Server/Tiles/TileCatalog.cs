@@ -30,17 +30,19 @@ public sealed class TileCatalog
     static TileLayer Compose(string template, LayerDeclaration layer)
     {
         string Tile(string features) => template.Replace("{features}", features).Replace("{layer}", layer.Name);
+        string Keeping(IEnumerable<string> properties, string features) =>
+            $"select f.id, f.geom{string.Join("", properties.Select(p => $", f.\"{p}\""))}\nfrom (\n{features}\n) f";
         var features = layer.TileFeaturesSql().TrimEnd().TrimEnd(';');
         var full = Tile(features);
+        var open = layer.PublicTileProperties is { } shown ? Tile(Keeping(shown, features)) : null;
         var personal = layer.TilePersonalData.ToList();
-        if (personal.Count == 0) return new TileLayer(layer.Name, layer.MinZoom!.Value, full, full, full);
+        if (personal.Count == 0) return new TileLayer(layer.Name, layer.MinZoom!.Value, full, full, full, open);
 
-        var kept = string.Join("", layer.TileProperties.Except(personal).Select(p => $", f.\"{p}\""));
+        var kept = layer.TileProperties.Except(personal).ToList();
         var unit = $"coalesce({string.Join(", ", layer.PersonalDataUnit.Select(u => $"f.\"{u}\""))})";
         var inside = string.Join("", personal.Select(p =>
             $",\n       case when {unit} in (select code from jurisdiction_units(@root::text)) then f.\"{p}\" end as \"{p}\""));
-        return new TileLayer(layer.Name, layer.MinZoom!.Value, full,
-            Tile($"select f.id, f.geom{kept}\nfrom (\n{features}\n) f"),
-            Tile($"select f.id, f.geom{kept}{inside}\nfrom (\n{features}\n) f"));
+        return new TileLayer(layer.Name, layer.MinZoom!.Value, full, Tile(Keeping(kept, features)),
+            Tile($"select f.id, f.geom{string.Join("", kept.Select(p => $", f.\"{p}\""))}{inside}\nfrom (\n{features}\n) f"), open);
     }
 }

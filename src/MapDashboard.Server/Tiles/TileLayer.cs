@@ -8,8 +8,9 @@ namespace MapDashboard.Server.Tiles;
 /// variants for the personal data its declaration names (the same text thrice for a layer whose tiles carry none):
 /// <see cref="Sql"/> carries it as stored, <see cref="StrippedSql"/> leaves it out, and
 /// <see cref="JurisdictionSql"/> keeps it only on the features whose unit lies in the jurisdiction hanging from @root.
+/// <see cref="PublicSql"/>, for a layer open without an account, carries only its public properties (null: none open).
 /// </summary>
-public sealed record TileLayer(string Name, int MinZoom, string Sql, string StrippedSql, string JurisdictionSql)
+public sealed record TileLayer(string Name, int MinZoom, string Sql, string StrippedSql, string JurisdictionSql, string? PublicSql = null)
 {
     /// <summary>Whether its tiles can carry personal data at all.</summary>
     public bool HasPersonalData => Sql != StrippedSql;

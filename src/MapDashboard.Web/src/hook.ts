@@ -15,7 +15,7 @@ import { drawnFeatures, withOverlay } from './map/drawnFeatures';
  * is read from what OpenLayers actually rendered, never from what we meant to render.
  */
 export interface MapDashboardHook {
-  view: 'wall' | 'lead' | 'plan' | 'field';
+  view: 'wall' | 'lead' | 'plan' | 'field' | 'report';
   lang(): string;
   /** True once the data is loaded and a rendercomplete has fired with every tile loaded. */
   ready: boolean;
@@ -72,9 +72,11 @@ export interface MapDashboardHook {
   /** /lead's dispatch desk: the queue's incident codes in their order (null: no desk for this account), and the incident its card shows. */
   deskQueue(): string[] | null;
   deskIncident(): string | null;
+  /** /field: how often a live incident change made the page read its task list again (concernsMyTasks). */
+  fieldLiveReloads(): number | null;
 }
 
-type Extra = Partial<Pick<MapDashboardHook, 'selectedGrid' | 'routeLengthMetres' | 'live' | 'plan' | 'gridCoverage' | 'overviewUnit' | 'locatedIncident' | 'deskQueue' | 'deskIncident'>>;
+type Extra = Partial<Pick<MapDashboardHook, 'selectedGrid' | 'routeLengthMetres' | 'live' | 'plan' | 'gridCoverage' | 'overviewUnit' | 'locatedIncident' | 'deskQueue' | 'deskIncident' | 'fieldLiveReloads'>>;
 
 declare global { interface Window { mapDashboard?: MapDashboardHook } }
 
@@ -233,6 +235,7 @@ export function installHook(view: MapDashboardHook['view'], map: Map, palette: P
     locatedIncident: extra.locatedIncident ?? (() => null),
     deskQueue: extra.deskQueue ?? (() => null),
     deskIncident: extra.deskIncident ?? (() => null),
+    fieldLiveReloads: extra.fieldLiveReloads ?? (() => null),
   };
   window.mapDashboard = hook;
 

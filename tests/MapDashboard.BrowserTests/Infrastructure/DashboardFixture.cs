@@ -29,6 +29,14 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public Npgsql.NpgsqlDataSource Db => Host.Db;
 
+    /// <summary>One value read with SQL from the fixture's database, for arranging and checking rows.</summary>
+    public async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var cmd = Db.CreateCommand(sql);
+        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
+        return (T)(await cmd.ExecuteScalarAsync())!;
+    }
+
     DashboardHost Host => _host ?? throw new InvalidOperationException(
         $"the live tests write to the fixture's own database: unset {ExternalServerVariable} to run them");
 

@@ -62,4 +62,17 @@ public sealed class RateLimitTests(RateLimitHost host) : IClassFixture<RateLimit
         await ProblemAssert.IsProblem(refused, HttpStatusCode.TooManyRequests, "try again in");
         Assert.NotNull(refused.Headers.RetryAfter);
     }
+
+    [Fact]
+    public async Task The_public_base_tiles_are_limited_per_address_with_a_problem_past_the_limit()
+    {
+        using var http = host.CreateAnonymousClient();
+        for (var i = 0; i < 600; i++) // below the buildings' zoom: empty by definition, counted all the same
+            Assert.Equal(HttpStatusCode.NoContent, (await http.GetAsync($"tiles/public/buildings/3/{i % 8}/{i / 8 % 8}.mvt")).StatusCode);
+
+        var refused = await http.GetAsync("tiles/public/roads/3/0/0.mvt");
+
+        await ProblemAssert.IsProblem(refused, HttpStatusCode.TooManyRequests, "try again in");
+        Assert.NotNull(refused.Headers.RetryAfter);
+    }
 }

@@ -13,11 +13,14 @@ namespace MapDashboard.IntegrationTests.Auth;
 [Collection(AuthCollection.Name)]
 public sealed class RouteTableTests(AuthHost host)
 {
-    /// <summary>The doors open to all, by route pattern (Open311 keeps its API keys; the resident's door its tracking links).</summary>
+    /// <summary>
+    /// The doors open to all, by route pattern (Open311 keeps its API keys; the resident's door its tracking links; the
+    /// resident's map its base tiles, /tiles/public).
+    /// </summary>
     static readonly string[] OpenDoors = ["/", "/signin", "/api/health", "/api/auth/token", "/api/auth/signin", "/report", "/report/track/{token}"];
 
     static bool IsOpen(string pattern) => OpenDoors.Contains(pattern) || pattern.StartsWith("/open311/v2/", StringComparison.Ordinal)
-        || pattern.StartsWith("/api/report/", StringComparison.Ordinal);
+        || pattern.StartsWith("/api/report/", StringComparison.Ordinal) || pattern == "/tiles/public/{layer}/{z}/{x}/{y}.mvt";
 
     IEnumerable<RouteEndpoint> Endpoints() => host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
 

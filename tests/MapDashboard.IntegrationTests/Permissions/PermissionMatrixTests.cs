@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using MapDashboard.Data;
 using MapDashboard.Data.Accounts;
 using MapDashboard.IntegrationTests.Patrols;
+using MapDashboard.Server.Layers;
 using MapDashboard.TestSupport;
 using MapDashboard.Tools.Bench;
 using Microsoft.AspNetCore.Routing;
@@ -494,7 +495,6 @@ sealed class MatrixWorld
             new("GET /api/routes/{id:long}/comparison", "", Need.Read, true, c => Now(Get($"api/routes/{_route[c.Side]}/comparison?date={today}")), Ok200),
             new("GET /api/live/position", "", Need.Read, false, _ => Now(Get("api/live/position")), Ok200),
             new("GET /api/tasks", "", Need.Read, false, _ => Now(Get("api/tasks")), Ok200),
-            new("GET /tiles/{layer}/{z}/{x}/{y}.mvt", "", Need.Read, false, _ => Now(Get($"tiles/grids/14/{tx}/{ty}.mvt")), Tile200),
             new("GET /api/auth/me", "", Need.Read, false, _ => Now(Get("api/auth/me")), Ok200),
             new("GET /api/auth/csrf", "", Need.Read, false, _ => Now(Get("api/auth/csrf")), Ok200),
             new("POST /api/auth/signout", "", Need.Session, false, async c =>
@@ -571,6 +571,19 @@ sealed class MatrixWorld
             // here the worker account is the inside grid's grid worker: inside = its own pings, outside = another's.
             new("POST /api/patrols/pings", "", Need.Pings, true, c => Now(Send("POST", "api/patrols/pings", PingBody(c.Side))), Ok200) { WorkerPerson = In.Worker },
         };
+        // Tiles: every layer needs sign-in on /tiles/{layer}; /tiles/public opens the resident's base layers (written out
+        // here by hand, PublicTileTests checks their properties) and no other layer: 404 to everyone there.
+        // (Water at z10, where the district's river is sure to be in the tile.)
+        string[] publicLayers = ["water", "roads", "buildings"];
+        var (wx, wy) = Tile(10);
+        foreach (var layer in LayerCatalog.Tiled.Select(l => l.Name))
+        {
+            list.Add(new("GET /tiles/{layer}/{z}/{x}/{y}.mvt", layer, Need.Read, false, _ => Now(Get($"tiles/{layer}/14/{tx}/{ty}.mvt")), Tile200));
+            list.Add(publicLayers.Contains(layer)
+                ? new("GET /tiles/public/{layer}/{z}/{x}/{y}.mvt", layer, Need.Open, false,
+                    _ => Now(Get(layer == "water" ? $"tiles/public/water/10/{wx}/{wy}.mvt" : $"tiles/public/{layer}/14/{tx}/{ty}.mvt")), Ok200, 200)
+                : new("GET /tiles/public/{layer}/{z}/{x}/{y}.mvt", layer, Need.Open, false, _ => Now(Get($"tiles/public/{layer}/14/{tx}/{ty}.mvt")), [404], 404));
+        }
         return list;
     }
 }

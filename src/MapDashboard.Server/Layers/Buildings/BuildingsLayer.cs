@@ -8,5 +8,7 @@ public sealed class BuildingsLayer : LayerDeclaration
         MinZoom = 13;
         Live = true;
         Properties = ["code", "name", "households", "residents", "owner", "manager", "ownerless", "disputed"];
+        // Without an account only the outline: households, residents, owners and the ownership flags are the centre's work.
+        PublicTileProperties = [];
     }
 }

@@ -7,5 +7,6 @@ public sealed class RoadsLayer : LayerDeclaration
     {
         MinZoom = 10;
         Properties = ["name", "class"];
+        PublicTileProperties = ["name", "class"];
     }
 }

@@ -7,5 +7,6 @@ public sealed class WaterLayer : LayerDeclaration
     {
         MinZoom = 0;
         Properties = ["name", "kind"];
+        PublicTileProperties = ["name", "kind"];
     }
 }

@@ -29,6 +29,8 @@ export interface TileLayerOptions {
   config: TileSetup;
   zIndex: number;
   declutter?: boolean;
+  /** Where the tiles are served: '/tiles' (signed in, the default) or '/tiles/public' (the resident's map, no account). */
+  path?: string;
 }
 
 /** Whether a server offers a tile layer (an older server may not have the patrol layers). */
@@ -41,7 +43,7 @@ export function mvtLayer(o: TileLayerOptions): VectorTileLayer {
   const maxZoom = Math.max(minZoom, Math.min(cfg.maxZoom ?? CLIENT_MAX_TILE_ZOOM, CLIENT_MAX_TILE_ZOOM));
   const source = new VectorTileSource({
     format: new MVT({ idProperty: undefined }),
-    url: tileUrl(o.source, o.config.version),
+    url: tileUrl(o.path ?? SIGNED_IN_TILES, o.source, o.config.version),
     // The tile grid's minZoom clamps requests: a wall zoomed out below z13 still gets
     // z13 building tiles instead of asking the server for tiles it refuses (400).
     tileGrid: createXYZ({ minZoom, maxZoom, tileSize: 512 }),
@@ -58,14 +60,15 @@ export function mvtLayer(o: TileLayerOptions): VectorTileLayer {
     renderMode: 'hybrid',
     // live = false for layers the hub does not stream (tracks, coverage, unvisited): they get no
     // live overlay and are reloaded as a whole instead (patrolTiles).
-    properties: { name: o.name, styleFn: o.style, tileSource: o.source, live: cfg.live },
+    properties: { name: o.name, styleFn: o.style, tileSource: o.source, tilePath: o.path ?? SIGNED_IN_TILES, live: cfg.live },
   });
   return layer;
 }
 
 // ?v=<seq> makes the URL of a tile new whenever the snapshot is: the browser's HTTP cache
 // (tiles are public, max-age=60) can never hand back a tile older than the snapshot.
-const tileUrl = (source: string, version: number) => `/tiles/${source}/{z}/{x}/{y}.mvt?v=${version}`;
+const SIGNED_IN_TILES = '/tiles';
+const tileUrl = (path: string, source: string, version: number) => `${path}/${source}/{z}/{x}/{y}.mvt?v=${version}`;
 
 /**
  * Reload a tile layer's snapshot at a newer seq. A new URL is a new source key, so
@@ -73,5 +76,5 @@ const tileUrl = (source: string, version: number) => `/tiles/${source}/{z}/{x}/{
  * unlike source.refresh(), which drops the tiles first.
  */
 export function setTileVersion(layer: VectorTileLayer, version: number): void {
-  layer.getSource()!.setUrl(tileUrl(layer.get('tileSource') as string, version));
+  layer.getSource()!.setUrl(tileUrl(layer.get('tilePath') as string, layer.get('tileSource') as string, version));
 }

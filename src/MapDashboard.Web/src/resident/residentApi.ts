@@ -1,4 +1,4 @@
-import type { BaseLayerConfig, Category, Stage } from '../api';
+import type { BaseLayerConfig, Category, LayerConfig, Stage } from '../api';
 import { lang } from '../i18n';
 
 /**
@@ -14,6 +14,8 @@ export interface ReportForm {
   categories: Category[];
   timeZone: string;
   baseLayer: BaseLayerConfig;
+  /** The layers of /tiles/public (water, roads, building outlines): the base map open without an account. */
+  baseTiles: LayerConfig[];
 }
 
 export interface ReportAnswer { code: string; duplicate: boolean; token: string; trackingUrl: string; photos: number }

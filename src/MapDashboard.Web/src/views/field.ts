@@ -14,12 +14,13 @@ import { outbox } from '../field/outbox';
 import { startPings, type Fix } from '../field/pings';
 import { reportForm } from '../field/reportForm';
 import { taskList, type FieldTask } from '../field/taskList';
+import { concernsMyTasks } from '../field/taskChanges';
 import { startUploader } from '../field/uploader';
 import { installApp } from '../field/installApp';
 import { todayRouteLayer } from '../field/todayRoute';
 import { offRouteHint } from '../field/offRouteHint';
 
-/** The list is read again this often besides every live incident change (a task can turn overdue by time alone). */
+/** The list is read again this often besides the live changes that concern it (a task can turn overdue by time alone). */
 const TASKS_REFRESH_MS = 60_000;
 
 // /field: the phone page of grid workers and party-member volunteers — my tasks (soonest due first) to accept,
@@ -104,15 +105,20 @@ export async function fieldView(root: HTMLElement): Promise<void> {
   });
   if (account.person) void route.load(account.person).then(judgeFix);
 
-  // A new task reaches the page at once: every change of the live incidents layer reads my list again.
+  let liveReloads = 0;
+  // A new task reaches the page at once: a live change that may concern my list reads it again (concernsMyTasks).
   const live = startLive(ctx, {
     pulse: false,
-    onFeature: (layer) => { if (layer === 'incidents') void refresh(); },
+    onFeature: (layer, properties) => {
+      if (layer !== 'incidents' || !concernsMyTasks(properties, tasks.tasks())) return;
+      liveReloads++;
+      void refresh();
+    },
     // A route assigned, redrawn or taken away today is read again (any route's change: the list is small).
     onRoute: () => { if (account.person) void route.load(account.person).then(judgeFix); },
   });
   root.querySelector('.field-bar')!.append(live.badge);
   window.setInterval(() => void refresh(), TASKS_REFRESH_MS);
   const loaded = refresh();
-  installTestHook('field', ctx.map, light, loaded);
+  installTestHook('field', ctx.map, light, loaded, { fieldLiveReloads: () => liveReloads });
 }

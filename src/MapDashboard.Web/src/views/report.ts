@@ -4,6 +4,8 @@ import { langSwitch } from '../ui/langSwitch';
 import { residentApi, ResidentRefusal } from '../resident/residentApi';
 import { residentMap } from '../resident/residentMap';
 import { photoPicker } from '../resident/photoPicker';
+import { installTestHook } from '../testHook';
+import { light } from '../theme';
 
 /**
  * /report: a resident reports a problem without an account, phone first. Where (a tap on the map or the phone's
@@ -49,7 +51,8 @@ export async function reportView(root: HTMLElement): Promise<void> {
   root.append(el('main', { class: 'resident' },
     el('header', { class: 'resident-bar' }, el('div', { class: 'logo' }), title, langSwitch()), formEl, result));
 
-  const map = residentMap(mapBox, form, (lonLat) => { place = lonLat; showPlace(); });
+  const map = residentMap(mapBox, form, light, (lonLat) => { place = lonLat; showPlace(); });
+  installTestHook('report', map.map, light, Promise.resolve());
 
   locate.addEventListener('click', () => {
     if (!navigator.geolocation) { message.textContent = t('reportLocationFailed'); return; }
