@@ -106,7 +106,7 @@ public class ExportTests(PermissionDistrict district)
         Assert.Equal("城关区-incidents.csv", incidents.Content.Headers.ContentDisposition!.FileNameStar);
 
         var csv = await SaveAsync(await http.GetAsync("api/exports/620102/indicators.csv"), "indicators.csv");
-        var read = await Gdal.RunAsync("ogrinfo", null, "-ro", "-q", csv);
+        var read = await Gdal.RunAsync("ogrinfo", null, "-ro", "-al", "-q", csv);
         Assert.True(read.ExitCode == 0, read.Errors);
         Assert.Contains("value (String) = 城关区", read.Output);
         Assert.Contains("indicator (String) = reportedToday", read.Output);
