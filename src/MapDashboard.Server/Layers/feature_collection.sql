@@ -1,7 +1,7 @@
 -- One page of a layer's features as a GeoJSON FeatureCollection written by PostGIS (the fast path, as
 -- pg_featureserv): the marker below is replaced by the layer's features.sql (id, geom in EPSG:4326, at, properties).
--- matched is inlined (not materialized), so counting it never builds the properties, and the page's properties
--- are built only for the rows of the page. Filters: a box (@xmin…@ymax in @bbox_srid), the land of a unit
+-- matched is inlined (not materialized), so counting it and choosing the page's ids never build the properties;
+-- they are built only for the ids of the page (a deep offset skipped 50,000 buildings' properties in 3 s otherwise). Filters: a box (@xmin…@ymax in @bbox_srid), the land of a unit
 -- (@unit: its boundary), a time interval on at (@from, @to; open ends null), one feature (@id).
 -- Coordinates in @srid, latitude first when @lat_first (EPSG:4326 and EPSG:4490 as their axis order says).
 with area as materialized (
@@ -19,15 +19,19 @@ with area as materialized (
       and (@from::timestamptz is null or f.at >= @from::timestamptz)
       and (@to::timestamptz is null or f.at <= @to::timestamptz)
       and (@id::bigint is null or f.id = @id::bigint)
+), counted as materialized (
+    select count(*) as n from matched
+), page_ids as materialized (
+    select m.id from matched m order by m.id limit @limit::int offset @offset::int
 ), page as materialized (
-    select m.id, m.geom, m.properties from matched m order by m.id limit @limit::int offset @offset::int
+    select m.id, m.geom, m.properties from matched m where m.id in (select id from page_ids)
 )
 select json_build_object(
     'type', 'FeatureCollection',
-    'numberMatched', (select count(*) from matched),
+    'numberMatched', (select n from counted),
     'numberReturned', (select count(*) from page),
     'timeStamp', to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
-    'links', @links::jsonb || case when @offset::int + (select count(*) from page) < (select count(*) from matched)
+    'links', @links::jsonb || case when @offset::int + (select count(*) from page) < (select n from counted)
                                         and @next::text is not null
                                    then jsonb_build_array(jsonb_build_object('rel', 'next', 'type', 'application/geo+json',
                                                                              'title', 'next page', 'href', @next::text))
