@@ -35,6 +35,22 @@ public class OgcApiTests(DashboardHost host)
     }
 
     [Fact]
+    public async Task Every_layer_s_features_sql_builds_exactly_its_declared_properties()
+    {
+        var checkedLayers = new List<string>();
+        await using var conn = await host.Db.OpenConnectionAsync();
+        foreach (var layer in LayerCatalog.All)
+        {
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = $"select properties::text from ({layer.FeaturesSql()}) f limit 1";
+            if (await cmd.ExecuteScalarAsync() is not string json) continue; // no feature of it in the demo now
+            Assert.Equal(layer.Properties.Order(StringComparer.Ordinal), JsonNode.Parse(json)!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+            checkedLayers.Add(layer.Name);
+        }
+        Assert.True(checkedLayers.Count >= 7, $"only {string.Join(", ", checkedLayers)} hold features");
+    }
+
+    [Fact]
     public async Task Ogr2ogr_pages_through_every_building_into_a_geopackage_with_the_chinese_names_intact()
     {
         var gpkg = Gdal.OutputFile("buildings-from-ogc.gpkg");
