@@ -14,12 +14,16 @@ public static class IndicatorsApi
     public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/indicators/{unitCode}", async (string unitCode, NpgsqlDataSource db, IOptions<IncidentOptions> options, CancellationToken cancel) =>
-            await SqlJson.QueryAsync(db, Sql, cancel, ("code", unitCode), ("tz", options.Value.TimeZone)) is { } json
+            await ReadAsync(db, unitCode, options.Value.TimeZone, cancel) is { } json
                 ? SqlJson.Json(json)
                 : Problems.NotFound("Unknown territory unit", $"no district, street, community or grid has code '{unitCode}'"))
             .RequireAuthorization(Auth.Policies.Read);
         return app;
     }
+
+    /// <summary>The indicators' JSON (also the CSV export's source); null for an unknown unit.</summary>
+    public static Task<string?> ReadAsync(NpgsqlDataSource db, string unitCode, string timeZone, CancellationToken cancel) =>
+        SqlJson.QueryAsync(db, Sql, cancel, ("code", unitCode), ("tz", timeZone));
 
     sealed class Marker;
 }

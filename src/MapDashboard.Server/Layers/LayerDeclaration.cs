@@ -54,6 +54,10 @@ public abstract class LayerDeclaration
     /// what says nothing about people or the centre's work may be listed (the README's "Base tiles without an account").
     /// </summary>
     public IReadOnlyList<string>? PublicTileProperties { get; protected init; }
+    /// The property holding a feature's time (an incident's report, a worker's last ping), by which the OGC API's
+    /// <c>datetime</c> filters; null: the layer has no time. features.sql selects the same value as <c>at</c>.
+    /// </summary>
+    public string? TimeProperty { get; protected init; }
 
     public bool HasTiles => MinZoom is not null;
 
@@ -66,6 +70,13 @@ public abstract class LayerDeclaration
 
     /// <summary>The features query of its tiles: tile.sql in the declaring class's folder (spliced into Tiles/tile.sql).</summary>
     public string TileFeaturesSql() => SqlResource.Read(GetType().Assembly, $"{GetType().Namespace}.tile.sql");
+
+    /// <summary>
+    /// The whole layer as rows (id, geom in EPSG:4326, at, properties as the live feature's): features.sql in the
+    /// declaring class's folder, spliced into Layers/feature_collection.sql by <see cref="LayerFeatures"/> for the
+    /// OGC API and the exports.
+    /// </summary>
+    public string FeaturesSql() => SqlResource.Read(GetType().Assembly, $"{GetType().Namespace}.features.sql");
 }
 
 /// <summary>One personal property of a layer's features and how its value is masked.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MapDashboard.Server.Permissions;
@@ -16,8 +13,6 @@ public static class DisclosureFilter
     /// <summary>The query parameter that asks for personal data unmasked.</summary>
     public const string RevealParameter = "reveal";
 
-    static readonly JsonSerializerOptions Output = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static RouteHandlerBuilder Discloses(this RouteHandlerBuilder builder, PersonalDataShape shape) =>
         builder.WithMetadata(new DisclosesUnderRule(shape)).AddEndpointFilter(async (context, next) =>
         {
@@ -27,13 +22,7 @@ public static class DisclosureFilter
             if (!viewer.IsJudged() || result is not ContentHttpResult { ResponseContent: { } json } content
                 || content.StatusCode is < 200 or >= 300) return result;
 
-            var lens = await http.RequestServices.GetRequiredService<Jurisdiction>().LensAsync(viewer, AsksToReveal(http), http.RequestAborted);
-            var document = JsonNode.Parse(json)!;
-            var revealed = PersonalDataFilter.Apply(document, shape, lens);
-            if (revealed.Count > 0)
-                await http.RequestServices.GetRequiredService<Reveals>()
-                    .OnReveal(viewer!, $"{http.Request.Method} {http.Request.Path}{http.Request.QueryString}", revealed, http.RequestAborted);
-            return TypedResults.Text(document.ToJsonString(Output), content.ContentType, statusCode: content.StatusCode);
+            return TypedResults.Text(await PersonalDataAnswer.FilterAsync(http, shape, json), content.ContentType, statusCode: content.StatusCode);
         });
 
     /// <summary>Whether the request asks for personal data unmasked (<c>?reveal=true</c>).</summary>

@@ -159,6 +159,8 @@ sealed class MatrixWorld
     string[] _categories = [];
     /// <summary>A co-building unit (共驻共建单位): whom a reassignment sends an incident to in the matrix.</summary>
     string _coBuildingUnit = "";
+    /// <summary>A grid's id: the OGC API's feature id of it.</summary>
+    long _gridId;
     static string _worker = "";
     double _minAreaM2;
     string _open311Request = "", _open311Token = "";
@@ -197,6 +199,7 @@ sealed class MatrixWorld
         _categories = await conn.ScalarAsync<string[]>(
             "select array_agg(code order by sort_order, code) from category where for_incidents and code <> 'ownership_unclear'");
         _coBuildingUnit = await conn.ScalarAsync<string>("select min(code) from organisation where kind = 'co_building_unit'");
+        _gridId = await conn.ScalarAsync<long>($"select id::bigint from territory_unit where code = '{In.Grid}'");
         foreach (var side in new[] { Side.Inside, Side.Outside })
         {
             var place = At(side);
@@ -495,6 +498,16 @@ sealed class MatrixWorld
             new("GET /api/routes/{id:long}/comparison", "", Need.Read, true, c => Now(Get($"api/routes/{_route[c.Side]}/comparison?date={today}")), Ok200),
             new("GET /api/live/position", "", Need.Read, false, _ => Now(Get("api/live/position")), Ok200),
             new("GET /api/tasks", "", Need.Read, false, _ => Now(Get("api/tasks")), Ok200),
+            new("GET /api/exports/{unitCode}/layers/{layer}.{format}", "", Need.Read, true, c => Now(Get($"api/exports/{At(c.Side).Grid}/layers/workers.geojson")), Ok200),
+            new("GET /api/exports/{unitCode}/incidents.csv", "", Need.Read, true, c => Now(Get($"api/exports/{At(c.Side).Community}/incidents.csv")), Ok200),
+            new("GET /api/exports/{unitCode}/indicators.csv", "", Need.Read, true, c => Now(Get($"api/exports/{At(c.Side).Community}/indicators.csv")), Ok200),
+            new("GET /ogc", "", Need.Read, false, _ => Now(Get("ogc")), Ok200),
+            new("GET /ogc/conformance", "", Need.Read, false, _ => Now(Get("ogc/conformance")), Ok200),
+            new("GET /ogc/api", "", Need.Read, false, _ => Now(Get("ogc/api")), Ok200),
+            new("GET /ogc/collections", "", Need.Read, false, _ => Now(Get("ogc/collections")), Ok200),
+            new("GET /ogc/collections/{collectionId}", "", Need.Read, false, _ => Now(Get("ogc/collections/workers")), Ok200),
+            new("GET /ogc/collections/{collectionId}/items", "", Need.Read, false, _ => Now(Get("ogc/collections/workers/items")), Ok200),
+            new("GET /ogc/collections/{collectionId}/items/{featureId}", "", Need.Read, false, _ => Now(Get($"ogc/collections/grids/items/{_gridId}")), Ok200),
             new("GET /api/auth/me", "", Need.Read, false, _ => Now(Get("api/auth/me")), Ok200),
             new("GET /api/auth/csrf", "", Need.Read, false, _ => Now(Get("api/auth/csrf")), Ok200),
             new("POST /api/auth/signout", "", Need.Session, false, async c =>

@@ -12,6 +12,7 @@ public sealed class FindingsLayer : LayerDeclaration
     {
         MinZoom = 10;
         Live = true;
+        TimeProperty = "firstSeenAt";
         Properties = ["code", "key", "kind", "status", "areaM2", "lengthM", "units", "organisations", "names", "asset",
                       "defaultOwner", "community", "street", "suggestedFix", "detail", "explanation", "assignee",
                       "caseIncidentCode", "present", "firstSeenAt", "updatedAt"];

@@ -7,6 +7,7 @@ public sealed class IncidentsLayer : LayerDeclaration
     {
         MinZoom = 10;
         Live = true;
+        TimeProperty = "reportedAt";
         Properties = ["code", "category", "stage", "reportedAt", "stageDueAt", "overdue", "escalation",
                       "responsibleUnit", "ownershipUnclear", "reports", "grid", "stageEnteredAt"];
         TileOmits = Omit(

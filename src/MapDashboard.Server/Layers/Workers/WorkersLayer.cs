@@ -11,6 +11,7 @@ public sealed class WorkersLayer : LayerDeclaration
     public WorkersLayer() : base("workers")
     {
         Live = true;
+        TimeProperty = "recordedAt";
         Properties = ["code", "name", "unit", "recordedAt", "accuracy"];
         Personal = [new("name", PersonalKind.Name)];
         PersonalDataUnit = ["unit"];

@@ -494,4 +494,11 @@ export const en: Strings = {
   trackStageHelp_resolved: 'The problem is resolved; please rate it',
   trackStageHelp_rated: 'You have rated it; it will be closed',
   trackStageHelp_closed: 'Closed. Thank you for taking part',
+  exportTitle: 'Download data',
+  exportGrids: 'Grids',
+  exportBuildings: 'Buildings',
+  exportHazards: 'Hazards',
+  exportIncidents: 'Incidents',
+  exportIncidentsCsv: 'Incident list (CSV)',
+  exportIndicatorsCsv: 'Indicators (CSV)',
 };

@@ -501,5 +501,12 @@ export const zhCN = {
   trackStageHelp_resolved: '问题已办结，请您评价',
   trackStageHelp_rated: '您已评价，等待关闭',
   trackStageHelp_closed: '已关闭，感谢您的参与',
+  exportTitle: '下载数据',
+  exportGrids: '网格',
+  exportBuildings: '建筑',
+  exportHazards: '隐患点',
+  exportIncidents: '事件',
+  exportIncidentsCsv: '事件清单（CSV）',
+  exportIndicatorsCsv: '指标（CSV）',
 };
 export type Strings = typeof zhCN;

@@ -4,6 +4,7 @@ import { light } from '../theme';
 import { el, fmt } from './dom';
 import { reasonCounts } from './gridReasons';
 import { categoryName, dateTime, percent } from './format';
+import { exportLinks } from './exportLinks';
 
 export type OverviewIncident = UnitOverview['openIncidents'][number];
 
@@ -71,7 +72,8 @@ export function unitOverview(categories: Category[], onClose: () => void, onLoca
         : el('div', { class: 'muted', 'data-testid': 'overview-findings' }, t('findingsNone')),
       el('h3', {}, `${t('openIncidents')} (${fmt(o.incidents.open)})`),
       el('ul', { class: 'incident-list overview-incidents', 'data-testid': 'overview-incidents' },
-        ...(o.openIncidents.length ? o.openIncidents.map(incidentRow) : [el('li', { class: 'muted' }, t('noOpenIncidents'))])));
+        ...(o.openIncidents.length ? o.openIncidents.map(incidentRow) : [el('li', { class: 'muted' }, t('noOpenIncidents'))])),
+      exportLinks(o.code));
     box.dataset.code = o.code;
     box.hidden = false;
   }
