@@ -1,5 +1,6 @@
 using MapDashboard.Data.Audit;
 using MapDashboard.Data.Findings;
+using MapDashboard.Data.MetricCrs;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -42,6 +43,8 @@ public static class DistrictLoader
         var territory = File(directory, "territory.geojson");
         foreach (var kind in KindsTopDown)
             await Load(conn, "territory.sql", territory, cancel, ("kind", kind));
+        // The territory decides the metric frame before anything is measured or projected in it.
+        await MetricCrsSetting.FollowDistrictAsync(conn, cancel);
         await Load(conn, "people.sql", File(directory, "people.json"), cancel);
         await Load(conn, "territory_staff.sql", territory, cancel);
         await Load(conn, "buildings.sql", File(directory, "buildings.geojson"), cancel);
