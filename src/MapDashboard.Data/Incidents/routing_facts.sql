@@ -1,7 +1,7 @@
 -- What routing needs to know about a point, in two result sets; the decision
 -- itself is IncidentRouting (Domain). 1: every territorial unit whose boundary
--- covers the point, with its area in m² (UTM 48N) so the smallest grid wins.
-select t.id, t.code, t.kind, ST_Area(ST_Transform(t.boundary, 32648)) as areaM2, t.grid_worker_id as workerId
+-- covers the point, with its area in m² (the metric frame, metric_srid()) so the smallest grid wins.
+select t.id, t.code, t.kind, ST_Area(ST_Transform(t.boundary, metric_srid())) as areaM2, t.grid_worker_id as workerId
 from territory_unit t
 where ST_Covers(t.boundary, ST_SetSRID(ST_MakePoint(@lon, @lat), 4326))
   and t.kind <> 'district';

@@ -1,5 +1,6 @@
 using MapDashboard.Data.Audit;
 using MapDashboard.Data.Findings;
+using MapDashboard.Data.MetricCrs;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -24,10 +25,11 @@ public static class DistrictLoader
     /// <summary>
     /// Loads <paramref name="directory"/> unless the database already holds a district. With <paramref name="importer"/>
     /// (the server's start-up passes it) the load leaves one audit row, committed with the load: capture is off for a
-    /// bulk load, the audit's row capture included.
+    /// bulk load, the audit's row capture included. The territory decides the metric frame before anything is projected
+    /// in it, unless <paramref name="settleMetricFrame"/> is false (a database of a schema older than the frame).
     /// </summary>
     public static async Task<LoadResult> LoadIfEmptyAsync(NpgsqlDataSource db, string directory, CancellationToken cancel = default,
-        AuditScope? importer = null)
+        AuditScope? importer = null, bool settleMetricFrame = true)
     {
         await using var conn = await db.OpenConnectionAsync(cancel);
         await using var tx = await conn.BeginTransactionAsync(cancel);
@@ -42,6 +44,8 @@ public static class DistrictLoader
         var territory = File(directory, "territory.geojson");
         foreach (var kind in KindsTopDown)
             await Load(conn, "territory.sql", territory, cancel, ("kind", kind));
+        // The territory decides the metric frame before anything is measured or projected in it.
+        if (settleMetricFrame) await MetricCrsSetting.FollowDistrictAsync(conn, cancel);
         await Load(conn, "people.sql", File(directory, "people.json"), cancel);
         await Load(conn, "territory_staff.sql", territory, cancel);
         await Load(conn, "buildings.sql", File(directory, "buildings.geojson"), cancel);

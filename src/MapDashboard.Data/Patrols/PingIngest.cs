@@ -1,3 +1,4 @@
+using MapDashboard.Data.MetricCrs;
 using MapDashboard.Domain.Patrols;
 using Npgsql;
 
@@ -13,6 +14,7 @@ public sealed class PingIngest(NpgsqlDataSource db, PingRules rules, TimeProvide
     readonly WorkerDirectory _workers = new(db);
     readonly ServiceAreaSource _area = new(db);
     readonly PingStore _store = new(db);
+    readonly MetricFrameSource _frame = new(db);
 
     public sealed record FlaggedPing(int Index, string Worker, DateTimeOffset RecordedAt, string Reason);
 
@@ -46,8 +48,9 @@ public sealed class PingIngest(NpgsqlDataSource db, PingRules rules, TimeProvide
             uniqueIndex.Add(i);
         }
 
-        var neighbours = await _store.NeighboursAsync(unique, cancel);
-        var flags = PingJudge.Flags(unique, w => neighbours.TryGetValue(w, out var list) ? list : [], rules);
+        var frame = await _frame.GetAsync(cancel);
+        var neighbours = await _store.NeighboursAsync(unique, frame, cancel);
+        var flags = PingJudge.Flags(unique, w => neighbours.TryGetValue(w, out var list) ? list : [], rules, frame);
         var stored = await _store.InsertAsync(unique, flags, cancel);
 
         var flagged = new List<FlaggedPing>();

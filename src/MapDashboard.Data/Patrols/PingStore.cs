@@ -1,4 +1,5 @@
 using MapDashboard.Domain.Patrols;
+using MapDashboard.Domain.Projection;
 using Npgsql;
 
 namespace MapDashboard.Data.Patrols;
@@ -14,8 +15,12 @@ public sealed class PingStore(NpgsqlDataSource db)
     static readonly string NeighboursSql = SqlResource.Beside<PingStore>("stored_neighbours.sql");
     static readonly string InsertSql = SqlResource.Beside<PingStore>("insert_pings.sql");
 
-    /// <summary>Per worker, the stored trusted pings next in time to any of the given pings (and any between them).</summary>
-    public async Task<Dictionary<int, List<TrackPoint>>> NeighboursAsync(IReadOnlyList<ValidPing> pings, CancellationToken cancel)
+    /// <summary>
+    /// Per worker, the stored trusted pings next in time to any of the given pings (and any between them), in the
+    /// district's metric frame.
+    /// </summary>
+    public async Task<Dictionary<int, List<TrackPoint>>> NeighboursAsync(IReadOnlyList<ValidPing> pings, MetricFrame frame,
+        CancellationToken cancel)
     {
         await using var conn = await db.OpenConnectionAsync(cancel);
         await using var cmd = new NpgsqlCommand(NeighboursSql, conn);
@@ -28,7 +33,7 @@ public sealed class PingStore(NpgsqlDataSource db)
         {
             var worker = reader.GetInt32(0);
             if (!byWorker.TryGetValue(worker, out var list)) byWorker[worker] = list = [];
-            list.Add(TrackPoint.FromLonLat(new DateTimeOffset(reader.GetDateTime(1)), reader.GetDouble(2), reader.GetDouble(3),
+            list.Add(TrackPoint.FromLonLat(frame, new DateTimeOffset(reader.GetDateTime(1)), reader.GetDouble(2), reader.GetDouble(3),
                 reader.IsDBNull(4) ? null : reader.GetFloat(4)));
         }
         return byWorker;

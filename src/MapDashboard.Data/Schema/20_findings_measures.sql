@@ -2,7 +2,7 @@
 -- never a migration.
 --
 -- Findings (where ownership is unclear, 权属不清), the measures every detector shares: levels, metres, noise,
--- identity and the default owner (属地兜底). Measured in metres in UTM 48N.
+-- identity and the default owner (属地兜底). Measured in metres in the metric frame (metric_srid(), Schema/05_metric_crs.sql).
 
 -- Grids of both kinds are one level: a community grid and a dedicated grid
 -- side by side partition their community together.
@@ -12,7 +12,7 @@ language sql immutable as $$
 $$;
 
 create function finding_metric(p_geom geometry) returns geometry
-language sql immutable parallel safe as $$ select ST_Transform(p_geom, 32648) $$;
+language sql stable parallel safe as $$ select ST_Transform(p_geom, metric_srid()) $$;
 
 -- Noise: too small or too thin to be anything but digitising error.
 create function finding_is_noise(p_geom geometry) returns boolean

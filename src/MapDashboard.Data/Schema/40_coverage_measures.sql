@@ -3,20 +3,20 @@
 --
 -- Patrol coverage: what "covered" and "visited" mean — the one definition that walked tracks (the stored
 -- coverage) and drafted routes (the planner's analysis) are both measured by. Geometry is stored in EPSG:4326
--- like everything else; distances, buffers and areas are taken in UTM 48N.
+-- like everything else; distances, buffers and areas are taken in the metric frame (metric_srid()).
 
 -- What a patrol visits: a building at its entrance (its footprint's point on surface when it has none), a
--- hazard at its point, each with that point in UTM 48N (stored generated columns, so no check projects it
--- again). One view so that tracks and drafted routes are measured against the same points.
+-- hazard at its point, each with that point in the metric frame (stored columns kept by the triggers of 05_metric_crs.sql, so no
+-- check projects it again). One view so that tracks and drafted routes are measured against the same points.
 create view patrol_asset as
 select 'building'::text as kind, b.id, b.code, b.name, b.visit_point as location, null::timestamptz as revisit_due_at,
-       b.visit_point_utm as location_utm
+       b.visit_point_metric as location_metric
 from building b
 union all
 -- The category's name by a scalar subquery, not a join: with a join the planner cannot push a caller's
 -- `location && box` into the hazard index and scans every hazard for every track piece.
 select 'hazard', h.id, h.code, (select c.name_zh from category c where c.code = h.category_code), h.location, h.revisit_due_at,
-       h.location_utm
+       h.location_metric
 from hazard h;
 
 -- THE visits a grid's assets are owed, one rule for the grid's coverage (what it lists as unvisited and as due
@@ -28,11 +28,11 @@ from hazard h;
 -- status (open, 整改中 or fixed: the coverage counts every hazard, so the suggestion visits every one it counts
 -- as missed).
 create function patrol_grid_assets(p_boundary geometry, p_from timestamptz)
-returns table (kind text, id int, code text, name text, location geometry, location_utm geometry,
+returns table (kind text, id int, code text, name text, location geometry, location_metric geometry,
                revisit_due_at timestamptz, visited_at timestamptz, last_visited_at timestamptz,
                revisit_due boolean, owed boolean)
 language sql stable as $$
-    select a.kind, a.id, a.code, a.name, a.location, a.location_utm, a.revisit_due_at, v.visited_at, v.last_visited_at,
+    select a.kind, a.id, a.code, a.name, a.location, a.location_metric, a.revisit_due_at, v.visited_at, v.last_visited_at,
            d.revisit_due, v.visited_at is null or d.revisit_due
     from patrol_asset a
     cross join lateral (
@@ -67,7 +67,7 @@ language sql stable as $$ select day::timestamp at time zone (select time_zone f
 create function patrol_day_of(at timestamptz) returns date
 language sql stable as $$ select (at at time zone (select time_zone from patrol_coverage_setting))::date $$;
 
--- THE covered land of a line already in UTM 48N (see patrol_cover_of, which is this after one projection): a
+-- THE covered land of a line already in the metric frame (see patrol_cover_of, which is this after one projection): a
 -- track's hour is projected once for its length, its cover and its visits. The line is simplified to within
 -- 3 m first: a phone's fix is good to ~5 m, so a walked line's zigzag below that is noise, and the buffer's
 -- cost grows with vertices and zigzags; the covered edge moves by at most 3 m, a tenth of the radius. The
@@ -75,22 +75,22 @@ language sql stable as $$ select (at at time zone (select time_zone from patrol_
 -- of lines is the union of their buffers, and GEOS's buffer slows down with the self-crossings of a walk that
 -- goes back and forth over its grid, which pieces have far fewer of (a quarter less CPU on an hour of city
 -- walking, the same land to 0.1 m). A line that simplifies to nothing gets the plain buffer (empty).
-create function patrol_cover_of_utm(utm geometry, radius_m float8) returns geometry
+create function patrol_cover_of_metric(metric geometry, radius_m float8) returns geometry
 language sql immutable parallel safe as $$
     select coalesce(
         (select ST_Multi(ST_Transform(ST_UnaryUnion(ST_Collect(ST_Buffer(
                     case when n.pieces = 1 then p.geom
                          else ST_LineSubstring(p.geom, (i - 1)::float8 / n.pieces, i::float8 / n.pieces) end, radius_m))), 4326))
-         from ST_Dump(ST_Simplify(utm, 3.0)) p
+         from ST_Dump(ST_Simplify(metric, 3.0)) p
          cross join lateral (select greatest(1, (ST_NPoints(p.geom) - 1) / 16) as pieces) n
          cross join lateral generate_series(1, n.pieces) i),
-        ST_Multi(ST_Transform(ST_Buffer(ST_Simplify(utm, 3.0), radius_m), 4326)))
+        ST_Multi(ST_Transform(ST_Buffer(ST_Simplify(metric, 3.0), radius_m), 4326)))
 $$;
 
 -- THE covered land of a line (a track or a drafted route), EPSG:4326 in and out.
 create function patrol_cover_of(path geometry, radius_m float8) returns geometry
-language sql immutable parallel safe as $$
-    select patrol_cover_of_utm(ST_Transform(path, 32648), radius_m)
+language sql stable parallel safe as $$
+    select patrol_cover_of_metric(ST_Transform(path, metric_srid()), radius_m)
 $$;
 
 -- THE covered land inside a grid, and its share of the grid's area: grid-days and drafted routes alike.
@@ -100,25 +100,25 @@ language sql immutable parallel safe as $$
 $$;
 
 create function patrol_area_share(covered geometry, boundary geometry) returns float8
-language sql immutable parallel safe as $$
-    select coalesce(ST_Area(ST_Transform(covered, 32648)) / nullif(ST_Area(ST_Transform(boundary, 32648)), 0), 0)
+language sql stable parallel safe as $$
+    select coalesce(ST_Area(ST_Transform(covered, metric_srid())) / nullif(ST_Area(ST_Transform(boundary, metric_srid())), 0), 0)
 $$;
 
--- THE assets within radius_m of a line given in EPSG:4326 and in UTM 48N (see patrol_assets_near), with how far
+-- THE assets within radius_m of a line given in EPSG:4326 and in the metric frame (see patrol_assets_near), with how far
 -- (taken only when a caller reads it: a full pass over the line) and, for a LineStringM, when.
-create function patrol_assets_near_utm(line geometry, line_utm geometry, radius_m float8)
+create function patrol_assets_near_metric(line geometry, line_metric geometry, radius_m float8)
 returns table (kind text, id int, code text, name text, location geometry, distance_m float8, m float8)
 language sql stable parallel safe as $$
-    select a.kind, a.id, a.code, a.name, a.location, ST_Distance(line_utm, a.location_utm),
-           case when ST_Zmflag(line_utm) = 1 and ST_GeometryType(line_utm) = 'ST_LineString' then ST_InterpolatePoint(line_utm, a.location_utm) end
-    from (select ST_Simplify(line_utm, 3.0, true) as simplified offset 0) l
+    select a.kind, a.id, a.code, a.name, a.location, ST_Distance(line_metric, a.location_metric),
+           case when ST_Zmflag(line_metric) = 1 and ST_GeometryType(line_metric) = 'ST_LineString' then ST_InterpolatePoint(line_metric, a.location_metric) end
+    from (select ST_Simplify(line_metric, 3.0, true) as simplified offset 0) l
     join patrol_asset a
       -- a degree of longitude is > 50 km up to 63°N: a safe index pre-filter
       on a.location && ST_Expand(line, radius_m / 50000.0)
       -- every point of a line lies within 3 m of its simplification to 3 m: an exact pre-filter on a tenth of the
       -- vertices; the exact test stops at the first segment within the radius
-     and ST_DWithin(l.simplified, a.location_utm, radius_m + 3.0)
-     and ST_DWithin(line_utm, a.location_utm, radius_m)
+     and ST_DWithin(l.simplified, a.location_metric, radius_m + 3.0)
+     and ST_DWithin(line_metric, a.location_metric, radius_m)
 $$;
 
 -- THE assets within radius_m of a line in EPSG:4326: a track's visits and a drafted route's passes.
@@ -126,6 +126,6 @@ create function patrol_assets_near(path geometry, radius_m float8)
 returns table (kind text, id int, code text, name text, location geometry, distance_m float8, m float8)
 language sql stable parallel safe as $$
     -- materialized: inlined, the line would be re-projected for every candidate asset
-    with projected as materialized (select ST_Transform(path, 32648) as line_utm)
-    select n.* from projected l cross join lateral patrol_assets_near_utm(path, l.line_utm, radius_m) n
+    with projected as materialized (select ST_Transform(path, metric_srid()) as line_metric)
+    select n.* from projected l cross join lateral patrol_assets_near_metric(path, l.line_metric, radius_m) n
 $$;

@@ -36,9 +36,9 @@ begin
     delete from patrol_cover_hour t using unnest(worker_ids, hours) k(worker_id, hour_start) where t.worker_id = k.worker_id and t.hour_start = k.hour_start;
     delete from patrol_visit t using unnest(worker_ids, hours) k(worker_id, hour_start) where t.worker_id = k.worker_id and t.hour_start = k.hour_start;
 
-    -- Each piece is projected once: its length, its hour's cover and its visits are all measured in UTM 48N.
+    -- Each piece is projected once: its length, its hour's cover and its visits are all measured in the metric frame.
     with piece as materialized (
-        select x.worker_id, x.hour_start, x.piece, x.path, ST_Transform(x.path, 32648) as utm, x.pings, x.own_seconds, x.continued,
+        select x.worker_id, x.hour_start, x.piece, x.path, ST_Transform(x.path, metric_srid()) as metric, x.pings, x.own_seconds, x.continued,
                to_timestamp(ST_M(ST_StartPoint(x.path))) as started_at, to_timestamp(ST_M(ST_EndPoint(x.path))) as ended_at,
                count(*) over (partition by x.worker_id, x.hour_start) as pieces_in_hour
         from (select u.worker_id, u.hour_start, u.piece, ST_GeomFromEWKB(u.ewkb) as path, u.pings, u.own_seconds, u.continued
@@ -46,11 +46,11 @@ begin
                    as u(worker_id, hour_start, piece, ewkb, pings, own_seconds, continued)) x),
     tracks as (
         insert into patrol_track (worker_id, hour_start, piece, path, started_at, ended_at, pings, metres, seconds_in_own_grid, continued)
-        select worker_id, hour_start, piece, path, started_at, ended_at, pings, ST_Length(utm), own_seconds, continued
+        select worker_id, hour_start, piece, path, started_at, ended_at, pings, ST_Length(metric), own_seconds, continued
         from piece),
     covers as (
         insert into patrol_cover_hour (worker_id, hour_start, radius_m, covered)
-        select worker_id, hour_start, s.visit_radius_m, patrol_cover_of_utm(ST_Collect(utm), s.visit_radius_m)
+        select worker_id, hour_start, s.visit_radius_m, patrol_cover_of_metric(ST_Collect(metric), s.visit_radius_m)
         from piece
         group by worker_id, hour_start)
     insert into patrol_visit (worker_id, hour_start, asset_kind, asset_id, visited_at)
@@ -58,13 +58,13 @@ begin
            t.worker_id, t.hour_start, n.kind, n.id, to_timestamp(n.m)
     from piece t
     -- fenced (offset 0): inlined, the filter below would take the time of the closest approach once more
-    cross join lateral (select a.kind, a.id, a.location, a.m from patrol_assets_near_utm(t.path, t.utm, s.visit_radius_m) a offset 0) n
+    cross join lateral (select a.kind, a.id, a.location, a.m from patrol_assets_near_metric(t.path, t.metric, s.visit_radius_m) a offset 0) n
     -- A pass under way when the hour began, closest at the hour's first instant, came closest in the previous
     -- hour, which records it: recording it here too would make the same pass look later than it was.
     where not (t.continued and n.m <= date_part('epoch', t.started_at) + 0.001)
     -- the closest pass when the hour has several pieces (the distance is a pass over the line: only then)
     order by t.worker_id, t.hour_start, n.kind, n.id,
-             case when t.pieces_in_hour > 1 then ST_Distance(t.utm, ST_Transform(n.location, 32648)) end, n.m desc;
+             case when t.pieces_in_hour > 1 then ST_Distance(t.metric, ST_Transform(n.location, metric_srid())) end, n.m desc;
 
     select touched_grids || array_agg(g.id), touched_days || array_agg((c.hour_start at time zone s.time_zone)::date) into touched_grids, touched_days
     from unnest(worker_ids, hours) k(worker_id, hour_start)

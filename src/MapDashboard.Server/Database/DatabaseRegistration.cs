@@ -1,4 +1,5 @@
 using MapDashboard.Data;
+using MapDashboard.Domain.Projection;
 using MapDashboard.Server.Hosting.Cluster;
 using MapDashboard.Server.Options;
 using Npgsql;
@@ -17,6 +18,10 @@ public static class DatabaseRegistration
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new();
         options.ConnectionString ??= NullIfBlank(builder.Configuration.GetConnectionString("MapDashboard"));
         builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
+        builder.Services.AddOptions<MetricCrsOptions>().Bind(builder.Configuration.GetSection(MetricCrsOptions.Section))
+            .Validate(o => o.Srid is null || MetricSrids.IsKnown(o.Srid.Value),
+                $"{MetricCrsOptions.Section}:Srid must be a UTM zone (32601–32660, 32701–32760) or a CGCS2000 Gauss-Krüger zone (4491–4554)")
+            .ValidateOnStart();
 
         PrivateCluster? cluster = null;
         var connectionString = options.ConnectionString;

@@ -1,6 +1,7 @@
 using MapDashboard.Data.Audit;
 using MapDashboard.Data.Incidents;
 using MapDashboard.Data.Loading;
+using MapDashboard.Data.MetricCrs;
 using MapDashboard.Data.Migrations;
 using MapDashboard.Server.Options;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ public sealed class DatabaseStartup(
     DatabaseTarget target,
     NpgsqlDataSource db,
     IOptions<DemoOptions> demo,
+    IOptions<MetricCrsOptions> metricCrs,
     IWebHostEnvironment environment,
     ILogger<DatabaseStartup> log) : IHostedService
 {
@@ -39,6 +41,13 @@ public sealed class DatabaseStartup(
                     directory, result.Units, result.Buildings, result.Hazards);
             var accounts = await Auth.DemoAccounts.EnsureAsync(db, new Data.Accounts.AccountStore(db), Auth.DemoAccounts.DistrictCodeIn(directory) ?? "", cancel);
             if (accounts > 0) log.LogInformation("Created {Count} demo accounts (one per role; passwords in README.md)", accounts);
+        }
+
+        // After the load: unconfigured, the district's location decides the frame.
+        await using (var conn = await db.OpenConnectionAsync(cancel))
+        {
+            var srid = await MetricCrsSetting.ConfigureAsync(conn, metricCrs.Value.Srid, cancel);
+            log.LogInformation("Metric frame EPSG:{Srid} ({Source})", srid, metricCrs.Value.Srid is null ? "the district's UTM zone" : "configured");
         }
 
         // Grid colours depend on time passing (stages go overdue while nothing is written), so

@@ -3,7 +3,7 @@
 -- the part of a rolling window before its first midnight from the worker-hour covers (whole clock hours:
 -- the hour the window starts in counts whole). Null when @code is not a patrolled grid.
 with s as (select visit_radius_m as r from patrol_coverage_setting),
-g as (select id, code, boundary, ST_Transform(boundary, 32648) as utm from territory_unit where code = @code and patrol_grid_kind(kind)),
+g as (select id, code, boundary, ST_Transform(boundary, metric_srid()) as metric from territory_unit where code = @code and patrol_grid_kind(kind)),
 b as (select @from::timestamptz as from_at,
              case when patrol_day_start(patrol_day_of(@from::timestamptz)) = @from::timestamptz
                   then patrol_day_of(@from::timestamptz) else patrol_day_of(@from::timestamptz) + 1 end as first_day),
@@ -20,22 +20,22 @@ tracks as (
     select t.* from patrol_track t, b where t.hour_start >= date_trunc('hour', b.from_at)),
 walkers as (
     select distinct t.worker_id from tracks t, g where t.path && g.boundary and ST_Intersects(t.path, g.boundary)),
--- Each walker's walking INSIDE this grid, clipped segment by segment in UTM 48N (the segment between two
+-- Each walker's walking INSIDE this grid, clipped segment by segment in the metric frame (the segment between two
 -- consecutive pings of a track piece): its metres inside, and its seconds in proportion (a steady pace between
 -- two pings; a pause counts where it stood). Not the whole track clipped at once: a walk that goes back and forth
 -- along one street overlaps itself, and an overlay would count the street once.
 inside as (
     select t.worker_id,
-           sum(case when s.len = 0 then 0 when ST_Covers(g.utm, s.seg) then s.len else ST_Length(ST_Intersection(g.utm, s.seg)) end) as metres,
-           sum(s.seconds * case when s.len = 0 then ST_Covers(g.utm, s.b)::int
-                                when ST_Covers(g.utm, s.seg) then 1
-                                else ST_Length(ST_Intersection(g.utm, s.seg)) / s.len end) as seconds
+           sum(case when s.len = 0 then 0 when ST_Covers(g.metric, s.seg) then s.len else ST_Length(ST_Intersection(g.metric, s.seg)) end) as metres,
+           sum(s.seconds * case when s.len = 0 then ST_Covers(g.metric, s.b)::int
+                                when ST_Covers(g.metric, s.seg) then 1
+                                else ST_Length(ST_Intersection(g.metric, s.seg)) / s.len end) as seconds
     from tracks t join walkers w using (worker_id), g
     cross join lateral (
         select p.a, p.b, ST_MakeLine(p.a, p.b) as seg, ST_Distance(p.a, p.b) as len, ST_M(p.b) - ST_M(p.a) as seconds
-        from (select d.geom as b, lag(d.geom) over (order by d.path[1]) as a from ST_DumpPoints(ST_Transform(t.path, 32648)) d) p
+        from (select d.geom as b, lag(d.geom) over (order by d.path[1]) as a from ST_DumpPoints(ST_Transform(t.path, metric_srid())) d) p
         where p.a is not null) s
-    where t.path && g.boundary and s.seg && g.utm
+    where t.path && g.boundary and s.seg && g.metric
     group by t.worker_id),
 workers as (
     select p.code, p.name, round(sum(t.metres)::numeric, 1) as metres,

@@ -1,2 +1,2 @@
--- A lon/lat point in UTM 48N metres.
-select ST_X(p) as x, ST_Y(p) as y from (select ST_Transform(ST_SetSRID(ST_MakePoint(@lon, @lat), 4326), 32648) as p) t
+-- A lon/lat point in the metric frame's metres (metric_srid()).
+select ST_X(p) as x, ST_Y(p) as y from (select ST_Transform(ST_SetSRID(ST_MakePoint(@lon, @lat), 4326), metric_srid()) as p) t

@@ -9,11 +9,11 @@ g as (
     select u.id, u.code, u.boundary from territory_unit u, l
     where patrol_grid_kind(u.kind)
       and case when @grid::text is null then u.boundary && l.geom and ST_Intersects(u.boundary, l.geom) else u.code = @grid::text end
-    order by ST_Length(ST_Transform(ST_Intersection(u.boundary, l.geom), 32648)) desc, u.kind = 'micro_grid', u.code
+    order by ST_Length(ST_Transform(ST_Intersection(u.boundary, l.geom), metric_srid())) desc, u.kind = 'micro_grid', u.code
     limit 1),
 cov as (select patrol_covered_in(g.boundary, patrol_cover_of(l.geom, s.r)) as geom, g.boundary from g, l, s),
 near as (select n.* from l, s, patrol_assets_near(l.geom, s.r) n),
-m as (select ST_Length(ST_Transform(geom, 32648)) as metres from l)
+m as (select ST_Length(ST_Transform(geom, metric_srid())) as metres from l)
 select json_build_object(
     'metres', round(m.metres::numeric, 1), 'walkingMinutes', round((m.metres / 75)::numeric, 1), 'radiusMetres', s.r,
     'grid', (select code from g),

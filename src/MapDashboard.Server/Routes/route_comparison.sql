@@ -16,11 +16,11 @@ walked as (
     select ST_Multi(ST_LineMerge(ST_Collect(geom order by started_at))) as geom
     from pieces where ST_GeometryType(geom) = 'ST_LineString'),
 cover as (
-    select ST_Transform(patrol_cover_of(walked.geom, s.r), 32648) as utm from walked, s where walked.geom is not null),
+    select ST_Transform(patrol_cover_of(walked.geom, s.r), metric_srid()) as metric from walked, s where walked.geom is not null),
 split as (
-    select ST_Transform(r.path, 32648) as route,
-           case when cover.utm is null then null else ST_Intersection(ST_Transform(r.path, 32648), cover.utm) end as followed,
-           case when cover.utm is null then ST_Transform(r.path, 32648) else ST_Difference(ST_Transform(r.path, 32648), cover.utm) end as missed
+    select ST_Transform(r.path, metric_srid()) as route,
+           case when cover.metric is null then null else ST_Intersection(ST_Transform(r.path, metric_srid()), cover.metric) end as followed,
+           case when cover.metric is null then ST_Transform(r.path, metric_srid()) else ST_Difference(ST_Transform(r.path, metric_srid()), cover.metric) end as missed
     from r left join cover on true),
 stops as (
     select n.kind, n.code, n.name, ST_LineLocatePoint(r.path, n.location) as along,

@@ -3,8 +3,8 @@
 -- (Its shape — types, 2D positions, ranges, closed rings, the vertex limit — was checked by BoundaryGeoJson, which
 -- binds @boundary as a geometry in SRID 4326; the shape branches below stay as guards, nothing here parses text.)
 -- "Inside" tolerates 0.05 m: an editor snapping to the parent's edge leaves float noise of a few
--- micrometres, which must not refuse the edit as "0.0 m² lie outside it". Areas are taken in UTM 48N, but only
--- for a boundary near its parent: a polygon spanning half the world has no meaningful UTM area (it printed a
+-- micrometres, which must not refuse the edit as "0.0 m² lie outside it". Areas are taken in the metric frame (metric_srid()), but
+-- only for a boundary near its parent: a polygon spanning half the world has no meaningful area in it (it printed a
 -- negative one), so such a boundary is refused by its extent instead.
 with unit as (
     select u.code, p.code as parent_code, p.boundary as parent_boundary
@@ -29,9 +29,9 @@ select case
     when ST_Area(g.geom::geography) < 1 then
         'the boundary covers less than 1 m²; a territory unit must cover at least 1 m²'
     when u.parent_boundary is not null
-         and not ST_Covers(ST_Buffer(ST_Transform(u.parent_boundary, 32648), 0.05), ST_Transform(g.geom, 32648)) then
+         and not ST_Covers(ST_Buffer(ST_Transform(u.parent_boundary, metric_srid()), 0.05), ST_Transform(g.geom, metric_srid())) then
         format('the boundary leaves its parent %s: %s m² lie outside it', u.parent_code,
-               to_char(greatest(0, ST_Area(ST_Difference(ST_Transform(g.geom, 32648), ST_Transform(u.parent_boundary, 32648)))),
+               to_char(greatest(0, ST_Area(ST_Difference(ST_Transform(g.geom, metric_srid()), ST_Transform(u.parent_boundary, metric_srid())))),
                        'FM999,999,990.00'))
     end
 from unit u, proposed g

@@ -1,9 +1,11 @@
 using MapDashboard.Domain.Patrols;
+using MapDashboard.Domain.Projection;
 
 namespace MapDashboard.Domain.Tests.Patrols;
 
 public class PingJudgeTests
 {
+    static readonly MetricFrame Frame = MetricFrame.ForSrid(32648);
     static readonly DateTimeOffset T0 = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
 
     [Fact]
@@ -16,7 +18,7 @@ public class PingJudgeTests
             new(1, T0.AddSeconds(5), 103.84, 36.05, 60),
             new(1, T0.AddSeconds(10), 103.83005, 36.05, 5),
         ];
-        Assert.Equal(new string?[] { null, PingReasons.PoorAccuracy, null }.AsEnumerable(), PingJudge.Flags(pings, _ => [], PingRules.Default));
+        Assert.Equal(new string?[] { null, PingReasons.PoorAccuracy, null }.AsEnumerable(), PingJudge.Flags(pings, _ => [], PingRules.Default, Frame));
     }
 
     [Fact]
@@ -28,14 +30,14 @@ public class PingJudgeTests
             new(1, T0, 103.83, 36.05, 5), new(2, T0, 103.84, 36.05, 5),
             new(1, T0.AddSeconds(5), 103.83005, 36.05, 5), new(2, T0.AddSeconds(5), 103.84005, 36.05, 5),
         ];
-        Assert.All(PingJudge.Flags(pings, _ => [], PingRules.Default), Assert.Null);
+        Assert.All(PingJudge.Flags(pings, _ => [], PingRules.Default, Frame), Assert.Null);
     }
 
     [Fact]
     public void A_ping_far_from_the_stored_track_is_flagged_impossible_speed()
     {
-        var stored = TrackPoint.FromLonLat(T0, 103.83, 36.05, 5);
+        var stored = TrackPoint.FromLonLat(Frame, T0, 103.83, 36.05, 5);
         ValidPing[] pings = [new(1, T0.AddSeconds(10), 103.85, 36.05, 5)]; // ~1.8 km in 10 s
-        Assert.Equal(new string?[] { PingReasons.ImpossibleSpeed }.AsEnumerable(), PingJudge.Flags(pings, w => w == 1 ? [stored] : [], PingRules.Default));
+        Assert.Equal(new string?[] { PingReasons.ImpossibleSpeed }.AsEnumerable(), PingJudge.Flags(pings, w => w == 1 ? [stored] : [], PingRules.Default, Frame));
     }
 }

@@ -46,13 +46,14 @@ public class MigrationTests
               -- The change log's geometries are read by seq and filtered in the server, never
               -- searched spatially: an index there would only slow every captured write.
               and gc.f_table_name <> 'change_log'
-              -- A UTM 48N copy (named *_utm) is a generated column derived from a stored 4326 one, which coverage
-              -- measures with and searches through the 4326 column's index; a view may pass it on. Stored data in
-              -- UTM would still fail: the copy must be generated.
-              and not (gc.f_geometry_column like '%\_utm' and gc.srid = 32648
+              -- A copy in the district's metric frame (named *_metric, no fixed SRID: the frame follows the district)
+              -- is derived from a stored 4326 column by a metric trigger (Schema/05_metric_crs.sql); coverage measures
+              -- with it and searches through the 4326 column's index; a view may pass it on. Stored data in another
+              -- frame would still fail: the copy must be kept by the trigger.
+              and not (gc.f_geometry_column like '%\_metric' and gc.srid = 0
                        and (exists (select 1 from pg_views v where v.viewname = gc.f_table_name)
-                            or exists (select 1 from pg_attribute a where a.attrelid = ('public.' || gc.f_table_name)::regclass
-                                         and a.attname = gc.f_geometry_column and a.attgenerated = 's')))
+                            or exists (select 1 from pg_trigger t join pg_proc p on p.oid = t.tgfoid
+                                       where t.tgrelid = ('public.' || gc.f_table_name)::regclass and p.proname like 'metric\_%')))
             """, conn);
         await using var reader = await cmd.ExecuteReaderAsync();
         var columns = 0;

@@ -2,6 +2,7 @@ using MapDashboard.Data;
 using MapDashboard.Data.Background;
 using MapDashboard.Data.Patrols;
 using MapDashboard.Domain.Patrols;
+using MapDashboard.Domain.Projection;
 using MapDashboard.Server.Hosting;
 using MapDashboard.Server.Options;
 using Microsoft.Extensions.Options;
@@ -78,7 +79,8 @@ public sealed class PatrolSimulator(
         {
             var grid = new SimulatedGrid(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<NetTopologySuite.Geometries.Geometry>(2), reader.GetFieldValue<double[]>(3));
             var random = new Random(StableSeed(grid.Worker));
-            try { walkers.Add(new SimulatedWalker(grid.Worker, WalkPlan.Waypoints(grid.Boundary, grid.Entrances, random), random)); }
+            try { walkers.Add(new SimulatedWalker(grid.Worker, WalkPlan.Waypoints(grid.Boundary, grid.Entrances, random),
+                MetricFrame.ForSrid(grid.Boundary.SRID), random)); }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException or NetTopologySuite.Geometries.TopologyException)
             {
                 // One grid whose boundary cannot be walked (a broken polygon) leaves its worker standing; the rest walk.

@@ -7,9 +7,10 @@ namespace MapDashboard.Server.Patrols.Simulation;
 /// <summary>
 /// One worker walking their plan back and forth at about 1.2 m/s, pausing now
 /// and then at a stop, and reporting GPS fixes with a few metres of noise and,
-/// now and then, a poor fix (under trees, between tall blocks) that ingest flags.
+/// now and then, a poor fix (under trees, between tall blocks) that ingest flags. It walks in metres of the
+/// district's metric frame (<paramref name="frame"/>, the frame its waypoints are in).
 /// </summary>
-public sealed class SimulatedWalker(string worker, List<Coordinate> waypoints, Random random)
+public sealed class SimulatedWalker(string worker, List<Coordinate> waypoints, MetricFrame frame, Random random)
 {
     const double WalkingMetresPerSecond = 1.2;
     const double NoiseMetres = 3;
@@ -28,7 +29,7 @@ public sealed class SimulatedWalker(string worker, List<Coordinate> waypoints, R
         Walk(seconds);
         var poor = random.NextDouble() < PoorFixChance;
         var error = poor ? 40 + random.NextDouble() * 60 : NoiseMetres;
-        var (lon, lat) = Utm48N.ToLonLat(_at.X + Gaussian() * error, _at.Y + Gaussian() * error);
+        var (lon, lat) = frame.ToLonLat(_at.X + Gaussian() * error, _at.Y + Gaussian() * error);
         var accuracy = poor ? 60 + random.NextDouble() * 90 : 3 + random.NextDouble() * 7;
         return new PingInput(worker, at, Math.Round(lon, 7), Math.Round(lat, 7), Math.Round(accuracy, 1));
     }
