@@ -1,4 +1,4 @@
--- The coverage drain takes the newest worker-hours first (take_hours.sql): the present is what the wall shows, and
+-- The coverage drain takes the newest finished worker-hours first (take_hours.sql): the present is what the wall shows, and
 -- after a backlog (a server that was down, the demo's backfilled patrol day) the oldest hour is then rebuilt last,
 -- so the district's patrol record reaches its 24 h age only once every hour inside the window is in. Oldest first,
 -- the first worker's first hour made the record a day old while the other workers' hours still waited, and every

@@ -19,12 +19,19 @@ public sealed class PingBulkLoad(NpgsqlDataSource db, PingRules rules)
     const string Copy = "copy patrol_ping (worker_id, recorded_at, location, accuracy_m, flag) from stdin (format binary)";
     static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);
 
+    /// <summary>
+    /// One chunk's COPY may take longer than a statement's 30 s on a loaded machine (the city's 200,000-ping chunks did,
+    /// under a load average of 40, and the day stopped a third of the way): a start-up load is allowed minutes.
+    /// </summary>
+    static readonly TimeSpan CopyTimeout = TimeSpan.FromMinutes(10);
+
     /// <summary>Stores <paramref name="pings"/> (one worker's pings in time order, any number of workers); returns how many.</summary>
     public async Task<int> LoadAsync(IReadOnlyList<ValidPing> pings, CancellationToken cancel)
     {
         var flags = PingJudge.Flags(pings, _ => [], rules);
         await using var conn = await db.OpenConnectionAsync(cancel);
         await using var writer = await conn.BeginBinaryImportAsync(Copy, cancel);
+        writer.Timeout = CopyTimeout;
         for (var i = 0; i < pings.Count; i++)
         {
             var p = pings[i];

@@ -31,7 +31,7 @@ public sealed class PatrolSimulator(
     static readonly string LastPingSql = SqlResource.Beside<PatrolSimulator>("last_ping.sql");
     const double BackfillStepSeconds = 30;
     /// <summary>Pings per COPY (one transaction): the statement triggers' transition tables hold one chunk, not the day.</summary>
-    const int BackfillChunk = 200_000;
+    const int BackfillChunk = 50_000;
 
     sealed record SimulatedGrid(string Worker, string Grid, NetTopologySuite.Geometries.Geometry Boundary, double[] Entrances);
 
