@@ -36,8 +36,8 @@ const padded = (b: BBox): BBox => {
 /**
  * The wall's focus panel (重点关注): with nobody touching the wall, it takes the room through what needs looking at
  * now — the most overdue incident, the newest ownership-unclear finding, the grid with the worst patrol coverage
- * (GET /api/wall/focus, read again before each round) — zooming the map to each for FOCUS_HOLD_MS and back to the
- * district for FOCUS_REST_MS. An item the district does not have (nothing overdue) is skipped; its row says so.
+ * (GET /api/wall/focus, read again before each zoom) — zooming the map to each in turn for FOCUS_HOLD_MS and back to
+ * the district for FOCUS_REST_MS. An item the district does not have (nothing overdue) is skipped; its row says so.
  * The active row is lit. data-testid="focus-panel", data-active="overdue|unclear|coverage|" for tests.
  */
 export function focusPanel(categories: Category[], units: TerritoryUnit[], map: { zoomTo(bbox: BBox): void; home(): void }) {
@@ -46,7 +46,6 @@ export function focusPanel(categories: Category[], units: TerritoryUnit[], map: 
   const box = el('section', { class: 'focus-panel', 'data-testid': 'focus-panel', 'data-active': '' }, title, list);
   let focus: WallFocus = { overdue: null, unclear: null, coverage: null };
   let active: FocusKind | null = null;
-  let next = 0;
   const visits: FocusState['visits'] = [];
 
   const line = (kind: FocusKind): string => {
@@ -80,28 +79,37 @@ export function focusPanel(categories: Category[], units: TerritoryUnit[], map: 
     render();
   };
 
-  // One step of the tour: rest on the district, then zoom to the next item there is, hold, and back.
-  const step = async () => {
-    if (next === 0) await load();
-    const kind = ORDER.slice(next).find((k) => focus[k]);
-    next = kind ? (ORDER.indexOf(kind) + 1) % ORDER.length : 0;
+  // The tour keeps the wall clock's time: each period of REST + HOLD ms since the epoch rests on the district, then
+  // zooms to the item of its slot (the next one there is), so every screen of a video wall, each its own browser,
+  // zooms at the same moment to the same item (their clocks are synchronised; their data comes from one server).
+  const period = FOCUS_REST_MS + FOCUS_HOLD_MS;
+  const zoom = async () => {
+    await load();
+    const slot = Math.floor(Date.now() / period);
+    const kinds = ORDER.map((_, i) => ORDER[(slot + i) % ORDER.length]);
+    const kind = kinds.find((k) => focus[k]);
     const item = kind ? focus[kind] : null;
-    if (!kind || !item) { setTimeout(() => void step(), FOCUS_REST_MS); return; }
-    active = kind;
-    visits.push({ kind, key: keyOf(focus, kind)! });
-    render();
-    map.zoomTo(padded(item.bbox));
-    setTimeout(() => {
-      active = null;
+    if (kind && item) {
+      active = kind;
+      visits.push({ kind, key: keyOf(focus, kind)! });
       render();
-      map.home();
-      setTimeout(() => void step(), FOCUS_REST_MS);
-    }, FOCUS_HOLD_MS);
+      map.zoomTo(padded(item.bbox));
+    }
+    schedule();
+  };
+  const rest = () => {
+    if (active) { active = null; render(); map.home(); }
+    schedule();
+  };
+  const schedule = () => {
+    const into = (Date.now() + 5) % period; // a timer that fires a few ms early is in the phase it was set for
+    if (into < FOCUS_REST_MS) setTimeout(() => void zoom(), FOCUS_REST_MS - into);
+    else setTimeout(rest, period - into);
   };
 
   onLang(render);
   void load();
-  setTimeout(() => void step(), FOCUS_REST_MS);
+  schedule();
   return {
     element: box,
     state: (): FocusState => ({ active, visits: [...visits], items: { overdue: keyOf(focus, 'overdue'), unclear: keyOf(focus, 'unclear'), coverage: keyOf(focus, 'coverage') } }),
