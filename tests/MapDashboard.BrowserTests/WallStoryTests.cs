@@ -97,7 +97,7 @@ public sealed class WallStoryTests(DashboardFixture dashboard, FreshDemo fresh, 
             var kind = made.GetProperty("kind").GetString()!;
             seen.Add(kind);
             // The map zooms in on it (read without waiting for every tile: the hold runs on the page's own clock).
-            await page.WaitUntilAsync("w => { const e = window.mapDashboard.extent(); return (e[2] - e[0]) * 4 < w; }", homeWidth, $"the map zoomed in on {kind}", 30_000);
+            await page.WaitUntilAsync("w => { const e = window.mapDashboard.extent(); return (e[2] - e[0]) * 2 < w; }", homeWidth, $"the map zoomed in on {kind}", 30_000);
             if (kind == "overdue") Assert.Equal(code, made.GetProperty("key").GetString());
             await page.SaveScreenshotAsync($"wall-focus-{kind}");
 
