@@ -26,6 +26,7 @@ using MapDashboard.Server.Tasks;
 using MapDashboard.Server.Territory;
 using MapDashboard.Server.Tiles;
 using MapDashboard.Server.Views;
+using MapDashboard.Server.Wall;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBackgroundSupervision();
@@ -58,6 +59,7 @@ app.MapHazardsApi();
 app.MapIncidentsApi();
 app.MapPhotosApi();
 app.MapIndicatorsApi();
+app.MapWallFocusApi();
 app.MapOpen311Api();
 app.MapReportApi();
 app.MapFindingsApi();

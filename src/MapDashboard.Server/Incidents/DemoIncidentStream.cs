@@ -26,9 +26,15 @@ public sealed class DemoIncidentStream(
     BackgroundHealth health, ILogger<DemoIncidentStream> log) : SupervisedBackgroundService(health, log)
 {
     static readonly string PickSql = SqlResource.Beside<DemoIncidentStream>("demo_pick.sql");
-    static readonly string[] Descriptions = ["楼道里有人飞线充电", "下水井盖堵塞冒水", "三楼以上没有水", "单元门口电线垂得很低", "屋顶漏水", "邻居噪音扰民", "小区门口乱停车", "垃圾没有清运"];
+    /// <summary>
+    /// Below this many open cases a tick reports with even odds, above it one tick in ten: each case takes five
+    /// steps to close, so a fixed share of reports either piled the open cases up for days (every grid red with
+    /// "5 open incidents") or left the wall with nothing open.
+    /// </summary>
+    const int OpenCasesKept = 6;
+    const double ReportChanceBelow = 0.5, ReportChanceAbove = 0.1;
 
-    sealed record Pick(double Lon, double Lat, string Category, string? OpenCode);
+    sealed record Pick(double Lon, double Lat, string Category, string CategoryName, string? OpenCode, int Open);
 
     /// <summary>The demo's made-up residents and dispatchers, in the audit trail: the server, source demo.</summary>
     static readonly AuditScope Demo = AuditScope.System("demo incident stream", "demo");
@@ -48,7 +54,7 @@ public sealed class DemoIncidentStream(
                 await using var conn = await db.OpenConnectionAsync(stop);
                 pick = await conn.QuerySingleOrDefaultAsync<Pick>(PickSql);
                 if (pick is null) continue; // no district loaded
-                if (pick.OpenCode is null || random.NextDouble() < 0.4)
+                if (pick.OpenCode is null || random.NextDouble() < (pick.Open < OpenCasesKept ? ReportChanceBelow : ReportChanceAbove))
                     await ReportAsync(pick, random, stop);
                 else
                     await StepAsync(conn, pick.OpenCode, random, stop);
@@ -71,7 +77,8 @@ public sealed class DemoIncidentStream(
 
     async Task ReportAsync(Pick pick, Random random, CancellationToken stop)
     {
-        var report = new IncidentReport(pick.Category, pick.Lat, pick.Lon, Descriptions[random.Next(Descriptions.Length)], null, null);
+        var texts = DemoReportTexts.For(pick.Category, pick.CategoryName);
+        var report = new IncidentReport(pick.Category, pick.Lat, pick.Lon, texts[random.Next(texts.Count)], null, null);
         var problems = (await validators.GetAsync(stop)).Validate(report, ReportValidator.FieldNames.Rest);
         if (problems.Count > 0)
         {

@@ -23,6 +23,11 @@ public sealed class DemoOptions
     /// <summary>Seconds between two simulated pings of each worker.</summary>
     public double PatrolSimulatorSeconds { get; set; } = 5;
 
-    /// <summary>Into a database with no pings this recent, the simulator first walks this many minutes of the past, so coverage shows at once.</summary>
-    public double PatrolSimulatorBackfillMinutes { get; set; } = 90;
+    /// <summary>
+    /// Into a database with no pings this recent, the simulator first walks this many minutes of the past: a patrol
+    /// day and ten minutes, so the 24 h coverage window has run (GridStatusRule counts coverage only then) and the
+    /// wall opens in its steady state. 90 minutes (before) left every grid's coverage "young" or, once a day old,
+    /// half-walked against the 24 h rule.
+    /// </summary>
+    public double PatrolSimulatorBackfillMinutes { get; set; } = 1450;
 }

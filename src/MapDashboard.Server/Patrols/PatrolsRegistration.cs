@@ -21,6 +21,7 @@ public static class PatrolsRegistration
         var rules = (section.Get<PatrolOptions>() ?? new()).ToRules();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new PingIngest(sp.GetRequiredService<NpgsqlDataSource>(), rules, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => new PingBulkLoad(sp.GetRequiredService<NpgsqlDataSource>(), rules));
         builder.Services.AddSingleton(sp => new ServiceAreaSource(sp.GetRequiredService<NpgsqlDataSource>()));
         // Hosted services start in registration order: after DatabaseStartup (migrations, district).
         builder.Services.AddHostedService<PatrolSimulator>();

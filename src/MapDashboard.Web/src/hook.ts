@@ -8,6 +8,7 @@ import { blendOverBackground, hexRgb, type Palette } from './theme';
 import { lang } from './i18n';
 import type { LiveStatus } from './live/liveMap';
 import { drawnFeatures, withOverlay } from './map/drawnFeatures';
+import type { FocusState } from './ui/focusPanel';
 
 /**
  * window.mapDashboard — a read-only TEST / AUTOMATION HOOK, not an API for features.
@@ -74,9 +75,13 @@ export interface MapDashboardHook {
   deskIncident(): string | null;
   /** /field: how often a live incident change made the page read its task list again (concernsMyTasks). */
   fieldLiveReloads(): number | null;
+  /** /wall: the focus panel's item the map is zoomed on, every zoom it made, and the items it has (ui/focusPanel.ts). */
+  focus(): FocusState | null;
+  /** /wall: whether the stale-data banner shows, and when the last heartbeat came (ISO). */
+  stale(): { stale: boolean; lastHeartbeat: string } | null;
 }
 
-type Extra = Partial<Pick<MapDashboardHook, 'selectedGrid' | 'routeLengthMetres' | 'live' | 'plan' | 'gridCoverage' | 'overviewUnit' | 'locatedIncident' | 'deskQueue' | 'deskIncident' | 'fieldLiveReloads'>>;
+type Extra = Partial<Pick<MapDashboardHook, 'selectedGrid' | 'routeLengthMetres' | 'live' | 'plan' | 'gridCoverage' | 'overviewUnit' | 'locatedIncident' | 'deskQueue' | 'deskIncident' | 'fieldLiveReloads' | 'focus' | 'stale'>>;
 
 declare global { interface Window { mapDashboard?: MapDashboardHook } }
 
@@ -93,6 +98,16 @@ export function installHook(view: MapDashboardHook['view'], map: Map, palette: P
   const byName = (name: string) => layers().find((l) => nameOf(l) === name);
   const viewExtent = () => map.getView().calculateExtent(map.getSize());
   const mapOffset = () => map.getViewport()!.getBoundingClientRect();
+  // The map may be drawn scaled (the wall on a 4K screen or a video wall's tile, ui/wallScreen.ts): a map pixel is
+  // then k page pixels.
+  const toPage = (px: number[]): [number, number] => {
+    const r = mapOffset(), k = r.width / (map.getSize()?.[0] || r.width);
+    return [r.left + px[0] * k, r.top + px[1] * k];
+  };
+  const toMap = (x: number, y: number): [number, number] => {
+    const r = mapOffset(), k = r.width / (map.getSize()?.[0] || r.width);
+    return [(x - r.left) / k, (y - r.top) / k];
+  };
 
   const idle = () => new Promise<void>((resolve) => {
     const check = () => {
@@ -120,9 +135,8 @@ export function installHook(view: MapDashboardHook['view'], map: Map, palette: P
   }
 
   function featuresAt(x: number, y: number, hitTolerance = 3) {
-    const r = mapOffset();
     const hits: { layer: string; properties: Record<string, unknown> }[] = [];
-    map.forEachFeatureAtPixel([x - r.left, y - r.top], (f, l) => {
+    map.forEachFeatureAtPixel(toMap(x, y), (f, l) => {
       hits.push({ layer: reportedName(l) ?? '', properties: propsOf(f) });
     }, { hitTolerance, layerFilter: (l) => !!reportedName(l) }); // not the wall's passing pulses
     return hits;
@@ -143,10 +157,10 @@ export function installHook(view: MapDashboardHook['view'], map: Map, palette: P
     if (g.getType() !== 'Point') {
       for (let i = 1; i < 8; i++) for (let j = 1; j < 8; j++) coords.push([e[0] + (e[2] - e[0]) * i / 8, e[1] + (e[3] - e[1]) * j / 8]);
     }
-    const r = mapOffset();
+    const [w, h] = map.getSize() ?? [0, 0];
     return coords.map((c) => map.getPixelFromCoordinate(c))
-      .filter((px) => px && px[0] >= 20 && px[1] >= 20 && px[0] <= r.width - 20 && px[1] <= r.height - 20)
-      .map((px) => [px[0] + r.left, px[1] + r.top] as [number, number])
+      .filter((px) => px && px[0] >= 20 && px[1] >= 20 && px[0] <= w - 20 && px[1] <= h - 20)
+      .map(toPage)
       .filter(([x, y]) => onMapCanvas(x, y));
   }
 
@@ -212,15 +226,8 @@ export function installHook(view: MapDashboardHook['view'], map: Map, palette: P
     layerNames: () => layers().map((l) => nameOf(l)!),
     renderedFeatures,
     renderedCounts: () => Object.fromEntries(layers().map((l) => [nameOf(l)!, renderedFeatures(nameOf(l)!).length])),
-    pixelOf: (lon, lat) => {
-      const r = mapOffset();
-      const px = map.getPixelFromCoordinate(fromLonLat([lon, lat]));
-      return [px[0] + r.left, px[1] + r.top];
-    },
-    lonLatAt: (x, y) => {
-      const r = mapOffset();
-      return toLonLat(map.getCoordinateFromPixel([x - r.left, y - r.top])) as [number, number];
-    },
+    pixelOf: (lon, lat) => toPage(map.getPixelFromCoordinate(fromLonLat([lon, lat]))),
+    lonLatAt: (x, y) => toLonLat(map.getCoordinateFromPixel(toMap(x, y))) as [number, number],
     pixelOfFeature,
     featuresAt,
     probeGridFill,
@@ -236,6 +243,8 @@ export function installHook(view: MapDashboardHook['view'], map: Map, palette: P
     deskQueue: extra.deskQueue ?? (() => null),
     deskIncident: extra.deskIncident ?? (() => null),
     fieldLiveReloads: extra.fieldLiveReloads ?? (() => null),
+    focus: extra.focus ?? (() => null),
+    stale: extra.stale ?? (() => null),
   };
   window.mapDashboard = hook;
 

@@ -25,7 +25,7 @@ public class PatrolSimulatorTests(SimulatorHost host) : IClassFixture<SimulatorH
     {
         var workers = await ScalarAsync("select count(*) from person p where role = 'grid_worker' and exists (select 1 from territory_unit where grid_worker_id = p.id)");
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        // The backfill (10 min at 5 s) gives each worker ~120 pings; wait for it and a few live ticks.
+        // The backfill (10 min at 30 s) gives each worker ~20 pings; wait for it and a few live ticks.
         while (await ScalarAsync("select count(distinct worker_id) from patrol_ping where recorded_at > now() - interval '5 seconds'") < workers
                && DateTime.UtcNow < deadline)
             await Task.Delay(500);

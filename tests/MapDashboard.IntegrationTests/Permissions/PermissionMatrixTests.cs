@@ -487,6 +487,7 @@ sealed class MatrixWorld
             new("GET /api/indicators/{unitCode}", "", Need.Read, true, c => Now(Get($"api/indicators/{At(c.Side).Community}")), Ok200),
             new("GET /api/incidents", "", Need.Read, false, _ => Now(Get($"api/incidents?unit={In.Street}")), Ok200),
             new("GET /api/incidents/feed", "", Need.Read, false, _ => Now(Get("api/incidents/feed?limit=8")), Ok200),
+            new("GET /api/wall/focus", "", Need.Read, false, _ => Now(Get("api/wall/focus")), Ok200),
             new("GET /api/incidents/{code}", "", Need.Read, true, c => Now(Get($"api/incidents/{_incident[c.Side]}")), Ok200),
             new("GET /api/findings", "", Need.Read, true, c => Now(Get($"api/findings?unit={At(c.Side).Community}")), Ok200),
             new("GET /api/findings/indicators", "", Need.Read, false, _ => Now(Get("api/findings/indicators")), Ok200),

@@ -501,4 +501,15 @@ export const en: Strings = {
   exportIncidents: 'Incidents',
   exportIncidentsCsv: 'Incident list (CSV)',
   exportIndicatorsCsv: 'Indicators (CSV)',
+  // The wall's focus panel and stale-data banner (views/wall.ts).
+  focusTitle: 'In focus',
+  focus_overdue: 'Longest overdue incident',
+  focus_unclear: 'Newest unclear ownership',
+  focus_coverage: 'Grid with the worst patrol coverage',
+  focusNone_overdue: 'No incident is overdue',
+  focusNone_unclear: 'No unclear ownership to act on',
+  focusNone_coverage: 'Patrol coverage has not run for 24 h yet',
+  focusSeen: 'found {d} ago',
+  focusCoverageLine: '{name} · 24 h coverage {share}% ({visited}/{total})',
+  staleBanner: 'Data not updating · last heartbeat {time}',
 };

@@ -508,5 +508,16 @@ export const zhCN = {
   exportIncidents: '事件',
   exportIncidentsCsv: '事件清单（CSV）',
   exportIndicatorsCsv: '指标（CSV）',
+  // The wall's focus panel and stale-data banner (views/wall.ts).
+  focusTitle: '重点关注',
+  focus_overdue: '超期最久的事件',
+  focus_unclear: '最新权属不清问题',
+  focus_coverage: '巡查覆盖最差的网格',
+  focusNone_overdue: '当前没有超期事件',
+  focusNone_unclear: '当前没有待处置的权属不清问题',
+  focusNone_coverage: '巡查覆盖统计未满 24 小时',
+  focusSeen: '{d}前发现',
+  focusCoverageLine: '{name} · 24 小时覆盖 {share}%（{visited}/{total}）',
+  staleBanner: '数据已停止更新 · 最后一次心跳 {time}',
 };
 export type Strings = typeof zhCN;

@@ -26,10 +26,18 @@ function hatchPattern(p: Palette): CanvasPattern | string {
   return ctx.createPattern(canvas, 'repeat') ?? p.hatchTint;
 }
 
+/**
+ * The findings that need someone to act (who owns this land, this wall, this building?): what the wall shows.
+ * A police-grid mismatch (警格错位) is a fact for planners aligning two partitions, not a task for the duty
+ * officer, and its hatching covered much of the district: it stays on /lead.
+ */
+export const ACTION_FINDING_KINDS: readonly string[] = ['gap', 'overlap', 'straddle', 'boundary_hazard', 'ownerless', 'unmanaged', 'disputed'];
+
 // Where ownership is unclear (权属不清): findings still to act on (new, assigned). Hatched
 // and outlined in a colour no other layer uses, over a dark halo, so it reads as "nobody's"
 // at a glance. Tiles carry only new/assigned findings; a live upsert can resolve one.
-export function findingsLayer(p: Palette, config: TileSetup) {
+// `kinds`: the finding kinds drawn (every kind when absent).
+export function findingsLayer(p: Palette, config: TileSetup, kinds?: readonly string[]) {
   const area = [
     new Style({ fill: new Fill({ color: hatchPattern(p) }), stroke: new Stroke({ color: p.labelHalo, width: 5 }), zIndex: 0 }),
     new Style({
@@ -42,6 +50,7 @@ export function findingsLayer(p: Palette, config: TileSetup) {
   const style = (f: FeatureLike) => {
     const status = f.get('status');
     if ((status !== 'new' && status !== 'assigned') || f.get('present') === false) return undefined;
+    if (kinds && !kinds.includes(f.get('kind') as string)) return undefined;
     return area;
   };
   return mvtLayer({ source: 'findings', name: 'findings', style, config, zIndex: 42 });

@@ -50,6 +50,8 @@ export interface LiveOptions {
   onFeature?(layer: LiveLayer, properties: Record<string, unknown>): void;
   /** Saved routes, upserted or deleted (the planner's list); subscribes to "routes" too. */
   onRoute?(item: ChangeItem): void;
+  /** Told whenever the server's feed proves alive: a heartbeat, a change batch, a subscription answered. */
+  onHeard?(): void;
 }
 
 /**
@@ -88,6 +90,7 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
     hub = connection;
     const result = await connection.invoke<SubscribeResult>('Subscribe', request());
     subscribes++;
+    o.onHeard?.();
     // Everything up to result.seq has been replayed before the answer (one ordered link).
     // On resync the `resync` handler reloads and subscribes again.
     if (!result.resync) seq = Math.max(seq, result.seq);
@@ -102,6 +105,7 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
   }
 
   function onChanges(batch: ChangeBatch) {
+    o.onHeard?.();
     let fresh = 0;
     for (const item of batch.items) {
       if (item.seq <= seq) continue; // a replay overlapping what we have: applied once only
@@ -149,7 +153,7 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
         workers.apply(batch.items);
         patrolTiles.poke(Math.max(seq, batch.toSeq));
       });
-      c.on(SERVER_EVENTS.heartbeat, (hb: Heartbeat) => { seq = Math.max(seq, hb.seq); });
+      c.on(SERVER_EVENTS.heartbeat, (hb: Heartbeat) => { seq = Math.max(seq, hb.seq); o.onHeard?.(); });
       c.on(SERVER_EVENTS.resync, (notice: ResyncNotice) => void onResync(notice));
     },
     connected: subscribe,

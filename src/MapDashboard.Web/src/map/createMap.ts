@@ -38,6 +38,8 @@ export interface MapOptions {
   palette: Palette;
   /** The wall is unattended: no zoom buttons, no mouse-wheel surprises. */
   interactive: boolean;
+  /** The finding kinds the findings layer draws (every kind when absent): the wall draws only those needing action. */
+  findingKinds?: readonly string[];
 }
 
 export const toMercator = (bbox: BBox) => transformExtent(bbox, 'EPSG:4326', 'EPSG:3857');
@@ -64,7 +66,7 @@ export async function createMap(o: MapOptions): Promise<MapContext> {
     buildingLayer(o.palette, c),
     ...patrol('tracks', trackLayer),
     territoryLayer(o.palette, c),
-    findingsLayer(o.palette, c),
+    findingsLayer(o.palette, c, o.findingKinds),
     policeGridLayer(o.palette, c),
     hazardLayer(o.palette, c, categories),
     ...patrol('unvisited', unvisitedLayer),

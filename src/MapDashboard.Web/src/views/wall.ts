@@ -16,8 +16,12 @@ import { api } from '../api';
 import { refresher } from '../ui/refresher';
 import { findingAt, findingPopup } from '../ui/findingPopup';
 import { overdueRings } from '../layers/overdueRings';
+import { ACTION_FINDING_KINDS } from '../layers/findings';
 import { startLive } from '../live/liveMap';
 import { incidentEvents } from '../live/incidentEvents';
+import { staleBanner } from '../ui/staleBanner';
+import { focusPanel } from '../ui/focusPanel';
+import { fitStage } from '../ui/wallScreen';
 
 /** Indicators and the overdue list also refresh on their own: time alone makes incidents overdue. */
 const INDICATOR_REFRESH_MS = 60_000;
@@ -27,9 +31,13 @@ const INDICATOR_REFRESH_MS = 60_000;
 export async function wallView(root: HTMLElement): Promise<void> {
   document.body.classList.add('theme-dark', 'view-wall');
   const mapEl = el('div', { class: 'map fullscreen', id: 'map' });
-  root.append(mapEl);
+  // Everything of the wall is on one stage laid out at the design size and scaled to the screen, or to the video
+  // wall this screen is one tile of (ui/wallScreen.ts).
+  const stage = el('div', { class: 'wall-stage' }, mapEl);
+  root.append(stage);
+  const fit = fitStage(stage);
 
-  const ctx = await createMap({ target: mapEl, palette: dark, interactive: false });
+  const ctx = await createMap({ target: mapEl, palette: dark, interactive: false, findingKinds: ACTION_FINDING_KINDS });
   const stats = gridStats(dark, ctx.units);
   const reasons = reasonCounts(dark, ctx.units);
   const districtCode = ctx.district?.code ?? '';
@@ -44,8 +52,10 @@ export async function wallView(root: HTMLElement): Promise<void> {
   // Live from the snapshot on: changes appear in place, each marked by a passing pulse,
   // and a grid's new status moves the headline counts too; an incident's change reloads
   // the indicators and the overdue list, re-places the overdue rings, and a new report or stage goes in the feed.
+  const banner = staleBanner();
   const live = startLive(ctx, {
     pulse: true,
+    onHeard: banner.heard,
     onFeature: (layer, props) => {
       if (layer === 'grids') {
         stats.setStatus(String(props.code), String(props.kind), props.status as GridStatus);
@@ -68,14 +78,21 @@ export async function wallView(root: HTMLElement): Promise<void> {
     document.title = `${districtName} · ${t('wallTitle')}`;
   });
   const key = legend(dark, ctx.categories, false, reasons.element);
-  const side = el('aside', { class: 'wall-side' }, feed.element, overdue.element);
+  // Zoomed on a focus item, the map keeps the panels' margins: the item is drawn where nothing covers it.
+  let margins = [190, 420, 50, 300];
+  const focus = focusPanel(ctx.categories, ctx.units, {
+    zoomTo: (bbox) => fitBBox(ctx.map, bbox, true, margins),
+    home: () => fitBBox(ctx.map, ctx.district?.bbox ?? ctx.config.extent, true, margins),
+  });
+  // One column on the right: what needs looking at now, what just came in, what is most overdue.
+  const side = el('aside', { class: 'wall-side' }, focus.element, feed.element, overdue.element);
   // No account control on the wall: it runs untouched for days under the display credential, which an admin
   // revokes (POST /api/accounts/{userName}/revoke); a sign-out button there would only be pressed by mistake.
-  root.append(
+  stage.append(
+    banner.element,
     el('header', { class: 'wall-bar' }, el('div', { class: 'logo' }), title, el('div', { class: 'spacer' }),
       stats.element, clock(), live.badge, langSwitch()),
     strip.element,
-    // One column on the right: what just came in above, what is most overdue below.
     side,
     key,
   );
@@ -92,16 +109,20 @@ export async function wallView(root: HTMLElement): Promise<void> {
     ctx.map.updateSize();
     // Leave room for the title bar and indicator strip above, the feed and overdue list on the right and the legend at
     // the bottom left, as wide as they are drawn: the English legend is wider than the Chinese one, and a fixed
-    // margin let it cover the west of the district.
+    // margin let it cover the west of the district. Measured on the stage, in its design pixels (the stage may be
+    // scaled and, on a video wall, moved).
+    const at = stage.getBoundingClientRect();
+    const screen = fit.screen();
+    const designX = (x: number) => (x - at.left) / screen.scale;
     const list = side.getBoundingClientRect();
     const box = key.getBoundingClientRect();
-    const right = list.width ? Math.max(420, innerWidth - list.left + 24) : 420;
-    const left = box.width ? Math.max(300, box.right + 24) : 300;
-    fitBBox(ctx.map, ctx.district?.bbox ?? ctx.config.extent, false, [190, right, 50, left]);
+    const right = list.width ? Math.max(420, screen.width - designX(list.left) + 24) : 420;
+    const left = box.width ? Math.max(300, designX(box.right) + 24) : 300;
+    margins = [190, right, 50, left];
+    fitBBox(ctx.map, ctx.district?.bbox ?? ctx.config.extent, false, margins);
   };
-  refit();
-  window.addEventListener('resize', refit);
+  fit.onChange(refit);
   // A language switch changes the legend's width: refit once the new words are laid out.
   onLang(() => requestAnimationFrame(refit));
-  installTestHook('wall', ctx.map, dark, numbers.now(), { live: live.status });
+  installTestHook('wall', ctx.map, dark, numbers.now(), { live: live.status, focus: focus.state, stale: banner.state });
 }
