@@ -1,3 +1,4 @@
+using MapDashboard.Data.MetricCrs;
 using MapDashboard.Domain.Patrols;
 using NetTopologySuite.Geometries;
 using Npgsql;
@@ -18,6 +19,7 @@ public sealed class PingBulkLoad(NpgsqlDataSource db, PingRules rules)
 {
     const string Copy = "copy patrol_ping (worker_id, recorded_at, location, accuracy_m, flag) from stdin (format binary)";
     static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);
+    readonly MetricFrameSource _frame = new(db);
 
     /// <summary>
     /// One chunk's COPY may take longer than a statement's 30 s on a loaded machine (the city's 200,000-ping chunks did,
@@ -28,7 +30,7 @@ public sealed class PingBulkLoad(NpgsqlDataSource db, PingRules rules)
     /// <summary>Stores <paramref name="pings"/> (one worker's pings in time order, any number of workers); returns how many.</summary>
     public async Task<int> LoadAsync(IReadOnlyList<ValidPing> pings, CancellationToken cancel)
     {
-        var flags = PingJudge.Flags(pings, _ => [], rules);
+        var flags = PingJudge.Flags(pings, _ => [], rules, await _frame.GetAsync(cancel));
         await using var conn = await db.OpenConnectionAsync(cancel);
         await using var writer = await conn.BeginBinaryImportAsync(Copy, cancel);
         writer.Timeout = CopyTimeout;
