@@ -28,7 +28,7 @@ public sealed class MapPage : IAsyncDisposable
 
     /// <summary>Open a view, signed in as <see cref="BrowserAccount.Default"/> (unless <paramref name="signIn"/> is false), and wait until the hook says every tile of the first render is in.</summary>
     public static async Task<MapPage> OpenAsync(IBrowser browser, string baseUrl, string path, int width = 1600, int height = 900, string? locale = "zh-CN",
-        bool signIn = true, bool waitReady = true, string? timezoneId = null)
+        bool signIn = true, bool waitReady = true, string? timezoneId = null, Func<IBrowserContext, Task>? beforeOpening = null)
     {
         var context = await browser.NewContextAsync(new()
         {
@@ -39,6 +39,7 @@ public sealed class MapPage : IAsyncDisposable
             TimezoneId = timezoneId, // null: the machine's
         });
         if (signIn) await BrowserAccount.SignInAsync(context, baseUrl);
+        if (beforeOpening is not null) await beforeOpening(context); // e.g. a route that fails some requests
         var page = await context.NewPageAsync();
         var mapPage = new MapPage(context, page);
         await page.GotoAsync(path);

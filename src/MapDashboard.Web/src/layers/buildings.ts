@@ -6,7 +6,8 @@ import type { Palette } from '../theme';
 // Buildings are the densest layer (tens of thousands citywide): three constant styles.
 // Ownerless (无主) and disputed (权属争议) buildings get a coloured outline: unclear
 // ownership is the pain point the centre exists to see.
-export function buildingLayer(p: Palette, config: TileSetup) {
+// Footprints only from maxResolution in (level of detail): at district zoom ownership gaps show as findings.
+export function buildingLayer(p: Palette, config: TileSetup, maxResolution: number) {
   const fill = new Fill({ color: p.building });
   const normal = new Style({ fill, stroke: new Stroke({ color: p.buildingStroke, width: 0.6 }) });
   const ownerless = new Style({ fill, stroke: new Stroke({ color: p.ownerless, width: 2 }) });
@@ -15,5 +16,5 @@ export function buildingLayer(p: Palette, config: TileSetup) {
   const flag = (v: unknown) => v === true || v === 'true';
   const style = (f: FeatureLike) =>
     flag(f.get('disputed')) ? disputed : flag(f.get('ownerless')) ? ownerless : normal;
-  return mvtLayer({ source: 'buildings', name: 'buildings', style, config, zIndex: 30 });
+  return mvtLayer({ source: 'buildings', name: 'buildings', style, config, zIndex: 30, maxResolution });
 }

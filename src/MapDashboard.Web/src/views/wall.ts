@@ -1,5 +1,6 @@
 import type { GridReason, GridStatus } from '../api';
 import { createMap, fitBBox } from '../map/createMap';
+import { STREET_RESOLUTION } from '../map/levelOfDetail';
 import { installTestHook } from '../testHook';
 import { dark } from '../theme';
 import { onLang, t } from '../i18n';
@@ -29,7 +30,7 @@ export async function wallView(root: HTMLElement): Promise<void> {
   const mapEl = el('div', { class: 'map fullscreen', id: 'map' });
   root.append(mapEl);
 
-  const ctx = await createMap({ target: mapEl, palette: dark, interactive: false });
+  const ctx = await createMap({ target: mapEl, palette: dark, interactive: false, buildingsMaxResolution: STREET_RESOLUTION });
   const stats = gridStats(dark, ctx.units);
   const reasons = reasonCounts(dark, ctx.units);
   const districtCode = ctx.district?.code ?? '';
