@@ -6,7 +6,7 @@ namespace MapDashboard.BrowserTests;
 /// <summary>
 /// Level of detail on the wall (issue 19, item 1): at district zoom (1920×1080) the wall draws grid colours, hazards
 /// and workers as dots, but no building footprint and no worker name; at street zoom (the same district on a
-/// 3840×2160 wall, under 2.5 m a pixel) the footprints and the names "name · age" come back. On the personal-data
+/// 2560×1440 wall, under 2.5 m a pixel) the footprints and the names "name · age" come back. On the personal-data
 /// scan's own server, like the label test: its pings must not recolour the shared one.
 /// </summary>
 [Collection(WallPersonalDataCollection.Name)]
@@ -32,10 +32,10 @@ public sealed class WallLevelOfDetailTests(DashboardFixture dashboard)
             Assert.Empty(await WorkerLabelsAsync(wall));
         }
 
-        await using (var wall = await dashboard.OpenAsync("/wall", 3840, 2160))
+        await using (var wall = await dashboard.OpenAsync("/wall", 2560, 1440))
         {
             await WaitForWalkersAsync(wall, codes);
-            Assert.True(await ResolutionAsync(wall) < StreetResolution, "the 4K wall is not at street zoom");
+            Assert.True(await ResolutionAsync(wall) < StreetResolution, "the 2560×1440 wall is not at street zoom");
             await wall.SaveScreenshotAsync("wall-lod-street-zoom");
             await RenderAssertions.LayersRenderedAsync(wall, ("grids", 10), ("buildings", 50), ("workers", codes.Length));
             var names = await WorkerLabelsAsync(wall);

@@ -88,10 +88,10 @@ public static class WallBenchmark
     {
         report.WriteLine();
         report.WriteLine($"frame gaps (requestAnimationFrame) over {settings.Seconds} s, 1920×1080, software rendering:");
-        report.WriteLine($"{"",8} {"frames",7} {"p50 ms",7} {"p95 ms",7} {"p99 ms",7} {"max ms",7} {"long tasks/min",15}");
+        report.WriteLine($"{"",8} {"frames",7} {"p50 ms",7} {"p95 ms",7} {"p99 ms",7} {"max ms",7} {"long tasks/min",15} {"main-thread CPU ms/s",21} {"CPU ms/frame",13}");
         foreach (var (name, f) in new[] { ("paused", paused), ("live", live) })
             report.WriteLine($"{name,8} {f.GapsMs.Length,7} {f.Percentile(0.5),7:F0} {f.Percentile(0.95),7:F0} {f.Percentile(0.99),7:F0} " +
-                             $"{(f.GapsMs.Length > 0 ? f.GapsMs[^1] : 0),7:F0} {f.LongTasksPerMinute,15:F1}");
+                             $"{(f.GapsMs.Length > 0 ? f.GapsMs[^1] : 0),7:F0} {f.LongTasksPerMinute,15:F1} {f.CpuMsPerSecond,21:F0} {f.MainThreadCpuMs / Math.Max(1, f.GapsMs.Length),13:F1}");
         report.WriteLine($"live / paused: p50 {Ratio(live.Percentile(0.5), paused.Percentile(0.5)):F2}×, p95 {Ratio(live.Percentile(0.95), paused.Percentile(0.95)):F2}× " +
                          "(targets: p50 ≤ 50 ms, p95 ≤ 100 ms, live within 1.25× of paused)");
         report.WriteLine($"JS heap {start.HeapMb:F1} → {end.HeapMb:F1} MB, DOM nodes {start.Nodes} → {end.Nodes}, event listeners {start.Listeners} → {end.Listeners} (start of paused → end of live, after a GC)");

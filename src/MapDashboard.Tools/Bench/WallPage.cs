@@ -35,8 +35,11 @@ public sealed class WallPage : IAsyncDisposable
 
     public IPage Page { get; }
 
-    public sealed record Frames(double[] GapsMs, int LongTasks, double LongTaskMs, double Seconds)
+    /// <param name="MainThreadCpuMs">CPU time of the page's main thread over the window (DevTools' ThreadTime): what the
+    /// frames cost, whatever else the machine runs — a loaded machine stretches the gaps, not this.</param>
+    public sealed record Frames(double[] GapsMs, int LongTasks, double LongTaskMs, double Seconds, double MainThreadCpuMs)
     {
+        public double CpuMsPerSecond => MainThreadCpuMs / Seconds;
         public double Percentile(double p) => LatencyRun.Percentile(GapsMs, p);
         public double LongTasksPerMinute => LongTasks / Seconds * 60;
     }
@@ -73,19 +76,27 @@ public sealed class WallPage : IAsyncDisposable
 
     public async Task<Frames> MeasureAsync(TimeSpan window)
     {
+        var before = await RawMetricsAsync();
         var result = await Page.EvaluateAsync<JsonElement>(Probe, window.TotalMilliseconds);
+        var after = await RawMetricsAsync();
         var gaps = result.GetProperty("gaps").EnumerateArray().Select(g => g.GetDouble()).Order().ToArray();
-        return new Frames(gaps, result.GetProperty("longTasks").GetInt32(), result.GetProperty("longTaskMs").GetDouble(), window.TotalSeconds);
+        return new Frames(gaps, result.GetProperty("longTasks").GetInt32(), result.GetProperty("longTaskMs").GetDouble(), window.TotalSeconds,
+            (after["ThreadTime"] - before["ThreadTime"]) * 1000);
     }
 
     /// <summary>After a garbage collection, so a slope is growth and not the collector's timing.</summary>
     public async Task<Metrics> MetricsAsync()
     {
         await _devTools.SendAsync("HeapProfiler.collectGarbage");
-        var answer = await _devTools.SendAsync("Performance.getMetrics");
-        var values = answer!.Value.GetProperty("metrics").EnumerateArray()
-            .ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("value").GetDouble());
+        var values = await RawMetricsAsync();
         return new Metrics(values["JSHeapUsedSize"] / 1048576.0, (int)values["Nodes"], (int)values["JSEventListeners"]);
+    }
+
+    async Task<Dictionary<string, double>> RawMetricsAsync()
+    {
+        var answer = await _devTools.SendAsync("Performance.getMetrics");
+        return answer!.Value.GetProperty("metrics").EnumerateArray()
+            .ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("value").GetDouble());
     }
 
     /// <summary>Features each layer draws (the test hook's renderedCounts), or null without the hook.</summary>
