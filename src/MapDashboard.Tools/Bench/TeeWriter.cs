@@ -5,7 +5,7 @@ namespace MapDashboard.Tools.Bench;
 /// <summary>Writes a benchmark's figures to the console and to a file beside its screenshots.</summary>
 public sealed class TeeWriter(TextWriter console, string path) : TextWriter
 {
-    readonly StreamWriter _file = new(path, append: false, Encoding.UTF8) { AutoFlush = true };
+    readonly StreamWriter _file = new(path, append: false, new UTF8Encoding(false)) { AutoFlush = true };
 
     public override Encoding Encoding => Encoding.UTF8;
 
