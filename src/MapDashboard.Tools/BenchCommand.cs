@@ -4,7 +4,7 @@ using MapDashboard.Tools.Bench;
 
 namespace MapDashboard.Tools;
 
-/// <summary><c>bench tiles | live | findings | patrols | coverage | geometry | photos</c>: the benchmarks, each printing its figures and the baseline measured in the same run.</summary>
+/// <summary><c>bench tiles | live | findings | patrols | coverage | geometry | photos | wall</c>: the benchmarks, each printing its figures and the baseline measured in the same run.</summary>
 public static class BenchCommand
 {
     public static Command Create()
@@ -17,7 +17,26 @@ public static class BenchCommand
         bench.Subcommands.Add(Coverage());
         bench.Subcommands.Add(Geometry());
         bench.Subcommands.Add(Photos());
+        bench.Subcommands.Add(Wall());
         return bench;
+    }
+
+    static Command Wall()
+    {
+        var size = new Option<DistrictSize>("--size") { DefaultValueFactory = _ => DistrictSize.City };
+        var workers = new Option<int>("--workers") { Description = "grid workers pinging once a second while live", DefaultValueFactory = _ => 2000 };
+        var changes = new Option<int>("--changes-per-second") { Description = "hazard changes streamed while live", DefaultValueFactory = _ => 50 };
+        var seconds = new Option<int>("--seconds") { Description = "measured seconds, paused and live", DefaultValueFactory = _ => 20 };
+        var warmUp = new Option<int>("--warm-up") { Description = "seconds after the first full render, and after the load starts, before measuring", DefaultValueFactory = _ => 15 };
+        var soak = new Option<TimeSpan?>("--soak") { Description = "also leave the wall on under load this long (e.g. 2h, 30m), a sample a minute, one server and one PostgreSQL restart" };
+        soak.CustomParser = r => DurationOption.Parse(r.Tokens.Single().Value);
+        var output = new Option<string>("--output") { Description = "folder for the figures and screenshots", DefaultValueFactory = _ => Path.Combine("bench-output", $"wall-{DateTime.UtcNow:yyyyMMdd-HHmmss}") };
+        var webRoot = new Option<string?>("--web-root") { Description = "serve another build of the web client (a copy of an earlier wwwroot), to compare two builds" };
+        var command = new Command("wall", "/wall in chromium on a generated district under live load: frame gaps paused and live, long tasks, heap, DOM; --soak for slopes and recovery")
+            { size, workers, changes, seconds, warmUp, soak, output, webRoot };
+        command.SetAction(parse => WallBenchmark.RunAsync(new WallBenchmark.Settings(parse.GetValue(size), parse.GetValue(workers), parse.GetValue(changes),
+            parse.GetValue(seconds), parse.GetValue(warmUp), parse.GetValue(soak), parse.GetValue(output)!, parse.GetValue(webRoot)), Console.Out));
+        return command;
     }
 
     static Command Photos()

@@ -54,7 +54,7 @@ public sealed class BenchDistrict : IAsyncDisposable
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
 
-    static int FreePort()
+    internal static int FreePort()
     {
         using var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         l.Start();

@@ -173,7 +173,7 @@ public static class PatrolBenchmark
         await ResetAsync(db);
     }
 
-    static async Task<List<PingLoad.Device>> DevicesAsync(NpgsqlDataSource db, int count)
+    internal static async Task<List<PingLoad.Device>> DevicesAsync(NpgsqlDataSource db, int count)
     {
         await using var cmd = db.CreateCommand(WorkersSql);
         cmd.Parameters.AddWithValue("count", count);

@@ -39,7 +39,8 @@ public sealed class MapPage : IAsyncDisposable
             TimezoneId = timezoneId, // null: the machine's
         });
         if (signIn) await BrowserAccount.SignInAsync(context, baseUrl);
-        if (prepare is not null) await prepare(context); // e.g. install Playwright's clock before the page's first script
+        // e.g. install Playwright's clock before the page's first script, or a route that fails some requests
+        if (prepare is not null) await prepare(context);
         var page = await context.NewPageAsync();
         var mapPage = new MapPage(context, page);
         await page.GotoAsync(path);

@@ -2,6 +2,7 @@ import { Fill, Stroke, Style } from 'ol/style';
 import type { FeatureLike } from 'ol/Feature';
 import { mvtLayer, type TileSetup } from '../map/tileLayer';
 import { css, type Palette } from '../theme';
+import { NEIGHBOURHOOD_RESOLUTION } from '../map/levelOfDetail';
 
 const STATUSES = ['red', 'yellow', 'blue'] as const;
 
@@ -14,9 +15,9 @@ export function gridLayer(p: Palette, config: TileSetup) {
     stroke: new Stroke({ color: p.gridStroke[s], width: 1.2 }),
   })])) as Record<string, Style>;
   const micro = new Style({ stroke: new Stroke({ color: p.microGrid, width: 0.75 }) });
-  const style = (f: FeatureLike) => {
+  const style = (f: FeatureLike, resolution: number) => {
     const kind = f.get('kind');
-    if (kind === 'micro_grid') return micro;
+    if (kind === 'micro_grid') return resolution < NEIGHBOURHOOD_RESOLUTION ? micro : undefined;
     if (kind === 'community_grid' || kind === 'dedicated_grid') return fills[f.get('status')] ?? fills.blue;
     return undefined;
   };

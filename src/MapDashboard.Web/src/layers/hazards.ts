@@ -3,6 +3,10 @@ import type { FeatureLike } from 'ol/Feature';
 import type { Category } from '../api';
 import { mvtLayer, type TileSetup } from '../map/tileLayer';
 import type { Palette } from '../theme';
+import { NEIGHBOURHOOD_RESOLUTION } from '../map/levelOfDetail';
+
+/** What still shows of the hazards at district zoom (level of detail): the critical ones not yet resolved. */
+const STANDS_OUT = new Set(['critical']);
 
 // Distinct hues that survive on both palettes; categories take them in sort order.
 // Sixteen, enough for the demo's category list without two categories sharing a colour.
@@ -21,10 +25,11 @@ export function hazardLayer(p: Palette, config: TileSetup, categories: Category[
   // One style per (category, severity, resolved) made on first use and kept: bounded by
   // the category list, never per feature.
   const cache = new Map<string, Style>();
-  const style = (f: FeatureLike) => {
+  const style = (f: FeatureLike, resolution: number) => {
     const category = f.get('category') as string;
     const severity = (f.get('severity') as string) ?? 'medium';
     const resolved = f.get('status') === 'resolved';
+    if (resolution > NEIGHBOURHOOD_RESOLUTION && (resolved || !STANDS_OUT.has(severity))) return undefined;
     const key = `${category}|${severity}|${resolved}`;
     let s = cache.get(key);
     if (!s) {

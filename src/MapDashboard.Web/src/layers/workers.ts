@@ -5,11 +5,15 @@ import Point from 'ol/geom/Point';
 import VectorLayer from 'ol/layer/Vector';
 import VectorSource from 'ol/source/Vector';
 import { fromLonLat } from 'ol/proj';
-import { Circle, Fill, Stroke, Style, Text } from 'ol/style';
+import { Fill, Stroke, Style, Text } from 'ol/style';
 import type { ChangeItem } from '../live/protocol';
 import type { WorkerPosition } from '../patrolApi';
 import { tFill, t } from '../i18n';
 import { FONT_STACK, type Palette } from '../theme';
+import { STREET_RESOLUTION } from '../map/levelOfDetail';
+import WebGLVectorLayer from 'ol/layer/WebGLVector';
+import type { FlatStyle } from 'ol/style/flat';
+import { asArray } from 'ol/color';
 
 // A worker who has not pinged for this long has gone off shift (or lost the phone):
 // dropping them keeps the layer, and a wall's memory, from growing over days.
@@ -20,11 +24,11 @@ const AGE_REFRESH_MS = 30_000;
 // the wall tells live positions from last-known ones.
 const STALE_AFTER_MS = 10 * 60_000;
 /**
- * Labels only from this close in (metres per pixel; about zoom 15.5): at district zoom forty labels piled up over
- * the grids and said nothing from across the room, and the wall, whose account gets no names, only showed codes.
- * Where labels show, they are decluttered: one that would overlap another is left out, never the dot.
+ * Labels only from street zoom in (src/map/levelOfDetail.ts): at district zoom forty labels piled up over the grids
+ * and said nothing from across the room, and a city's 2,000 made a carpet. Where labels show, they are decluttered:
+ * one that would overlap another is left out, never the dot.
  */
-export const WORKER_LABEL_MAX_RESOLUTION = 2.5;
+export const WORKER_LABEL_MAX_RESOLUTION = STREET_RESOLUTION;
 
 /** "刚刚" / "5 分钟前" / "2 小时前": how old a ping is, for the label. */
 export function pingAge(recordedAt: string, now = Date.now()): string {
@@ -39,38 +43,56 @@ const isStale = (recordedAt: string, now = Date.now()) => now - Date.parse(recor
  * Grid workers' positions: the snapshot (GET /api/patrols/workers, load()) and then the
  * hub's coalesced `positions` messages (apply()). Features are keyed by the worker's code,
  * which both carry; an older position never replaces a newer one, whichever arrives last.
- * A dot, and when zoomed in "name · age of the last ping"; a stale ping is drawn faded.
- * Styles are made once: two dots, two labels, the text set per feature.
+ * The dots are a WebGL layer: 2,000 moving points a second cost a canvas layer a full redraw each
+ * time, the GPU (or SwiftShader) draws them in one call. The names ("name · age of the last ping") are a
+ * canvas layer over the same source that exists only from street zoom in; a stale ping is drawn faded.
  */
 export function workerLayer(p: Palette, projection: string) {
   const labelFont = `600 ${Math.round(p.communityLabelPx * 0.8)}px ${FONT_STACK}`;
-  const dot = (fill: string, ring: string) => new Style({
-    image: new Circle({ radius: 7, fill: new Fill({ color: fill }), stroke: new Stroke({ color: ring, width: 3 }), declutterMode: 'none' }),
-    zIndex: 1,
-  });
   const label = (colour: string) => new Style({
     text: new Text({ font: labelFont, offsetY: -18, fill: new Fill({ color: colour }), stroke: new Stroke({ color: p.labelHalo, width: 4 }) }),
     zIndex: 2,
   });
-  const fresh = [dot(p.label, p.selection), label(p.label)];
-  const stale = [dot('rgba(148, 163, 184, 0.55)', 'rgba(148, 163, 184, 0.8)'), label('rgba(148, 163, 184, 0.95)')];
-  const style = (f: FeatureLike, resolution: number) => {
+  const fresh = label(p.label);
+  const stale = label('rgba(148, 163, 184, 0.95)');
+  const labelStyle = (f: FeatureLike, resolution: number) => {
+    if (resolution > WORKER_LABEL_MAX_RESOLUTION) return undefined;
     const recordedAt = f.get('recordedAt') as string;
-    const styles = isStale(recordedAt) ? stale : fresh;
-    if (resolution > WORKER_LABEL_MAX_RESOLUTION) return styles[0];
-    styles[1].getText()!.setText(`${f.get('name') ?? f.get('code') ?? t('worker')} · ${pingAge(recordedAt)}`);
-    return styles;
+    const s = isStale(recordedAt) ? stale : fresh;
+    s.getText()!.setText(`${f.get('name') ?? f.get('code') ?? t('worker')} · ${pingAge(recordedAt)}`);
+    return s;
+  };
+  // `stale` (0/1) is kept on the feature for the GPU style, which reads properties, not functions.
+  const rgba = (c: string) => asArray(c).slice() as number[];
+  const dotStyle: FlatStyle = {
+    // Full size from street zoom in; smaller further out, where a city's 2,000 dots would cover the grid colours.
+    'circle-radius': ['interpolate', ['linear'], ['resolution'], WORKER_LABEL_MAX_RESOLUTION, 7, 20, 3],
+    'circle-fill-color': ['case', ['==', ['get', 'stale'], 1], rgba('rgba(148, 163, 184, 0.55)'), rgba(p.label)],
+    'circle-stroke-color': ['case', ['==', ['get', 'stale'], 1], rgba('rgba(148, 163, 184, 0.8)'), rgba(p.selection)],
+    'circle-stroke-width': ['interpolate', ['linear'], ['resolution'], WORKER_LABEL_MAX_RESOLUTION, 3, 20, 1],
   };
 
   const source = new VectorSource();
-  const layer = new VectorLayer({ source, style, declutter: true, zIndex: 70, properties: { name: 'workers', styleFn: style } });
+  const labels = new VectorLayer({
+    source, style: labelStyle, declutter: true, zIndex: 71, maxResolution: WORKER_LABEL_MAX_RESOLUTION,
+    properties: { overlayOf: 'workers', styleFn: labelStyle },
+  });
+  // The test hook reads a layer together with its `overlay`: here the names drawn over the dots.
+  const layer = new WebGLVectorLayer({ source, style: dotStyle, zIndex: 70, properties: { name: 'workers', overlay: labels } });
   const format = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: projection });
 
   const drop = (f: Feature) => { source.removeFeature(f); f.dispose(); };
+  const markStale = (f: Feature, now = Date.now()) => {
+    const flag = isStale(f.get('recordedAt') as string, now) ? 1 : 0;
+    if (f.get('stale') !== flag) f.set('stale', flag);
+  };
   setInterval(() => {
     const now = Date.now();
-    for (const f of source.getFeatures()) if (now - Date.parse(f.get('recordedAt')) > FORGET_AFTER_MS) drop(f);
-    layer.changed();
+    for (const f of source.getFeatures()) {
+      if (now - Date.parse(f.get('recordedAt')) > FORGET_AFTER_MS) drop(f);
+      else markStale(f, now);
+    }
+    labels.changed();
   }, AGE_REFRESH_MS);
 
   // The newer position wins; an equal one replaces (a live copy of the snapshot's ping).
@@ -80,11 +102,13 @@ export function workerLayer(p: Palette, projection: string) {
     if (old && Date.parse(old.get('recordedAt')) > Date.parse(f.get('recordedAt'))) return;
     if (old) drop(old);
     f.setId(code);
+    markStale(f);
     source.addFeature(f);
   }
 
   return {
-    layer,
+    /** The dots and, over them, the names (street zoom only). */
+    layers: [layer, labels],
     /** The snapshot: every worker's latest trusted ping (workers with none are skipped). */
     load(rows: WorkerPosition[]) {
       for (const w of rows) {

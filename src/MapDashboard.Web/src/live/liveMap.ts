@@ -8,6 +8,7 @@ import { startConnection, type ConnectionState } from './connection';
 import { LiveOverlays } from './overlays';
 import { pulseLayer } from './pulse';
 import { patrolTileReloader } from './patrolTiles';
+import { perFrame } from './perFrame';
 import {
   SERVER_EVENTS, type ChangeBatch, type ChangeItem, type Heartbeat, type LiveLayer, type PositionBatch,
   type ResyncNotice, type SubscribeRequest, type SubscribeResult,
@@ -63,7 +64,7 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
   const { map } = ctx;
   const overlays = new LiveOverlays(map);
   const workers = workerLayer(ctx.palette, map.getView().getProjection().getCode());
-  map.addLayer(workers.layer);
+  workers.layers.forEach((l) => map.addLayer(l));
   // The snapshot of positions; the `positions` stream replaces them as workers move.
   patrolApi.workers().then(workers.load, (e) => console.warn(`worker positions: ${e instanceof Error ? e.message : String(e)}`));
   const patrolTiles = patrolTileReloader(map);
@@ -91,6 +92,8 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
     const result = await connection.invoke<SubscribeResult>('Subscribe', request());
     subscribes++;
     o.onHeard?.();
+    inbox.now(); // the replay came before the answer: apply it before the answer's seq moves ours
+
     // Everything up to result.seq has been replayed before the answer (one ordered link).
     // On resync the `resync` handler reloads and subscribes again.
     if (!result.resync) seq = Math.max(seq, result.seq);
@@ -98,10 +101,37 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
 
   // Reload the snapshot at the current position; `settled` resolves once the overlays it
   // makes redundant are gone. Subscribing need not wait for that: replays land above it.
-  async function reloadSnapshot() {
+  // `atLeast`: reload only the tile sources whose overlays hold this many entries (compaction: a city's stream of
+  // hazard changes should not refetch every grid and territory tile each time); 0 = all (resync).
+  async function reloadSnapshot(atLeast = 0) {
     const position = await api.livePosition();
     snapshotSeq = position.seq;
-    return { seq: position.seq, settled: overlays.reload(position.seq) };
+    return { seq: position.seq, settled: overlays.reload(position.seq, atLeast) };
+  }
+
+  // Live messages are queued in arrival order and applied once a frame: the tiles' hidden ids and the overlays redraw
+  // once, and of a worker's positions only the latest is applied (an older one would lose to it anyway).
+  const queued: (() => void)[] = [];
+  const positions = new Map<string | number, ChangeItem>();
+  let positionsToSeq = 0;
+  const inbox = perFrame(() => {
+    const jobs = queued.splice(0);
+    for (const job of jobs) job();
+    if (jobs.length) overlays.redraw();
+    if (positions.size) {
+      workers.apply([...positions.values()]);
+      positions.clear();
+      patrolTiles.poke(Math.max(seq, positionsToSeq));
+    }
+  });
+  const enqueue = (job: () => void) => { queued.push(job); inbox.schedule(); };
+  function queuePositions(batch: PositionBatch) {
+    for (const item of batch.items) {
+      const held = positions.get(item.id);
+      if (!held || held.seq <= item.seq) positions.set(item.id, item);
+    }
+    positionsToSeq = Math.max(positionsToSeq, batch.toSeq);
+    inbox.schedule();
   }
 
   function onChanges(batch: ChangeBatch) {
@@ -121,7 +151,6 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
     // Absent seqs in (fromSeq, toSeq] concerned others: we are current up to toSeq.
     seq = Math.max(seq, batch.toSeq);
     applied += fresh;
-    overlays.redraw();
     if (overlays.size > OVERLAY_CAP) void compact();
   }
 
@@ -129,7 +158,8 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
   async function compact() {
     if (compacting) return;
     compacting = true;
-    try { await (await reloadSnapshot()).settled; } catch { /* the server is away: the next change tries again */ }
+    // Every overlay past a tenth of the cap: what stays over the tiles is then under the cap whatever the layer count.
+    try { await (await reloadSnapshot(OVERLAY_CAP / 10)).settled; } catch { /* the server is away: the next change tries again */ }
     compacting = false;
   }
 
@@ -148,13 +178,12 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
 
   const connection = startConnection({
     register(c) {
-      c.on(SERVER_EVENTS.changes, onChanges);
-      c.on(SERVER_EVENTS.positions, (batch: PositionBatch) => {
-        workers.apply(batch.items);
-        patrolTiles.poke(Math.max(seq, batch.toSeq));
-      });
-      c.on(SERVER_EVENTS.heartbeat, (hb: Heartbeat) => { seq = Math.max(seq, hb.seq); o.onHeard?.(); });
-      c.on(SERVER_EVENTS.resync, (notice: ResyncNotice) => void onResync(notice));
+      c.on(SERVER_EVENTS.changes, (batch: ChangeBatch) => enqueue(() => onChanges(batch)));
+      c.on(SERVER_EVENTS.positions, queuePositions);
+      // In the same queue as the changes: a heartbeat's seq must not overtake changes not applied yet. Heard at
+      // once, though: the stale-data banner judges the link, not the frame queue.
+      c.on(SERVER_EVENTS.heartbeat, (hb: Heartbeat) => { o.onHeard?.(); enqueue(() => { seq = Math.max(seq, hb.seq); }); });
+      c.on(SERVER_EVENTS.resync, (notice: ResyncNotice) => { inbox.now(); void onResync(notice); });
     },
     connected: subscribe,
     state: (state, downSince) => badge.set(state, downSince),

@@ -12,6 +12,13 @@ import type { ChangeItem } from './protocol';
 type Id = number | string;
 
 /**
+ * A tile layer re-styles every tile in view when its hidden ids change (for a city's 10,000 hazards, most of a
+ * frame's budget): with changes streaming all the time it does so at most this often. Meanwhile the overlay already
+ * draws the new copy above the tile's old one; a deleted feature's stale copy stays up to this long.
+ */
+const RESTYLE_MS = 1000;
+
+/**
  * The live copy of one tile source (hazards, buildings, grids, territory). Vector tiles
  * cannot be edited, so a changed feature is drawn from `source`, and the tile's stale copy
  * with the same id is hidden: `overridden` maps each such id to the seq of the change,
@@ -31,6 +38,8 @@ interface Overlay {
 export class LiveOverlays {
   private readonly overlays = new Map<string, Overlay>();
   private readonly touched = new Set<Overlay>();
+  private lastRestyle = 0;
+  private restyleTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly format: GeoJSON;
   private readonly map: OlMap;
 
@@ -90,26 +99,39 @@ export class LiveOverlays {
     return feature;
   }
 
-  /** Redraws the tile layers whose hidden ids changed since the last call: once per batch, not per item. */
-  redraw(): void {
+  /**
+   * Re-styles the tile layers whose hidden ids changed since the last time: once per call, not per item, and at most
+   * every RESTYLE_MS (`now` for a settle, whose stale copies must go at once).
+   */
+  redraw(now = false): void {
+    if (!this.touched.size) return;
+    const wait = this.lastRestyle + RESTYLE_MS - performance.now();
+    if (!now && wait > 0) {
+      this.restyleTimer ??= setTimeout(() => { this.restyleTimer = undefined; this.redraw(); }, wait);
+      return;
+    }
+    clearTimeout(this.restyleTimer);
+    this.restyleTimer = undefined;
+    this.lastRestyle = performance.now();
     for (const o of this.touched) o.tileLayers.forEach((l) => l.changed());
     this.touched.clear();
   }
 
   /**
-   * Reloads every live tile layer at snapshot `seq`, then, once those tiles are drawn,
-   * drops what they already show: each overlay entry no newer than `seq`. Until then the
-   * old tiles stay on screen with the overlays over them, so the map never blanks.
+   * Reloads the live tile layers at snapshot `seq` (those whose overlay holds at least `atLeast` entries; 0: all),
+   * then, once those tiles are drawn, drops what they already show: each of their overlay entries no newer than
+   * `seq`. Until then the old tiles stay on screen with the overlays over them, so the map never blanks.
    * Resolves once the overlays are settled.
    */
-  reload(seq: number): Promise<void> {
-    for (const o of this.overlays.values()) o.tileLayers.forEach((l) => setTileVersion(l, seq));
+  reload(seq: number, atLeast = 0): Promise<void> {
+    const reloaded = [...this.overlays.values()].filter((o) => o.overridden.size >= atLeast);
+    for (const o of reloaded) o.tileLayers.forEach((l) => setTileVersion(l, seq));
     // rendercomplete waits for every tile in view: the ones at the new version included.
-    return new Promise((resolve) => this.map.once('rendercomplete', () => { this.settle(seq); resolve(); }));
+    return new Promise((resolve) => this.map.once('rendercomplete', () => { this.settle(reloaded, seq); resolve(); }));
   }
 
-  private settle(seq: number) {
-    for (const o of this.overlays.values()) {
+  private settle(reloaded: Overlay[], seq: number) {
+    for (const o of reloaded) {
       for (const [id, at] of o.overridden) {
         if (at > seq) continue;
         o.overridden.delete(id);
@@ -117,7 +139,7 @@ export class LiveOverlays {
         this.touched.add(o);
       }
     }
-    this.redraw();
+    this.redraw(true);
   }
 
   private remove(o: Overlay, id: Id) {

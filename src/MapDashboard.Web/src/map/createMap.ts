@@ -21,6 +21,7 @@ import { coverageLayer } from '../layers/coverage';
 import { trackLayer } from '../layers/tracks';
 import { unvisitedLayer } from '../layers/unvisited';
 import { offersTiles, type TileSetup } from './tileLayer';
+import { NEIGHBOURHOOD_RESOLUTION } from './levelOfDetail';
 
 export interface MapContext {
   map: Map;
@@ -40,6 +41,8 @@ export interface MapOptions {
   interactive: boolean;
   /** The finding kinds the findings layer draws (every kind when absent): the wall draws only those needing action. */
   findingKinds?: readonly string[];
+  /** Building footprints from this resolution in (src/map/levelOfDetail.ts): street zoom on the wall, closer out on a desk. */
+  buildingsMaxResolution?: number;
 }
 
 export const toMercator = (bbox: BBox) => transformExtent(bbox, 'EPSG:4326', 'EPSG:3857');
@@ -63,7 +66,7 @@ export async function createMap(o: MapOptions): Promise<MapContext> {
     roadLayer(o.palette, c),
     gridLayer(o.palette, c),
     ...patrol('coverage', coverageLayer),
-    buildingLayer(o.palette, c),
+    buildingLayer(o.palette, c, o.buildingsMaxResolution ?? NEIGHBOURHOOD_RESOLUTION),
     ...patrol('tracks', trackLayer),
     territoryLayer(o.palette, c),
     findingsLayer(o.palette, c, o.findingKinds),

@@ -4,6 +4,7 @@ import MVT from 'ol/format/MVT';
 import { createXYZ } from 'ol/tilegrid';
 import type { StyleFunction } from 'ol/style/Style';
 import type { LayerConfig } from '../api';
+import { retryingTileLoad } from './tileRetry';
 
 // Beyond this zoom the client over-zooms: a z16 tile at extent 4096 is ~15 cm per unit,
 // finer than any of our data, and z17..z22 requests would only multiply server work.
@@ -31,6 +32,8 @@ export interface TileLayerOptions {
   declutter?: boolean;
   /** Where the tiles are served: '/tiles' (signed in, the default) or '/tiles/public' (the resident's map, no account). */
   path?: string;
+  /** Level of detail: the layer draws, and loads tiles, only below this resolution (src/map/levelOfDetail.ts). */
+  maxResolution?: number;
 }
 
 /** Whether a server offers a tile layer (an older server may not have the patrol layers). */
@@ -41,8 +44,11 @@ export function mvtLayer(o: TileLayerOptions): VectorTileLayer {
   if (!cfg) throw new Error(`the server declares no tile layer '${o.source}' (GET /api/config)`);
   const minZoom = cfg.minZoom ?? 0;
   const maxZoom = Math.max(minZoom, Math.min(cfg.maxZoom ?? CLIENT_MAX_TILE_ZOOM, CLIENT_MAX_TILE_ZOOM));
+  const format = new MVT({ idProperty: undefined });
   const source = new VectorTileSource({
-    format: new MVT({ idProperty: undefined }),
+    format,
+    // A failed tile is fetched again until it arrives: never a hole in the wall's map (src/map/tileRetry.ts).
+    tileLoadFunction: retryingTileLoad(format),
     url: tileUrl(o.path ?? SIGNED_IN_TILES, o.source, o.config.version),
     // The tile grid's minZoom clamps requests: a wall zoomed out below z13 still gets
     // z13 building tiles instead of asking the server for tiles it refuses (400).
@@ -55,6 +61,7 @@ export function mvtLayer(o: TileLayerOptions): VectorTileLayer {
     source,
     style: o.style,
     zIndex: o.zIndex,
+    maxResolution: o.maxResolution,
     declutter: o.declutter ?? false,
     // 'hybrid' keeps polygons as cached images while panning; text/points redraw crisply.
     renderMode: 'hybrid',

@@ -50,7 +50,7 @@ export function residentMap(target: HTMLElement, form: ReportForm, palette: Pale
   const vector: BaseLayer[] = [
     ...(offered('water') ? [waterLayer(palette, tiles, PUBLIC_TILES)] : []),
     ...(offered('roads') ? [roadLayer(palette, tiles, PUBLIC_TILES)] : []),
-    ...(offered('buildings') ? [buildingLayer(palette, tiles, PUBLIC_TILES)] : []),
+    ...(offered('buildings') ? [buildingLayer(palette, tiles, undefined, PUBLIC_TILES)] : []),
   ];
   target.style.background = palette.background;
   const map = new Map({

@@ -1,5 +1,6 @@
 import type { GridReason, GridStatus } from '../api';
 import { createMap, fitBBox } from '../map/createMap';
+import { STREET_RESOLUTION } from '../map/levelOfDetail';
 import { installTestHook } from '../testHook';
 import { dark } from '../theme';
 import { onLang, t } from '../i18n';
@@ -37,7 +38,9 @@ export async function wallView(root: HTMLElement): Promise<void> {
   root.append(stage);
   const fit = fitStage(stage);
 
-  const ctx = await createMap({ target: mapEl, palette: dark, interactive: false, findingKinds: ACTION_FINDING_KINDS });
+  const ctx = await createMap({
+    target: mapEl, palette: dark, interactive: false, findingKinds: ACTION_FINDING_KINDS, buildingsMaxResolution: STREET_RESOLUTION,
+  });
   const stats = gridStats(dark, ctx.units);
   const reasons = reasonCounts(dark, ctx.units);
   const districtCode = ctx.district?.code ?? '';

@@ -1,0 +1,145 @@
+using System.Reflection;
+using System.Text.Json;
+using MapDashboard.Data;
+using MapDashboard.Data.Accounts;
+using Microsoft.Playwright;
+
+namespace MapDashboard.Tools.Bench;
+
+/// <summary>
+/// /wall in Debian's chromium through Playwright, signed in as a display account, with software rendering (the STACK
+/// arguments: no GPU, never --disable-software-rasterizer, which would kill WebGL). Measures frame gaps and long tasks
+/// in the page, and reads heap, DOM nodes and event listeners through the DevTools protocol's Performance metrics.
+/// </summary>
+public sealed class WallPage : IAsyncDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    const string DisplayUser = "bench-wall";
+    static readonly string[] Args =
+    [
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--no-first-run",
+    ];
+    static readonly string Probe = ReadProbe();
+    static readonly string DistrictSql = SqlResource.Beside<WallPage>("wall_district.sql");
+
+    readonly IPlaywright _playwright;
+    readonly IBrowser _browser;
+    readonly IBrowserContext _context;
+    readonly ICDPSession _devTools;
+
+    WallPage(IPlaywright playwright, IBrowser browser, IBrowserContext context, IPage page, ICDPSession devTools)
+    {
+        (_playwright, _browser, _context, Page, _devTools) = (playwright, browser, context, page, devTools);
+    }
+
+    public IPage Page { get; }
+
+    /// <param name="MainThreadCpuMs">CPU time of the page's main thread over the window (DevTools' ThreadTime): what the
+    /// frames cost, whatever else the machine runs — a loaded machine stretches the gaps, not this.</param>
+    public sealed record Frames(double[] GapsMs, int LongTasks, double LongTaskMs, double Seconds, double MainThreadCpuMs)
+    {
+        public double CpuMsPerSecond => MainThreadCpuMs / Seconds;
+        public double Percentile(double p) => LatencyRun.Percentile(GapsMs, p);
+        public double LongTasksPerMinute => LongTasks / Seconds * 60;
+    }
+
+    public sealed record Metrics(double HeapMb, int Nodes, int Listeners);
+
+    /// <summary>A display account with a password only this run knows, signed in like the wall's PC.</summary>
+    public static async Task<WallPage> OpenAsync(string connectionString, string baseUrl, int width, int height)
+    {
+        if (!File.Exists(ChromiumPath)) throw new InvalidOperationException($"{ChromiumPath} is missing: apt-get install chromium fonts-noto-cjk");
+        var password = await DisplayAccountAsync(connectionString);
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = Args });
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "zh-CN" });
+        var signIn = await context.APIRequest.PostAsync(baseUrl + "/api/auth/signin", new() { DataObject = new { userName = DisplayUser, password } });
+        if (!signIn.Ok) throw new InvalidOperationException($"sign-in as {DisplayUser} failed: {signIn.Status}");
+        var page = await context.NewPageAsync();
+        var devTools = await context.NewCDPSessionAsync(page);
+        await devTools.SendAsync("Performance.enable");
+        await page.GotoAsync(baseUrl + "/wall", new() { Timeout = 120_000 });
+        return new WallPage(playwright, browser, context, page, devTools);
+    }
+
+    /// <summary>Waits for the test hook's first full render (a bundle built with MAPDASHBOARD_TEST_HOOK=1), or gives up after the timeout.</summary>
+    public async Task<bool> WaitReadyAsync(TimeSpan timeout)
+    {
+        try
+        {
+            await Page.WaitForFunctionAsync("() => window.mapDashboard && window.mapDashboard.ready", null, new() { Timeout = (float)timeout.TotalMilliseconds, PollingInterval = 500 });
+            return true;
+        }
+        catch (TimeoutException) { return false; }
+    }
+
+    public async Task<Frames> MeasureAsync(TimeSpan window)
+    {
+        var before = await RawMetricsAsync();
+        var result = await Page.EvaluateAsync<JsonElement>(Probe, window.TotalMilliseconds);
+        var after = await RawMetricsAsync();
+        var gaps = result.GetProperty("gaps").EnumerateArray().Select(g => g.GetDouble()).Order().ToArray();
+        return new Frames(gaps, result.GetProperty("longTasks").GetInt32(), result.GetProperty("longTaskMs").GetDouble(), window.TotalSeconds,
+            (after["ThreadTime"] - before["ThreadTime"]) * 1000);
+    }
+
+    /// <summary>After a garbage collection, so a slope is growth and not the collector's timing.</summary>
+    public async Task<Metrics> MetricsAsync()
+    {
+        await _devTools.SendAsync("HeapProfiler.collectGarbage");
+        var values = await RawMetricsAsync();
+        return new Metrics(values["JSHeapUsedSize"] / 1048576.0, (int)values["Nodes"], (int)values["JSEventListeners"]);
+    }
+
+    async Task<Dictionary<string, double>> RawMetricsAsync()
+    {
+        var answer = await _devTools.SendAsync("Performance.getMetrics");
+        return answer!.Value.GetProperty("metrics").EnumerateArray()
+            .ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("value").GetDouble());
+    }
+
+    /// <summary>Features each layer draws (the test hook's renderedCounts), or null without the hook.</summary>
+    public async Task<Dictionary<string, int>?> FeatureCountsAsync() =>
+        await Page.EvaluateAsync<Dictionary<string, int>?>("() => window.mapDashboard ? window.mapDashboard.renderedCounts() : null");
+
+    /// <summary>The live badge's state and, with the hook, the live link's applied count and seq.</summary>
+    public async Task<(string State, long Applied, long Seq)> LiveAsync()
+    {
+        var live = await Page.EvaluateAsync<JsonElement>("""
+            () => {
+              const badge = document.querySelector('[data-testid=live-status]');
+              const l = window.mapDashboard && window.mapDashboard.live ? window.mapDashboard.live() : null;
+              return { state: badge ? badge.dataset.state : 'none', applied: l ? l.applied : -1, seq: l ? l.seq : -1 };
+            }
+            """);
+        return (live.GetProperty("state").GetString()!, live.GetProperty("applied").GetInt64(), live.GetProperty("seq").GetInt64());
+    }
+
+    public Task ScreenshotAsync(string path) => Page.ScreenshotAsync(new() { Path = path, Timeout = 300_000 });
+
+    public async ValueTask DisposeAsync()
+    {
+        await _context.CloseAsync();
+        await _browser.CloseAsync();
+        _playwright.Dispose();
+    }
+
+    static async Task<string> DisplayAccountAsync(string connectionString)
+    {
+        await using var db = DashboardDataSource.Create(connectionString);
+        string district;
+        await using (var unit = db.CreateCommand(DistrictSql))
+            district = (string)(await unit.ExecuteScalarAsync())!;
+        var password = AccessTokens.NewToken();
+        var (id, problem) = await new AccountStore(db).CreateAsync(new NewAccount(DisplayUser, "Benchmark wall", "display", district, null, password));
+        if (id is null) throw new InvalidOperationException($"the wall's display account could not be created: {problem}");
+        return password;
+    }
+
+    static string ReadProbe()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("MapDashboard.Tools.Bench.wall_probe.js")!;
+        return new StreamReader(stream).ReadToEnd();
+    }
+}

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+
+namespace MapDashboard.Tools.Bench;
+
+/// <summary>
+/// The wall left on under load: a sample a minute (heap and DOM after a GC, event listeners, features drawn), the
+/// slope per hour of each after the first tenth (warm-up), and, a third and two thirds of the way through, a restart
+/// of the server and of PostgreSQL. Nobody touches the page: it must reconnect and apply live changes again.
+/// </summary>
+public static class WallSoak
+{
+    static readonly TimeSpan Every = TimeSpan.FromMinutes(1);
+    static readonly TimeSpan RecoveryLimit = TimeSpan.FromMinutes(3);
+
+    sealed record Sample(double Hours, WallPage.Metrics Metrics, int Features);
+
+    /// <returns>The server running at the end (a new process after the restart).</returns>
+    public static async Task<ServerProcess> RunAsync(WallPage wall, WallLoad load, BenchDistrict district, ServerProcess server, int port,
+        string[] serverSettings, TimeSpan soak, TextWriter report)
+    {
+        report.WriteLine();
+        report.WriteLine($"soak: {soak.TotalMinutes:F0} min under the live load, a sample a minute; server restart at 1/3, PostgreSQL restart at 2/3");
+        report.WriteLine($"{"min",5} {"heap MB",8} {"DOM",6} {"listeners",10} {"features",9} {"live",12}");
+        load.Start();
+        var samples = new List<Sample>();
+        var clock = Stopwatch.StartNew();
+        bool serverRestarted = false, databaseRestarted = false;
+        while (clock.Elapsed < soak)
+        {
+            var next = Every * (samples.Count + 1);
+            if (!serverRestarted && clock.Elapsed >= soak / 3)
+            {
+                serverRestarted = true;
+                report.WriteLine("  restarting the server (killed, started again on the same port)…");
+                await server.KillAsync();
+                await server.DisposeAsync();
+                await Task.Delay(5000);
+                server = await ServerProcess.StartAsync(district.Cluster.ConnectionString, port, serverSettings);
+                await RecoveryAsync(wall, "server", report);
+            }
+            if (!databaseRestarted && clock.Elapsed >= soak * 2 / 3)
+            {
+                databaseRestarted = true;
+                report.WriteLine("  restarting PostgreSQL (fast stop, start)…");
+                await district.Cluster.StopAsync();
+                await Task.Delay(5000);
+                await district.Cluster.EnsureStartedAsync();
+                await RecoveryAsync(wall, "PostgreSQL", report);
+            }
+            if (next > clock.Elapsed) await Task.Delay(next - clock.Elapsed);
+            var metrics = await wall.MetricsAsync();
+            var counts = await wall.FeatureCountsAsync();
+            var live = await wall.LiveAsync();
+            var features = counts?.Values.Sum() ?? -1;
+            samples.Add(new Sample(clock.Elapsed.TotalHours, metrics, features));
+            report.WriteLine($"{clock.Elapsed.TotalMinutes,5:F0} {metrics.HeapMb,8:F1} {metrics.Nodes,6} {metrics.Listeners,10} {features,9} {live.State,12}");
+        }
+        await load.StopAsync();
+        PrintSlopes(report, samples);
+        report.WriteLine($"failed writes while the database was down: {load.Failures}");
+        return server;
+    }
+
+    /// <summary>Recovered = the badge reads connected and the live link applies new changes, without a touch.</summary>
+    static async Task RecoveryAsync(WallPage wall, string what, TextWriter report)
+    {
+        var clock = Stopwatch.StartNew();
+        var before = await wall.LiveAsync();
+        while (clock.Elapsed < RecoveryLimit)
+        {
+            var now = await wall.LiveAsync();
+            if (now.State == "connected" && now.Seq > before.Seq && (before.Applied < 0 || now.Applied > before.Applied))
+            {
+                report.WriteLine($"  after the {what} restart the wall was live again in {clock.Elapsed.TotalSeconds:F0} s " +
+                                 $"(badge connected, {now.Applied - before.Applied} more changes applied, seq {before.Seq} → {now.Seq})");
+                return;
+            }
+            await Task.Delay(1000);
+        }
+        var last = await wall.LiveAsync();
+        report.WriteLine($"  after the {what} restart the wall did NOT recover within {RecoveryLimit.TotalMinutes:F0} min (badge {last.State}, seq {before.Seq} → {last.Seq})");
+    }
+
+    static void PrintSlopes(TextWriter report, List<Sample> samples)
+    {
+        var steady = samples.Skip(samples.Count / 10).ToList();
+        if (steady.Count < 3)
+        {
+            report.WriteLine("too few samples for a slope (soak at least 5 minutes)");
+            return;
+        }
+        report.WriteLine($"slopes per hour over minutes {steady[0].Hours * 60:F0}–{steady[^1].Hours * 60:F0} (least squares; target heap ≤ 2 MB/h):");
+        report.WriteLine($"  JS heap {Slope(steady, s => s.Metrics.HeapMb):+0.00;-0.00} MB/h, DOM nodes {Slope(steady, s => s.Metrics.Nodes):+0;-0}/h, " +
+                         $"event listeners {Slope(steady, s => s.Metrics.Listeners):+0;-0}/h, features drawn {Slope(steady, s => s.Features):+0;-0}/h");
+    }
+
+    static double Slope(List<Sample> samples, Func<Sample, double> y)
+    {
+        var mx = samples.Average(s => s.Hours);
+        var my = samples.Average(y);
+        var sxx = samples.Sum(s => (s.Hours - mx) * (s.Hours - mx));
+        return sxx == 0 ? 0 : samples.Sum(s => (s.Hours - mx) * (y(s) - my)) / sxx;
+    }
+}
