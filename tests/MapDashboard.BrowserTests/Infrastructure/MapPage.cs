@@ -56,7 +56,7 @@ public sealed class MapPage : IAsyncDisposable
     /// the phone at <paramref name="at"/> (move it with Context.SetGeolocationAsync).
     /// </summary>
     public static async Task<MapPage> OpenOnPhoneAsync(IBrowser browser, string baseUrl, string path, BrowserAccount.Account account, (double Lon, double Lat) at,
-        Func<IBrowserContext, Task>? beforeOpening = null)
+        Func<IBrowserContext, Task>? prepare = null)
     {
         var context = await browser.NewContextAsync(new()
         {
@@ -64,7 +64,7 @@ public sealed class MapPage : IAsyncDisposable
             Locale = "zh-CN", Permissions = ["geolocation"], Geolocation = new() { Longitude = (float)at.Lon, Latitude = (float)at.Lat, Accuracy = 8 },
         });
         await BrowserAccount.SignInAsync(context, baseUrl, account);
-        if (beforeOpening is not null) await beforeOpening(context); // e.g. a fake clock, in place before the page's first script
+        if (prepare is not null) await prepare(context); // e.g. a fake clock, in place before the page's first script
         var page = await context.NewPageAsync();
         var mapPage = new MapPage(context, page);
         await page.GotoAsync(path);
