@@ -503,6 +503,7 @@ export const en: Strings = {
   importLayer_units: 'Units (district, streets, communities)',
   importLayer_buildings: 'Buildings',
   importLayer_hazards: 'Hazards',
+  importLayer_people: 'People (grid workers, volunteers)',
   importSrs: 'Coordinate system (EPSG, optional)',
   importSrsHint: 'e.g. 4544; empty: read the .prj',
   importEncoding: 'Attribute encoding',

@@ -510,6 +510,7 @@ export const zhCN = {
   importLayer_units: '行政区划（区、街道、社区）',
   importLayer_buildings: '楼栋',
   importLayer_hazards: '隐患点',
+  importLayer_people: '人员（网格员、志愿者）',
   importSrs: '坐标系（EPSG，可选）',
   importSrsHint: '如 4544，留空则读取 .prj',
   importEncoding: '属性编码',

@@ -4,7 +4,7 @@ import { langSwitch } from '../ui/langSwitch';
 import { importApi, ImportRefusal, type ImportAnswer } from '../admin/importApi';
 import { importReportView } from '../admin/importReport';
 
-const LAYERS = ['grids', 'units', 'buildings', 'hazards'];
+const LAYERS = ['grids', 'units', 'buildings', 'hazards', 'people'];
 
 /**
  * /admin/import (admin only): a district's own GIS file — a zipped Shapefile set, a GeoPackage or a GeoJSON — is
