@@ -71,7 +71,8 @@ public static class DistrictImport
             await Run(conn, Sql("check_numbers.sql"), cancel, ("numbers", new[] { "floors", "households", "residents", "year_built" }));
         }
         if (layer == ImportLayer.Hazards) await Run(conn, Sql("check_hazards.sql"), cancel);
-        if (layer == ImportLayer.Organisations || layer == ImportLayer.People)
+        if (layer == ImportLayer.People) await Run(conn, Sql("check_people.sql"), cancel);
+        if (layer == ImportLayer.Organisations)
             throw new ImportInputException($"图层 {layer.Name} 的导入尚未实现");
     }
 

@@ -26,6 +26,9 @@ public sealed class BodyLimitOptions
     /// </summary>
     public long PhotosBodyBytes { get; set; } = 61 * 1024 * 1024;
 
+    /// <summary>A district's file on the admin import page (a zipped Shapefile set, a GeoPackage, a GeoJSON): 200 MB.</summary>
+    public long ImportBodyBytes { get; set; } = 200L * 1024 * 1024;
+
     /// <summary>Open311 form fields per request (the spec uses about 15).</summary>
     public int Open311FormFields { get; set; } = 64;
 
@@ -36,6 +39,7 @@ public sealed class BodyLimitOptions
         BodyKind.Boundary => BoundaryBodyBytes,
         BodyKind.Open311Form => mediaType == "multipart/form-data" ? PhotosBodyBytes : Open311BodyBytes,
         BodyKind.Photos => PhotosBodyBytes,
+        BodyKind.Import => ImportBodyBytes,
         _ => JsonBodyBytes,
     };
 }

@@ -1,7 +1,7 @@
 namespace MapDashboard.Server.Doors;
 
 /// <summary>Which limit and content types an endpoint's body has.</summary>
-public enum BodyKind { Json, Pings, Boundary, Open311Form, JsonOrForm, Photos }
+public enum BodyKind { Json, Pings, Boundary, Open311Form, JsonOrForm, Photos, Import }
 
 /// <summary>
 /// Endpoint metadata: the body this endpoint reads. <see cref="RequestDoor"/> enforces it before the handler
@@ -16,7 +16,7 @@ public sealed record BodyRule(BodyKind Kind)
     {
         BodyKind.Open311Form => IsForm(mediaType),
         BodyKind.JsonOrForm => IsJson(mediaType) || mediaType == "application/x-www-form-urlencoded",
-        BodyKind.Photos => mediaType == "multipart/form-data",
+        BodyKind.Photos or BodyKind.Import => mediaType == "multipart/form-data",
         _ => IsJson(mediaType),
     };
 
@@ -25,6 +25,7 @@ public sealed record BodyRule(BodyKind Kind)
         BodyKind.Open311Form => "application/x-www-form-urlencoded (GeoReport v2), or multipart/form-data with a media file",
         BodyKind.JsonOrForm => "application/json or application/x-www-form-urlencoded",
         BodyKind.Photos => "multipart/form-data with the photos as file parts",
+        BodyKind.Import => "multipart/form-data with the district's file as the file part 'file'",
         _ => "application/json",
     };
 

@@ -11,6 +11,9 @@ public static class ViewsEndpoints
 {
     public static readonly string[] Views = ["wall", "lead", "plan", "field"];
 
+    /// <summary>The administrators' pages (the import of a district's own GIS data): admin only.</summary>
+    public static readonly string[] AdminViews = ["/admin/import"];
+
     /// <summary>The resident's report form and tracking page, open to all.</summary>
     public static readonly string[] ResidentViews = ["/report", "/report/track/{token}"];
 
@@ -33,6 +36,8 @@ public static class ViewsEndpoints
         app.MapGet("/", () => TypedResults.Redirect("/wall")).AllowAnonymous();
         foreach (var view in Views)
             app.MapFallbackToFile($"/{view}", "index.html").RequireAuthorization(Policies.Read);
+        foreach (var admin in AdminViews)
+            app.MapFallbackToFile(admin, "index.html").RequireAuthorization(Policies.Admin);
         app.MapFallbackToFile("/signin", "index.html").AllowAnonymous();
         // The resident's pages: no account (a resident reports and follows the report with its tracking link).
         foreach (var resident in ResidentViews)

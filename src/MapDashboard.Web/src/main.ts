@@ -7,6 +7,7 @@ import { signinView } from './views/signin';
 import { fieldView } from './views/field';
 import { reportView } from './views/report';
 import { reportTrackView } from './views/reportTrack';
+import { adminImportView } from './views/adminImport';
 import { t } from './i18n';
 import { errorText } from './ui/errorText';
 
@@ -18,6 +19,7 @@ const views: Record<string, (root: HTMLElement) => Promise<void>> = {
   '/signin': signinView,
   '/field': fieldView,
   '/report': reportView,
+  '/admin/import': adminImportView,
 };
 
 const root = document.getElementById('app')!;

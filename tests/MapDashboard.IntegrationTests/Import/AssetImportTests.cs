@@ -21,11 +21,9 @@ public sealed class AssetImportTests : IAsyncLifetime
 
     public Task DisposeAsync() => _db.DisposeAsync();
 
-    static JsonArray Features(string file) =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.DemoDistrict, file)))!["features"]!.AsArray();
+    static JsonArray Features(string file) => DemoSurveyFiles.Features(file);
 
-    static JsonNode Feature(JsonNode source, JsonObject properties) =>
-        new JsonObject { ["type"] = "Feature", ["properties"] = properties, ["geometry"] = source["geometry"]!.DeepClone() };
+    static JsonNode Feature(JsonNode source, JsonObject properties) => DemoSurveyFiles.Feature(source, properties);
 
     [Fact]
     public async Task The_demo_buildings_import_with_their_chinese_fields_and_values()
@@ -59,15 +57,9 @@ public sealed class AssetImportTests : IAsyncLifetime
     [Fact]
     public async Task Hazards_import_by_chinese_category_name_and_an_unknown_category_is_reported_and_nothing_written()
     {
-        var names = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.DemoDistrict, "categories.json")))!.AsArray()
-            .ToDictionary(c => (string)c!["code"]!, c => (string)c!["name_zh"]!);
-        var severities = new Dictionary<string, string> { ["low"] = "低", ["medium"] = "一般", ["high"] = "较大", ["critical"] = "重大" };
         var source = Features("hazards.geojson");
-        JsonNode Hazard(JsonNode f, string? category = null) => Feature(f, new JsonObject
-        {
-            ["隐患编码"] = (string)f["properties"]!["code"]!, ["隐患类别"] = category ?? names[(string)f["properties"]!["category"]!],
-            ["等级"] = severities[(string)f["properties"]!["severity"]!], ["描述"] = (string)f["properties"]!["description"]!,
-        });
+        JsonNode Hazard(JsonNode f, string? category = null) =>
+            DemoSurveyFiles.Hazard(f, category is null ? null : p => { p["隐患类别"] = category; return p; });
 
         var bad = await _db.ImportAsync(DemoSurveyFiles.Write("hazards-bad", [Hazard(source[0]!), Hazard(source[1]!, "外星入侵")]), ImportLayer.Hazards);
         Assert.Contains(bad.Problems, p => p.Row == 2 && p.Kind == "unknown_category" && p.MessageZh.Contains("外星入侵"));

@@ -1,3 +1,4 @@
+using MapDashboard.TestSupport;
 using System.CommandLine;
 using MapDashboard.Tools;
 

@@ -1,3 +1,4 @@
+using MapDashboard.TestSupport;
 using System.Text.Json.Nodes;
 using MapDashboard.Data.Import;
 

@@ -1,3 +1,4 @@
+using MapDashboard.TestSupport;
 using MapDashboard.Data.Import;
 using MapDashboard.Data.Import.Coordinates;
 using System.Text.Json.Nodes;

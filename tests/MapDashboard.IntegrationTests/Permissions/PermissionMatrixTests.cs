@@ -350,6 +350,25 @@ sealed class MatrixWorld
     async Task<int> DeviceToRevokeFor(Call call) => !call.Allowed ? _standingDevice
         : (await new AccountStore(_host.Db).CreateDeviceAsync(UserNameOf(_host, "worker"), $"matrix device {Interlocked.Increment(ref _serial)}", TimeSpan.FromDays(1)))!.Value.DeviceId;
 
+    /// <summary>A district's file of one new hazard (a demo hazard under a fresh code), as the admin import page uploads it.</summary>
+    MultipartFormDataContent ImportForm()
+    {
+        var code = $"HMATRIX{Interlocked.Increment(ref _serial)}";
+        var file = DemoSurveyFiles.Write($"matrix-{code}", [DemoSurveyFiles.Hazard(DemoSurveyFiles.Features("hazards.geojson")[0]!, p => { p["隐患编码"] = code; return p; })]);
+        return new MultipartFormDataContent { { new ByteArrayContent(File.ReadAllBytes(file)), "file", "hazard.geojson" }, { new StringContent("hazards"), "layer" } };
+    }
+
+    /// <summary>An upload of the admin's own to apply (its dry run writes nothing); a refused call names one that is never looked up.</summary>
+    async Task<string> ImportUploadFor(Call call)
+    {
+        if (!call.Allowed) return "0123456789abcdef0123456789abcdef";
+        using var admin = _host.As(Account(_host, "admin"));
+        var response = await admin.PostAsync("api/admin/import", ImportForm());
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return (string)JsonNode.Parse(body)!["id"]!;
+    }
+
     /// <summary>A second credential of the role's account, so signing out does not end the token the matrix reuses.</summary>
     async Task<string?> FreshTokenAsync(string? role)
     {
@@ -580,6 +599,10 @@ sealed class MatrixWorld
             new("POST /api/devices", "", Need.Admin, false, _ => Now(Send("POST", "api/devices",
                 new { worker = UserNameOf(_host, "worker"), name = $"matrix device {Interlocked.Increment(ref _serial)}" })), Created),
             new("POST /api/devices/{id:int}/revoke", "", Need.Admin, false, async c => Send("POST", $"api/devices/{await DeviceToRevokeFor(c)}/revoke"), Ok200),
+            new("GET /admin/import", "", Need.Admin, false, _ => Now(Get("admin/import")), views, 302),
+            new("HEAD /admin/import", "", Need.Admin, false, _ => Now(new(HttpMethod.Head, "admin/import")), views, 302),
+            new("POST /api/admin/import", "", Need.Admin, false, _ => Now(new HttpRequestMessage(HttpMethod.Post, "api/admin/import") { Content = ImportForm() }), Ok200),
+            new("POST /api/admin/import/{id}/apply", "", Need.Admin, false, async c => Send("POST", $"api/admin/import/{await ImportUploadFor(c)}/apply"), Ok200),
 
             // Pings last: an accepted ping moves a worker, which a timer publishes later. Volunteers patrol too (VolunteerPingTests);
             // here the worker account is the inside grid's grid worker: inside = its own pings, outside = another's.

@@ -29,6 +29,8 @@ public class PermissionRouteTableTests(PermissionDistrict district)
         ["POST /api/accounts/{userName}/revoke"] = "admin only (policy Admin), district-wide",
         ["POST /api/devices/"] = "admin only (policy Admin), district-wide",
         ["POST /api/devices/{id:int}/revoke"] = "admin only (policy Admin), district-wide",
+        ["POST /api/admin/import/"] = "admin only (policy Admin), district-wide: a dry run of a district's file; writes nothing",
+        ["POST /api/admin/import/{id}/apply"] = "admin only (policy Admin), district-wide: loads or updates the district's own data",
     };
 
     [Fact]

@@ -1,14 +1,16 @@
 using System.Diagnostics;
+using System.IO.Compression;
 using System.Text.Json.Nodes;
-using MapDashboard.TestSupport;
+using Xunit;
 
-namespace MapDashboard.IntegrationTests.Import;
+namespace MapDashboard.TestSupport;
 
 /// <summary>
 /// The demo district as a Chinese grid survey would hand it over: units and community grids with the Chinese field
 /// names (区划代码, 名称; 网格编码 as a 15-digit code, 网格名称, 所属社区, 网格员, 联系电话), written as GeoJSON in EPSG:4326
 /// and turned by GDAL's ogr2ogr — an independent writer — into a Shapefile set in EPSG:4544 with a GBK .dbf and a
-/// GeoPackage in EPSG:4490.
+/// GeoPackage in EPSG:4490; hazards with their Chinese category, severity and status names. Shared by the import
+/// tests and the import page's browser test.
 /// </summary>
 public static class DemoSurveyFiles
 {
@@ -48,6 +50,43 @@ public static class DemoSurveyFiles
         return Feature(f, change is null ? props : change(props));
     }));
 
+    /// <summary>The demo's hazards: 隐患编码, 隐患类别 (the category's Chinese name), 等级, 状态, 描述; <paramref name="change"/> may alter any.</summary>
+    public static string HazardsGeoJson(string name, Func<JsonObject, JsonObject>? change = null) =>
+        Write(name, Features("hazards.geojson").Select(f => Hazard(f!, change)));
+
+    /// <summary>One demo hazard as a survey has it (<paramref name="change"/> may alter its fields).</summary>
+    public static JsonNode Hazard(JsonNode source, Func<JsonObject, JsonObject>? change = null)
+    {
+        var p = source["properties"]!;
+        var props = new JsonObject
+        {
+            ["隐患编码"] = (string)p["code"]!, ["隐患类别"] = CategoryNames[(string)p["category"]!],
+            ["等级"] = Severities[(string)p["severity"]!], ["状态"] = Statuses[(string)p["status"]!], ["描述"] = (string)p["description"]!,
+        };
+        return Feature(source, change is null ? props : change(props));
+    }
+
+    static readonly Dictionary<string, string> Severities = new() { ["low"] = "低", ["medium"] = "一般", ["high"] = "较大", ["critical"] = "重大" };
+
+    static readonly Dictionary<string, string> Statuses = new() { ["open"] = "未处理", ["mitigating"] = "整改中", ["resolved"] = "已整改" };
+
+    static readonly Dictionary<string, string> CategoryNames = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.DemoDistrict, "categories.json")))!
+        .AsArray().ToDictionary(c => (string)c!["code"]!, c => (string)c!["name_zh"]!);
+
+    public static JsonArray Features(string file) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.DemoDistrict, file)))!["features"]!.AsArray();
+
+    /// <summary>A Shapefile set (the .shp and every file beside it of the same name) zipped, as a district sends it.</summary>
+    public static string Zip(string shp)
+    {
+        var zip = Path.ChangeExtension(shp, ".zip");
+        File.Delete(zip);
+        using var archive = ZipFile.Open(zip, ZipArchiveMode.Create);
+        foreach (var part in Directory.GetFiles(Path.GetDirectoryName(shp)!, Path.GetFileNameWithoutExtension(shp) + ".*").Where(f => f != zip))
+            archive.CreateEntryFromFile(part, Path.GetFileName(part));
+        return zip;
+    }
+
     public static string Write(string name, IEnumerable<JsonNode> features)
     {
         var path = Path.Combine(Folder, name + ".geojson");
@@ -55,12 +94,16 @@ public static class DemoSurveyFiles
         return path;
     }
 
-    static JsonNode Feature(JsonNode source, JsonObject properties) =>
+    public static JsonNode Feature(JsonNode source, JsonObject properties) =>
         new JsonObject { ["type"] = "Feature", ["properties"] = properties, ["geometry"] = source["geometry"]!.DeepClone() };
 
     /// <summary>A Shapefile set in EPSG:4544 (CGCS2000 3° Gauss-Krüger, CM 105°E) with a GBK .dbf, by ogr2ogr.</summary>
     public static string ShapefileGbk4544(string geoJson) =>
         Ogr2Ogr(geoJson, ".shp", "ESRI Shapefile", "EPSG:4544", "-lco", "ENCODING=GBK");
+
+    /// <summary>A Shapefile set in WGS84 with a GBK .dbf (no reprojection: the demo's own coordinates, bit for bit).</summary>
+    public static string ShapefileGbk4326(string geoJson) =>
+        Ogr2Ogr(geoJson, ".shp", "ESRI Shapefile", "EPSG:4326", "-lco", "ENCODING=GBK");
 
     /// <summary>A GeoPackage in EPSG:4490 (CGCS2000 geographic), by ogr2ogr.</summary>
     public static string GeoPackage4490(string geoJson) => Ogr2Ogr(geoJson, ".gpkg", "GPKG", "EPSG:4490");
