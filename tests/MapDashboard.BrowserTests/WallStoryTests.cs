@@ -72,6 +72,15 @@ public sealed class WallStoryTests(DashboardFixture dashboard, FreshDemo fresh, 
         Assert.Contains(onLead, f => f.GetProperty("kind").GetString() == "police_mismatch");
     }
 
+    const long FocusRestMs = 20_000, FocusPeriodMs = FocusRestMs + 8_000; // ui/focusPanel.ts: FOCUS_REST_MS, + FOCUS_HOLD_MS
+
+    /// <summary>Milliseconds from the page's clock to 100 ms past the next time its tour period reaches <paramref name="phase"/>.</summary>
+    static async Task<long> UntilPhaseAsync(MapPage page, long phase)
+    {
+        var into = (long)await page.Page.EvaluateAsync<double>("() => Date.now()") % FocusPeriodMs;
+        return ((phase - into) % FocusPeriodMs + FocusPeriodMs) % FocusPeriodMs + 100;
+    }
+
     [Fact]
     public async Task The_focus_panel_tours_the_overdue_incident_the_newest_unclear_finding_and_the_worst_grid_and_zooms_to_each()
     {
@@ -90,7 +99,10 @@ public sealed class WallStoryTests(DashboardFixture dashboard, FreshDemo fresh, 
         var homeWidth = home[2] - home[0];
         for (var visit = 0; visit < 3; visit++)
         {
-            await page.Page.Clock.FastForwardAsync("00:21"); // past the rest on the district (FOCUS_REST_MS)
+            // To just past the next zoom of the tour (FOCUS_REST_MS into a FOCUS_REST_MS + FOCUS_HOLD_MS period of the
+            // page's clock): each turn lands in the next period, whatever real time the waits took, so the slots follow.
+            if (await page.HookAsync<int>("focus().visits.length") == visit) // (unless real time already got there)
+                await page.Page.Clock.FastForwardAsync(await UntilPhaseAsync(page, FocusRestMs));
             await page.WaitUntilAsync("n => window.mapDashboard.focus().visits.length > n", visit, "the focus panel zoomed on an item", 30_000);
             var focus = await page.HookAsync<JsonElement>("focus()");
             var made = focus.GetProperty("visits")[visit];
@@ -101,7 +113,8 @@ public sealed class WallStoryTests(DashboardFixture dashboard, FreshDemo fresh, 
             if (kind == "overdue") Assert.Equal(code, made.GetProperty("key").GetString());
             await page.SaveScreenshotAsync($"wall-focus-{kind}");
 
-            await page.Page.Clock.FastForwardAsync("00:09"); // past the hold (FOCUS_HOLD_MS): back to the district
+            if (await page.HookAsync<string?>("focus().active") is not null) // past the hold: back to the district
+                await page.Page.Clock.FastForwardAsync(await UntilPhaseAsync(page, 0));
             await page.WaitUntilAsync("() => window.mapDashboard.focus().active === null", null, "the focus panel let go", 30_000);
             await page.WaitUntilAsync("w => { const e = window.mapDashboard.extent(); return Math.abs((e[2] - e[0]) - w) < w * 0.02; }", homeWidth, $"the map went back to the district after {kind}", 30_000);
         }
