@@ -92,7 +92,7 @@ public sealed class WallStoryTests(DashboardFixture dashboard, FreshDemo fresh, 
         var code = JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement.GetProperty("incident").GetProperty("code").GetString()!;
         await _host.ScalarAsync<int>($"update incident set stage_due_at = now() - interval '2 days' where code = '{code}'; select 1");
 
-        await using var page = await OpenAsync("/wall", 1920, 1080, c => c.Clock.InstallAsync());
+        await using var page = await OpenAsync("/wall?tour=on", 1920, 1080, c => c.Clock.InstallAsync());
         var home = await page.ExtentAsync();
         Assert.Equal(3, await page.Page.Locator("[data-testid=focus-panel] .focus-item").CountAsync());
         var seen = new List<string>();

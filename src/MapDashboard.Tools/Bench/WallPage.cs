@@ -59,7 +59,8 @@ public sealed class WallPage : IAsyncDisposable
         var page = await context.NewPageAsync();
         var devTools = await context.NewCDPSessionAsync(page);
         await devTools.SendAsync("Performance.enable");
-        await page.GotoAsync(baseUrl + "/wall", new() { Timeout = 120_000 });
+        // tour=off: the figures are of the district view; the focus tour would zoom in every 28 s.
+        await page.GotoAsync(baseUrl + "/wall?tour=off", new() { Timeout = 120_000 });
         return new WallPage(playwright, browser, context, page, devTools);
     }
 

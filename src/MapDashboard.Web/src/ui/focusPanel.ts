@@ -38,9 +38,9 @@ const padded = (b: BBox): BBox => {
  * now — the most overdue incident, the newest ownership-unclear finding, the grid with the worst patrol coverage
  * (GET /api/wall/focus, read again before each zoom) — zooming the map to each in turn for FOCUS_HOLD_MS and back to
  * the district for FOCUS_REST_MS. An item the district does not have (nothing overdue) is skipped; its row says so.
- * The active row is lit. data-testid="focus-panel", data-active="overdue|unclear|coverage|" for tests.
+ * `tour` false (the wall's ?tour=off) keeps the rows but never zooms. The active row is lit. data-testid="focus-panel", data-active="overdue|unclear|coverage|" for tests.
  */
-export function focusPanel(categories: Category[], units: TerritoryUnit[], map: { zoomTo(bbox: BBox): void; home(): void }) {
+export function focusPanel(categories: Category[], units: TerritoryUnit[], map: { zoomTo(bbox: BBox): void; home(): void }, tour = true) {
   const title = el('div', { class: 'panel-title' });
   const list = el('ol', { class: 'focus-items' });
   const box = el('section', { class: 'focus-panel', 'data-testid': 'focus-panel', 'data-active': '' }, title, list);
@@ -102,6 +102,8 @@ export function focusPanel(categories: Category[], units: TerritoryUnit[], map: 
     schedule();
   };
   const schedule = () => {
+    // Without the tour (?tour=off: a screen that must keep the whole district) the rows are still read each period.
+    if (!tour) { setTimeout(() => void load().then(schedule), period); return; }
     const into = (Date.now() + 5) % period; // a timer that fires a few ms early is in the phase it was set for
     if (into < FOCUS_REST_MS) setTimeout(() => void zoom(), FOCUS_REST_MS - into);
     else setTimeout(rest, period - into);

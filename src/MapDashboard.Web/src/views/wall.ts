@@ -86,7 +86,7 @@ export async function wallView(root: HTMLElement): Promise<void> {
   const focus = focusPanel(ctx.categories, ctx.units, {
     zoomTo: (bbox) => fitBBox(ctx.map, bbox, true, margins),
     home: () => fitBBox(ctx.map, ctx.district?.bbox ?? ctx.config.extent, true, margins),
-  });
+  }, new URLSearchParams(location.search).get('tour') !== 'off');
   // One column on the right: what needs looking at now, what just came in, what is most overdue.
   const side = el('aside', { class: 'wall-side' }, focus.element, feed.element, overdue.element);
   // No account control on the wall: it runs untouched for days under the display credential, which an admin
