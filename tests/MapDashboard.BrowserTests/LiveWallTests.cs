@@ -57,6 +57,13 @@ public sealed class LiveWallTests(DashboardFixture dashboard)
     [Fact]
     public async Task A_hazard_from_the_tiles_moved_and_then_deleted_with_SQL_moves_and_disappears_in_place()
     {
+        var putBack = await _sql.StandOutAsync();
+        try { await MovedAndDeletedAsync(); }
+        finally { await putBack(); }
+    }
+
+    async Task MovedAndDeletedAsync()
+    {
         await using var page = await OpenWallAsync();
         // A hazard the vector tiles carry: its tile copy must be hidden, not just a live copy added.
         var (code, oldX, oldY) = await IsolatedHazardAsync(page, await _sql.CodesAsync());

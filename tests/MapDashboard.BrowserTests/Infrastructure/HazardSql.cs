@@ -17,9 +17,35 @@ public sealed class HazardSql(NpgsqlDataSource db)
 
     public Task DeleteAsync(string code) => RunAsync("delete from hazard where code = @code", code, (0, 0));
 
+    /// <summary>
+    /// Makes every unresolved hazard critical (drawn largest, solid, at every zoom: src/map/levelOfDetail.ts) and visited
+    /// this hour, so that one of them is drawn clear of anything else; returns the way back.
+    /// </summary>
+    public async Task<Func<Task>> StandOutAsync()
+    {
+        var was = await ListAsync("select code, severity from hazard where status <> 'resolved'", r => (Code: r.GetString(0), Severity: r.GetString(1)));
+        await using (var raise = db.CreateCommand("update hazard set severity = 'critical' where status <> 'resolved'"))
+            await raise.ExecuteNonQueryAsync();
+        // Visited this hour, so no unvisited mark (a patrol layer, not live) sits on them: only the hazard is drawn there.
+        await using (var visit = db.CreateCommand(
+            "insert into patrol_visit (worker_id, hour_start, asset_kind, asset_id, visited_at) " +
+            "select (select min(id) from person), date_trunc('hour', now()), 'hazard', h.id, now() from hazard h where h.status <> 'resolved'"))
+            await visit.ExecuteNonQueryAsync();
+        return async () =>
+        {
+            await using (var unvisit = db.CreateCommand("delete from patrol_visit where asset_kind = 'hazard' and visited_at >= date_trunc('hour', now()) - interval '1 hour' and hour_start >= date_trunc('hour', now()) - interval '1 hour' and worker_id = (select min(id) from person)"))
+                await unvisit.ExecuteNonQueryAsync();
+            await using var back = db.CreateCommand(
+                "update hazard h set severity = v.severity from unnest(@codes, @severities) v(code, severity) where h.code = v.code");
+            back.Parameters.AddWithValue("codes", was.Select(w => w.Code).ToArray());
+            back.Parameters.AddWithValue("severities", was.Select(w => w.Severity).ToArray());
+            await back.ExecuteNonQueryAsync();
+        };
+    }
+
     /// <summary>Hazards of the demo district, fire_safety first (their colour stands out on every grid fill).</summary>
     public Task<List<string>> CodesAsync() => ListAsync(
-        "select code from hazard order by category_code <> 'fire_safety', code", r => r.GetString(0));
+        "select code from hazard order by status = 'resolved', category_code <> 'fire_safety', code", r => r.GetString(0));
 
     /// <summary>A point well inside each community grid: places to put a hazard where the district surely is.</summary>
     public Task<List<double[]>> PointsInsideGridsAsync() => ListAsync(

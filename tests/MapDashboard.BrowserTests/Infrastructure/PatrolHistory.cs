@@ -25,8 +25,8 @@ public sealed class PatrolHistory(NpgsqlDataSource db)
     {
         await using var cmd = db.CreateCommand("""
             select g.code, p.code,
-                   (select json_agg(json_build_array(ST_X(a.location), ST_Y(a.location), ST_X(a.location_utm), ST_Y(a.location_utm))
-                                    order by ST_X(a.location_utm), a.kind, a.id)
+                   (select json_agg(json_build_array(ST_X(a.location), ST_Y(a.location), ST_X(a.location_metric), ST_Y(a.location_metric))
+                                    order by ST_X(a.location_metric), a.kind, a.id)
                       from patrol_asset a where a.location && g.boundary and ST_Covers(g.boundary, a.location))
               from territory_unit g join person p on p.id = g.grid_worker_id
              where g.kind = 'community_grid'
