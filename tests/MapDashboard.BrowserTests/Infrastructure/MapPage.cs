@@ -43,7 +43,7 @@ public sealed class MapPage : IAsyncDisposable
         if (prepare is not null) await prepare(context);
         var page = await context.NewPageAsync();
         var mapPage = new MapPage(context, page);
-        await page.GotoAsync(WithoutTour(path));
+        await page.GotoAsync(signIn ? WithoutTour(path) : path); // signed out, the path is the sign-in page's returnUrl
         if (waitReady) await mapPage.WaitReadyAsync();
         return mapPage;
     }
