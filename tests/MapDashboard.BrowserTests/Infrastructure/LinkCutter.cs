@@ -18,6 +18,9 @@ public sealed class LinkCutter : IAsyncDisposable
     readonly CancellationTokenSource _stop = new();
     readonly ConcurrentDictionary<TcpClient, bool> _open = new();
     volatile bool _cut;
+    // Mend and the accept loop's "held or relayed" decision take turns: a connection accepted while Mend runs is
+    // either closed by it or relayed, never held silent after the link is mended.
+    readonly Lock _turn = new();
 
     LinkCutter(Uri server)
     {
@@ -37,8 +40,11 @@ public sealed class LinkCutter : IAsyncDisposable
     /// <summary>Closes every connection that lived through the cut; new connections are relayed again.</summary>
     public void Mend()
     {
-        foreach (var c in _open.Keys) Close(c);
-        _cut = false;
+        lock (_turn)
+        {
+            foreach (var c in _open.Keys) Close(c);
+            _cut = false;
+        }
     }
 
     async Task AcceptAsync()
@@ -48,8 +54,11 @@ public sealed class LinkCutter : IAsyncDisposable
             TcpClient browser;
             try { browser = await _listener.AcceptTcpClientAsync(_stop.Token); }
             catch (Exception) when (_stop.IsCancellationRequested) { return; }
-            _open[browser] = true;
-            if (_cut) continue; // held open and silent until mended
+            lock (_turn)
+            {
+                _open[browser] = true;
+                if (_cut) continue; // held open and silent until mended
+            }
             _ = RelayAsync(browser);
         }
     }

@@ -92,8 +92,8 @@ export async function createMap(o: MapOptions): Promise<MapContext> {
   return { map, config, units, categories, palette: o.palette, district, snapshotSeq: position.seq };
 }
 
-export function fitBBox(map: Map, bbox: BBox, animate: boolean, padding = [60, 60, 60, 60]): void {
-  map.getView().fit(toMercator(bbox), { padding, duration: animate ? 450 : 0, maxZoom: 18 });
+export function fitBBox(map: Map, bbox: BBox, animate: boolean, padding = [60, 60, 60, 60], done?: (completed: boolean) => void): void {
+  map.getView().fit(toMercator(bbox), { padding, duration: animate ? 450 : 0, maxZoom: 18, callback: done });
 }
 
 // OpenLayers' controls carry English tooltips ("Zoom in", "Zoom out", "Reset rotation", "Attributions"):

@@ -16,8 +16,12 @@ const MIN_HALF_SPAN = 0.0025;
 export interface FocusState {
   /** The item the map is zoomed on, or null while it shows the district. */
   active: FocusKind | null;
-  /** Each zoom the panel made since the page opened, in order: kind and the item's code or key. */
-  visits: { kind: FocusKind; key: string }[];
+  /**
+   * Each zoom the panel made since the page opened, in order: kind, the item's code or key, and once the zoom's
+   * animation ended, the width of the map's view then as a share of the district's view (null while it runs, or if
+   * the tour went on before it ended).
+   */
+  visits: { kind: FocusKind; key: string; reachedShare?: number | null }[];
   items: Record<FocusKind, string | null>;
 }
 
@@ -40,7 +44,7 @@ const padded = (b: BBox): BBox => {
  * the district for FOCUS_REST_MS. An item the district does not have (nothing overdue) is skipped; its row says so.
  * `tour` false (the wall's ?tour=off) keeps the rows but never zooms. The active row is lit. data-testid="focus-panel", data-active="overdue|unclear|coverage|" for tests.
  */
-export function focusPanel(categories: Category[], units: TerritoryUnit[], map: { zoomTo(bbox: BBox): void; home(): void }, tour = true) {
+export function focusPanel(categories: Category[], units: TerritoryUnit[], map: { zoomTo(bbox: BBox): Promise<number | null>; home(): void }, tour = true) {
   const title = el('div', { class: 'panel-title' });
   const list = el('ol', { class: 'focus-items' });
   const box = el('section', { class: 'focus-panel', 'data-testid': 'focus-panel', 'data-active': '' }, title, list);
@@ -91,9 +95,10 @@ export function focusPanel(categories: Category[], units: TerritoryUnit[], map: 
     const item = kind ? focus[kind] : null;
     if (kind && item) {
       active = kind;
-      visits.push({ kind, key: keyOf(focus, kind)! });
+      const visit: FocusState['visits'][number] = { kind, key: keyOf(focus, kind)! };
+      visits.push(visit);
       render();
-      map.zoomTo(padded(item.bbox));
+      void map.zoomTo(padded(item.bbox)).then((share) => { visit.reachedShare = share; });
     }
     schedule();
   };
@@ -114,6 +119,6 @@ export function focusPanel(categories: Category[], units: TerritoryUnit[], map: 
   schedule();
   return {
     element: box,
-    state: (): FocusState => ({ active, visits: [...visits], items: { overdue: keyOf(focus, 'overdue'), unclear: keyOf(focus, 'unclear'), coverage: keyOf(focus, 'coverage') } }),
+    state: (): FocusState => ({ active, visits: visits.map((v) => ({ ...v })), items: { overdue: keyOf(focus, 'overdue'), unclear: keyOf(focus, 'unclear'), coverage: keyOf(focus, 'coverage') } }),
   };
 }

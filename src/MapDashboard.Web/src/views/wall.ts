@@ -84,7 +84,13 @@ export async function wallView(root: HTMLElement): Promise<void> {
   // Zoomed on a focus item, the map keeps the panels' margins: the item is drawn where nothing covers it.
   let margins = [190, 420, 50, 300];
   const focus = focusPanel(ctx.categories, ctx.units, {
-    zoomTo: (bbox) => fitBBox(ctx.map, bbox, true, margins),
+    // Resolves, once the zoom has ended, with the view's width as a share of the width it left (the district's);
+    // null if the zoom was cut short.
+    zoomTo: (bbox) => new Promise((resolve) => {
+      const widthOf = () => { const e = ctx.map.getView().calculateExtent(ctx.map.getSize()); return e[2] - e[0]; };
+      const before = widthOf();
+      fitBBox(ctx.map, bbox, true, margins, (completed) => resolve(completed ? widthOf() / before : null));
+    }),
     home: () => fitBBox(ctx.map, ctx.district?.bbox ?? ctx.config.extent, true, margins),
   }, new URLSearchParams(location.search).get('tour') !== 'off');
   // One column on the right: what needs looking at now, what just came in, what is most overdue.
