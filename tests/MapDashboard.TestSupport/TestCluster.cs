@@ -26,10 +26,16 @@ public static class TestCluster
         return cluster.ConnectionStringFor(name);
     }
 
+    const string Prefix = "mapdashboard-test-", OwnerFile = "owner.pid";
+
     static async Task<PrivateCluster> StartAsync()
     {
-        var folder = Directory.CreateTempSubdirectory("mapdashboard-test-").FullName;
+        await StaleClusters.SweepAsync(Prefix, OwnerFile);
+        var folder = Directory.CreateTempSubdirectory(Prefix).FullName;
         File.SetUnixFileMode(folder, (UnixFileMode)0b111_101_101);
+        // Whose cluster this is: a test process killed by a time-out never reaches ProcessExit below, and the next
+        // run's sweep stops and deletes the clusters whose owner is gone (each is ~2 GB; they once filled the disk).
+        await File.WriteAllTextAsync(Path.Combine(folder, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var cluster = new PrivateCluster(Path.Combine(folder, "pg"), FreePort(), durable: false);
         await cluster.EnsureStartedAsync();
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
