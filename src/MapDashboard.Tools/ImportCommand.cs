@@ -8,7 +8,7 @@ using MapDashboard.Data.Migrations;
 namespace MapDashboard.Tools;
 
 /// <summary>
-/// <c>import PATH --layer grids|units|buildings|hazards|people [--mapping FILE] [--srs EPSG:n] [--from gcj02] [--encoding gbk]
+/// <c>import PATH --layer grids|units|buildings|hazards|organisations|people [--mapping FILE] [--srs EPSG:n] [--from gcj02] [--encoding gbk]
 /// [--table NAME] [--write] [--repair] [--actor NAME] [--connection CS]</c>: loads one layer of a district's own GIS
 /// file (Shapefile, GeoPackage, GeoJSON). A dry run unless --write: it prints the validation report (in Chinese) and
 /// writes nothing; with --write it writes only when the report has no errors, in one transaction.
@@ -18,7 +18,7 @@ public static class ImportCommand
     public static Command Create()
     {
         var path = new Argument<FileInfo>("path") { Description = "the .shp of a Shapefile set, a .gpkg or a .geojson" };
-        var layer = new Option<string>("--layer") { Description = "grids | units | buildings | hazards | people", Required = true };
+        var layer = new Option<string>("--layer") { Description = "grids | units | buildings | hazards | organisations | people", Required = true };
         var mapping = new Option<FileInfo?>("--mapping") { Description = "field mapping file (default: the shipped data/import/zh-CN.mapping.json)" };
         var srs = new Option<string?>("--srs") { Description = "the file's coordinate system, e.g. EPSG:4544 (default: the .prj / GeoPackage's own)" };
         var from = new Option<string?>("--from") { Description = "gcj02: the coordinates were copied from a Chinese web map (GCJ-02) and are converted to WGS84" };

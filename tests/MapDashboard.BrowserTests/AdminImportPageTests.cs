@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using MapDashboard.BrowserTests.Infrastructure;
 using MapDashboard.TestSupport;
 
@@ -71,6 +72,73 @@ public sealed class AdminImportPageTests(DashboardFixture dashboard)
             await restore.ExecuteNonQueryAsync();
         }
     }
+
+    [Fact]
+    public async Task The_file_chooser_and_the_report_s_hints_speak_the_page_s_language_and_lead_links_here_for_admins_only()
+    {
+        await new TestAccounts(dashboard.Db).EnsureAsync("admin");
+        // One grid drawn as a bow tie (self-intersecting): the report says how to have it repaired.
+        var grid = DemoSurveyFiles.CommunityGrids.First();
+        var ring = grid["geometry"]!["type"]!.GetValue<string>() == "MultiPolygon" ? grid["geometry"]!["coordinates"]![0]![0]! : grid["geometry"]!["coordinates"]![0]!;
+        var xs = ring.AsArray().Select(c => (double)c![0]!).ToArray();
+        var ys = ring.AsArray().Select(c => (double)c![1]!).ToArray();
+        var (x0, x1, y0, y1) = (xs.Min(), xs.Max(), ys.Min(), ys.Max());
+        var bowTie = DemoSurveyFiles.Write("browser-bowtie", [new JsonObject
+        {
+            ["type"] = "Feature",
+            ["properties"] = new JsonObject { ["网格编码"] = "620102001001099", ["网格名称"] = "测试网格" },
+            ["geometry"] = new JsonObject
+            {
+                ["type"] = "Polygon",
+                ["coordinates"] = new JsonArray(new JsonArray(Point(x0, y0), Point(x1, y1), Point(x1, y0), Point(x0, y1), Point(x0, y0))),
+            },
+        }]);
+        await using var page = await MapPage.OpenAsync(dashboard.Browser, dashboard.BaseUrl, "/admin/import", signIn: false, waitReady: false,
+            prepare: context => BrowserAccount.SignInAsync(context, dashboard.BaseUrl, As("admin")));
+        var chooser = page.Page.Locator("[data-testid=import-file-button]");
+        await chooser.WaitForAsync();
+
+        // The page's own button, in the page's language; the native input (which words itself in the browser's) is hidden.
+        Assert.Equal("选择文件…", await chooser.TextContentAsync());
+        Assert.Equal("未选择文件", await page.Page.Locator("[data-testid=import-file-name]").TextContentAsync());
+        Assert.False(await page.Page.Locator("[data-testid=import-file]").IsVisibleAsync());
+        var chosen = await page.Page.RunAndWaitForFileChooserAsync(() => chooser.ClickAsync()); // the button opens the file dialog
+        await chosen.SetFilesAsync(bowTie);
+        Assert.Equal("browser-bowtie.geojson", await page.Page.Locator("[data-testid=import-file-name]").TextContentAsync());
+        await page.Page.Locator("[data-testid=import-layer]").SelectOptionAsync("grids");
+        Assert.Contains("organisations", await page.Page.Locator("[data-testid=import-layer] option").EvaluateAllAsync<string[]>("(os) => os.map((o) => o.value)"));
+        await page.Page.Locator("[data-testid=import-check]").ClickAsync();
+        var problem = page.Page.Locator("[data-testid=import-problem].import-error", new() { HasText = "几何无效" });
+        await problem.WaitForAsync(new() { Timeout = 60_000 });
+
+        // The hint names the checkbox the page has, as the page words it — not the command's --repair.
+        var repairLabel = page.Page.Locator("label:has([data-testid=import-repair]) span");
+        var hint = await problem.InnerTextAsync();
+        Assert.Contains($"勾选“{await repairLabel.InnerTextAsync()}”", hint);
+        Assert.DoesNotContain("--", hint);
+        Assert.DoesNotContain("Choose", await page.Page.Locator("body").InnerTextAsync());
+        await page.SaveScreenshotAsync("admin-import-hint-zh");
+        await page.Page.Locator("[data-testid=lang-switch]").ClickAsync();
+        Assert.Equal("Choose file…", await chooser.TextContentAsync());
+        var problemEn = page.Page.Locator("[data-testid=import-problem].import-error", new() { HasText = "invalid geometry" });
+        Assert.Contains($"tick “{await repairLabel.InnerTextAsync()}”", await problemEn.InnerTextAsync());
+        await page.SaveScreenshotAsync("admin-import-hint-en");
+
+        // /lead: the admin has a link here in the top bar; the district account (no admin) has none.
+        await page.Page.GotoAsync("/lead");
+        var link = page.Page.Locator("[data-testid=admin-import-link]");
+        await link.WaitForAsync(new() { Timeout = 15_000 });
+        Assert.Equal("/admin/import", await link.GetAttributeAsync("href"));
+        await page.SaveScreenshotAsync("lead-admin-import-link");
+        await using var district = await MapPage.OpenAsync(dashboard.Browser, dashboard.BaseUrl, "/lead");
+        // The dispatch desk appears once the page knows the account, after the link's own decision on the same answer.
+        await district.Page.Locator("[data-testid=desk-queue]").WaitForAsync(new() { Timeout = 15_000 });
+        Assert.Equal(0, await district.Page.Locator("[data-testid=admin-import-link]").CountAsync());
+    }
+
+    static JsonArray Point(double x, double y) => new(x, y);
+
+    static BrowserAccount.Account As(string role) => new(TestAccounts.UserNameOf(role), TestAccounts.PasswordOf(role));
 
     static Task<string?> Count(MapPage page, string key) => page.Page.Locator($"[data-count={key}]").TextContentAsync();
 

@@ -73,6 +73,34 @@ public static class DemoSurveyFiles
     static readonly Dictionary<string, string> CategoryNames = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.DemoDistrict, "categories.json")))!
         .AsArray().ToDictionary(c => (string)c!["code"]!, c => (string)c!["name_zh"]!);
 
+    /// <summary>
+    /// The demo's organisations as a district's roster has them: 单位编码, 单位名称, 单位类型 (物业公司, 共驻共建单位, …), 联系电话,
+    /// 包抓网格 (the survey codes of the grids it adopts, joined by 、; absent when it adopts none); no geometry.
+    /// </summary>
+    public static List<JsonNode> Organisations(Func<JsonObject, JsonObject>? change = null) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.DemoDistrict, "organisations.json")))!.AsArray().Select(o =>
+        {
+            var code = (string)o!["code"]!;
+            var props = new JsonObject
+            {
+                ["单位编码"] = code, ["单位名称"] = (string)o["name"]!, ["单位类型"] = OrganisationKinds[(string)o["kind"]!],
+                ["联系电话"] = (string?)o["phone"],
+                ["包抓网格"] = AdoptedBy(code) is { Count: > 0 } grids ? string.Join("、", grids) : null,
+            };
+            return (JsonNode)new JsonObject { ["type"] = "Feature", ["properties"] = change is null ? props : change(props), ["geometry"] = null };
+        }).ToList();
+
+    /// <summary>The survey codes of the units the demo's organisation <paramref name="code"/> adopts (包抓).</summary>
+    public static List<string> AdoptedBy(string code) => Territory
+        .Where(f => (string?)f!["properties"]!["adopted_by_code"] == code)
+        .Select(f => SurveyCode((string)f!["properties"]!["code"]!)).OrderBy(c => c, StringComparer.Ordinal).ToList();
+
+    public static readonly Dictionary<string, string> OrganisationKinds = new()
+    {
+        ["property_company"] = "物业公司", ["co_building_unit"] = "共驻共建单位", ["utility"] = "公用事业", ["telecom"] = "通信运营商",
+        ["government"] = "政府部门", ["railway"] = "铁路", ["enterprise"] = "企业", ["school"] = "学校", ["market"] = "市场",
+    };
+
     public static JsonArray Features(string file) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.DemoDistrict, file)))!["features"]!.AsArray();
 

@@ -72,13 +72,13 @@ public static class DistrictImport
         }
         if (layer == ImportLayer.Hazards) await Run(conn, Sql("check_hazards.sql"), cancel);
         if (layer == ImportLayer.People) await Run(conn, Sql("check_people.sql"), cancel);
-        if (layer == ImportLayer.Organisations)
-            throw new ImportInputException($"图层 {layer.Name} 的导入尚未实现");
+        if (layer == ImportLayer.Organisations) await Run(conn, Sql("check_organisations.sql"), cancel);
     }
 
     static async Task<(int Inserted, int Updated)> Apply(NpgsqlConnection conn, ImportLayer layer, CancellationToken cancel)
     {
         int inserted = 0, updated = 0;
+        if (layer == ImportLayer.People) await Run(conn, Sql("match_people.sql"), cancel);
         foreach (var kind in layer.IsTerritory ? TerritoryKindsTopDown : [""])
         {
             await using var cmd = Command(conn, Sql(layer.ApplyFile), ("kind", kind));

@@ -13,7 +13,7 @@ public sealed record ImportLayer(string Name, string[] Required, string[] Option
         ["compound", "use", "floors", "households", "residents", "year_built"], 2, "apply_buildings.sql");
     public static readonly ImportLayer Hazards = new("hazards", ["code", "category", "severity"], ["status", "description"], 0,
         "apply_hazards.sql");
-    public static readonly ImportLayer Organisations = new("organisations", ["code", "name", "kind"], ["phone"], null,
+    public static readonly ImportLayer Organisations = new("organisations", ["code", "name", "kind"], ["phone", "adopts"], null,
         "apply_organisations.sql");
     public static readonly ImportLayer People = new("people", ["code", "name", "role", "unit"], ["phone"], null, "apply_people.sql");
 

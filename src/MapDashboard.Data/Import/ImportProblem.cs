@@ -3,7 +3,8 @@ namespace MapDashboard.Data.Import;
 /// <summary>
 /// One finding of the validation report: the source row (1-based, as the file counts) and code it concerns, its
 /// kind (missing_field, missing_geometry, wrong_geometry, invalid_geometry, repaired_geometry, duplicate_code,
-/// unknown_category, unknown_parent, outside_parent, gap, overlap), whether it blocks the write ("error") or
+/// unknown_category, unknown_parent, outside_parent, unknown_unit and adopted_twice (an organisation's adopted units),
+/// gap, overlap), whether it blocks the write ("error") or
 /// only informs ("warning"), the facts behind it, and the reason in Chinese and English.
 /// </summary>
 public sealed record ImportProblem(int? Row, string? Code, string Kind, string Severity, IReadOnlyDictionary<string, object?> Detail)

@@ -20,7 +20,7 @@ public static class SourceCrs
         }
         if (source.CrsWkt is not null) return ToWgs84.FromWkt(source.CrsWkt, source.Epsg is int e ? $"EPSG:{e}" : null);
         if (source.Epsg is int epsg) return await FromEpsgAsync(conn, epsg, cancel);
-        throw new ImportInputException("文件没有说明坐标系（缺少 .prj），请用 --srs EPSG:代码 指定");
+        throw new ImportInputException("文件没有说明坐标系（缺少 .prj）", ImportOption.Srs);
     }
 
     static async Task<ToWgs84> FromEpsgAsync(NpgsqlConnection conn, int code, CancellationToken cancel)

@@ -1,8 +1,13 @@
--- A grid's 网格员 and 联系电话: the grid's worker of that name (its current one, else one bound to the grid) gets
--- the phone; a new name becomes a new grid worker, coded after the grid. The grid then points at the worker.
+-- A grid's 网格员 and 联系电话: the grid's worker is its current one of that name, else the person with that phone
+-- number (digits only: whoever a people file imported), else one of that name bound to the grid — the merge rule of
+-- match_people.sql, so a people file and a grid file never make the same person twice. A worker matched by name gets
+-- the phone; a new one becomes a new grid worker, coded after the grid. The grid then points at the worker.
 create temp table import_worker on commit drop as
 select t.id as grid_id, r.code as grid_code, r.fields ->> 'worker_name' as name, r.fields ->> 'worker_phone' as phone,
        coalesce((select p.id from person p where p.id = t.grid_worker_id and p.name = r.fields ->> 'worker_name'),
+                (select p.id from person p
+                 where regexp_replace(p.phone, '\D', '', 'g') = nullif(regexp_replace(r.fields ->> 'worker_phone', '\D', '', 'g'), '')
+                 order by p.id limit 1),
                 (select p.id from person p where p.unit_id = t.id and p.name = r.fields ->> 'worker_name' order by p.id limit 1))
            as person_id
 from import_row r join territory_unit t on t.code = r.code

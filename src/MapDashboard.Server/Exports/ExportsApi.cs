@@ -13,7 +13,7 @@ namespace MapDashboard.Server.Exports;
 
 /// <summary>
 /// Downloads of one territory unit for GIS and spreadsheet users: any layer's features touching the unit's land as
-/// GeoJSON or GeoPackage, its incidents and its indicators as CSV. Reads like every read: anyone signed in, personal
+/// GeoJSON or GeoPackage, its incidents and its indicators as CSV (column names in Chinese, or ?lang=en). Reads like every read: anyone signed in, personal
 /// data masked or left out by the permission rule exactly as the map's own answers.
 /// </summary>
 public static class ExportsApi
@@ -52,7 +52,7 @@ public static class ExportsApi
         var layer = LayerCatalog.Find("incidents")!;
         var features = JsonNode.Parse(await FeaturesAsync(http, db, layer, unitCode, cancel))!["features"]!.AsArray();
         var csv = new CsvFile(TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone))
-            .Row([.. layer.Properties, "longitude", "latitude"]);
+            .Row(CsvHeaders.Of([.. layer.Properties, "longitude", "latitude"], CsvHeaders.English(http.Request)));
         foreach (var feature in features)
         {
             var point = feature!["geometry"]?["coordinates"]?.AsArray();
@@ -62,11 +62,11 @@ public static class ExportsApi
     }
 
     /// <summary>The unit's indicators as /api/indicators answers them: one row per figure, then the 30 days and the categories.</summary>
-    static async Task<IResult> Indicators(string unitCode, NpgsqlDataSource db, IOptions<IncidentOptions> options, CancellationToken cancel)
+    static async Task<IResult> Indicators(string unitCode, HttpRequest http, NpgsqlDataSource db, IOptions<IncidentOptions> options, CancellationToken cancel)
     {
         if (await UnitNameAsync(db, unitCode, cancel) is not { } unitName) return UnknownUnit(unitCode);
         var indicators = JsonNode.Parse((await IndicatorsApi.ReadAsync(db, unitCode, options.Value.TimeZone, cancel))!)!.AsObject();
-        var csv = new CsvFile(TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone)).Row(["indicator", "value"]);
+        var csv = new CsvFile(TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone)).Row(CsvHeaders.Of(["indicator", "value"], CsvHeaders.English(http)));
         foreach (var (name, value) in Flatten(indicators, "")) csv.Row([name, value]);
         foreach (var table in indicators.Where(p => p.Value is JsonArray { Count: > 0 } a && a[0] is JsonObject))
         {

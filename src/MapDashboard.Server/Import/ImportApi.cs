@@ -58,7 +58,7 @@ public static class ImportApi
         catch (ImportInputException e)
         {
             uploads.Discard(id, folder);
-            return Problems.BadRequest("Cannot import", e.Message);
+            return Problems.BadRequest("Cannot import", e.Text(ImportPageHints.Hints));
         }
         catch
         {
@@ -73,7 +73,7 @@ public static class ImportApi
             return Problems.NotFound("Unknown upload", $"no upload '{id}' of yours is kept: it expired or was applied; upload the file again");
         ImportReport report;
         try { report = await DistrictImport.RunAsync(db, upload.Request with { Write = true }, who, cancel); }
-        catch (ImportInputException e) { return Problems.BadRequest("Cannot import", e.Message); }
+        catch (ImportInputException e) { return Problems.BadRequest("Cannot import", e.Text(ImportPageHints.Hints)); }
         if (!report.Written)
             return TypedResults.Problem(title: "Import has errors", statusCode: StatusCodes.Status409Conflict,
                 detail: $"the report has {report.Problems.Count(p => p.IsError)} errors; nothing was written",

@@ -99,7 +99,8 @@ public class ExportTests(PermissionDistrict district)
         Assert.Equal("text/csv", incidents.Content.Headers.ContentType?.MediaType);
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("code,category,stage,reportedAt", lines[0]);
+        Assert.StartsWith("编号,类别,阶段,上报时间", lines[0]); // Chinese column names for Excel, unless asked in English
+        Assert.StartsWith("code,category,stage,reportedAt", (await http.GetStringAsync("api/exports/620102/incidents.csv?lang=en")).TrimStart('\uFEFF'));
         Assert.Equal(await CountInAsync(LayerCatalog.Find("incidents")!, "620102"), lines.Length - 1);
         Assert.True(lines.Length > 1, "no incident to export");
         Assert.DoesNotContain(lines, l => l.Contains("13912345678") || l.Contains("permission test"));
@@ -108,8 +109,8 @@ public class ExportTests(PermissionDistrict district)
         var csv = await SaveAsync(await http.GetAsync("api/exports/620102/indicators.csv"), "indicators.csv");
         var read = await Gdal.RunAsync("ogrinfo", null, "-ro", "-al", "-q", csv);
         Assert.True(read.ExitCode == 0, read.Errors);
-        Assert.Contains("value (String) = 城关区", read.Output);
-        Assert.Contains("indicator (String) = reportedToday", read.Output);
+        Assert.Contains("数值 (String) = 城关区", read.Output);
+        Assert.Contains("指标 (String) = reportedToday", read.Output);
     }
 
     [Fact]

@@ -36,6 +36,8 @@ public sealed class ImportDatabase : IAsyncLifetime
     public Task<string> FingerprintAsync() => ScalarAsync<string>("""
         select concat_ws(' ', (select count(*) from territory_unit), (select count(*) from person), (select count(*) from building),
                          (select coalesce(max(seq), 0) from change_log), (select count(*) from audit_entry),
-                         (select md5(coalesce(string_agg(code || name || ST_AsEWKB(boundary)::text, ',' order by code), '')) from territory_unit))
+                         (select md5(coalesce(string_agg(code || name || ST_AsEWKB(boundary)::text, ',' order by code), '')) from territory_unit),
+                         (select count(*) from organisation),
+                         (select md5(coalesce(string_agg(code || coalesce(adopted_by_id::text, '-'), ',' order by code), '')) from territory_unit))
         """);
 }

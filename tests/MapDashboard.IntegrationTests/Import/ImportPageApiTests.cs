@@ -105,7 +105,13 @@ public sealed class ImportPageApiTests(ImportApiHost host)
         Assert.Contains("outside", await Refusal(await admin.PostAsync("api/admin/import", ImportApiHost.Form(ZipOf(("../escape.shp", "x"), ("../escape.dbf", "x")), "evil.zip", "hazards")), 400));
         Assert.False(File.Exists(Path.Combine(Path.GetTempPath(), "mapdashboard-imports", "escape.shp"))); // where ../ would have led
         Assert.Contains("no .shp", await Refusal(await admin.PostAsync("api/admin/import", ImportApiHost.Form(ZipOf(("readme.txt", "x")), "empty.zip", "hazards")), 400));
-        Assert.Contains("尚未实现", await Refusal(await admin.PostAsync("api/admin/import", ImportApiHost.Form(geoJson, "h.geojson", "organisations")), 400));
+        // A Shapefile set without its .prj: the page is told which of its fields to fill, not the command's --srs.
+        var shp = DemoSurveyFiles.ShapefileGbk4326(DemoSurveyFiles.HazardsGeoJson("page-no-prj"));
+        File.Delete(Path.ChangeExtension(shp, ".prj"));
+        var noPrj = await Refusal(await admin.PostAsync("api/admin/import", ImportApiHost.Form(File.ReadAllBytes(DemoSurveyFiles.Zip(shp)), "no-prj.zip", "hazards")), 400);
+        Assert.Contains("缺少 .prj", noPrj);
+        Assert.Contains("请在“坐标系（EPSG，可选）”一栏填写 EPSG 代码", noPrj);
+        Assert.DoesNotContain("--srs", noPrj);
         await Refusal(await admin.PostAsync("api/admin/import/0123456789abcdef0123456789abcdef/apply", null), 404);
 
         Assert.Equal(before, await FingerprintAsync());

@@ -59,6 +59,61 @@ public sealed class PeopleImportTests : IAsyncLifetime
         Assert.Equal(before, await _db.ScalarAsync<long>("select count(*) from person where code like 'GW%'"));
     }
 
+    /// <summary>Each community grid's worker as the grid points at it: grid code → the person's code.</summary>
+    static Task<string> GridWorkers(ImportDatabase db) => db.ScalarAsync<string>("""
+        select string_agg(t.code || ':' || coalesce(p.code, '-'), ',' order by t.code)
+        from territory_unit t left join person p on p.id = t.grid_worker_id where t.kind = 'community_grid'
+        """);
+
+    static string DemoGridWorkers() => string.Join(",", DemoSurveyFiles.CommunityGrids
+        .Select(g => $"{DemoSurveyFiles.SurveyCode((string)g["properties"]!["code"]!)}:{(string?)g["properties"]!["grid_worker_code"] ?? "-"}")
+        .Order(StringComparer.Ordinal));
+
+    [Fact]
+    public async Task A_people_file_after_a_grid_file_naming_the_same_workers_makes_no_second_person()
+    {
+        // The grid file made each 网格员 a person coded GW + grid; the people file names the same workers by their own codes.
+        Assert.True(await _db.ScalarAsync<long>("select count(*) from person where code like 'GW%'") > 0);
+        var people = People();
+
+        var report = await _db.ImportAsync(DemoSurveyFiles.Write("people-after-grids", people), ImportLayer.People);
+
+        Assert.False(report.HasErrors);
+        Assert.Equal(people.Count, await _db.ScalarAsync<long>("select count(*) from person")); // matched by phone: taken over, not doubled
+        Assert.Equal(0L, await _db.ScalarAsync<long>("select count(*) from person where code like 'GW%'"));
+        Assert.Equal(DemoGridWorkers(), await GridWorkers(_db));
+        var again = await _db.ImportAsync(DemoSurveyFiles.GridsGeoJson("grids-after-people"), ImportLayer.Grids);
+        Assert.Equal((0, 0), (again.Inserted, again.Updated));
+        Assert.Equal(people.Count, await _db.ScalarAsync<long>("select count(*) from person"));
+    }
+
+    [Fact]
+    public async Task A_grid_file_after_a_people_file_finds_its_workers_by_phone_then_by_name_in_the_grid()
+    {
+        await using var db = new ImportDatabase();
+        await db.InitializeAsync();
+        await db.ImportAsync(DemoSurveyFiles.UnitsGeoJson("merge-units"), ImportLayer.Units);
+        await db.ImportAsync(DemoSurveyFiles.GridsGeoJson("merge-grids-bare", p => { p.Remove("网格员"); p.Remove("联系电话"); return p; }), ImportLayer.Grids);
+        var people = People();
+        Assert.False((await db.ImportAsync(DemoSurveyFiles.Write("merge-people", people), ImportLayer.People)).HasErrors);
+        // Two grids' workers as a grid survey may write them: one with a nickname (the phone still says who), one without a phone.
+        var staffed = DemoSurveyFiles.CommunityGrids.Where(g => DemoSurveyFiles.Worker(g) is not null)
+            .Select(g => DemoSurveyFiles.SurveyCode((string)g["properties"]!["code"]!)).Take(2).ToArray();
+        var grids = DemoSurveyFiles.GridsGeoJson("merge-grids", p =>
+        {
+            if ((string)p["网格编码"]! == staffed[0]) p["网格员"] = p["网格员"] + "（专职）";
+            if ((string)p["网格编码"]! == staffed[1]) p.Remove("联系电话");
+            return p;
+        });
+
+        var report = await db.ImportAsync(grids, ImportLayer.Grids);
+
+        Assert.False(report.HasErrors);
+        Assert.Equal(people.Count, await db.ScalarAsync<long>("select count(*) from person"));
+        Assert.Equal(0L, await db.ScalarAsync<long>("select count(*) from person where code like 'GW%'"));
+        Assert.Equal(DemoGridWorkers(), await GridWorkers(db));
+    }
+
     [Fact]
     public async Task An_unknown_role_or_grid_is_reported_with_its_row_and_nothing_written()
     {

@@ -31,7 +31,7 @@ public static class GeoPackageSource
                     r.IsDBNull(3) ? null : r.GetInt64(3), r.IsDBNull(4) ? null : r.GetString(4)));
         var chosen = table is null
             ? tables.Count == 1 ? tables[0] : throw new ImportInputException(
-                $"GeoPackage 中有 {tables.Count} 个要素表（{string.Join("、", tables.Select(t => t.Table))}），请用 --table 指定一个")
+                $"GeoPackage 中有 {tables.Count} 个要素表（{string.Join("、", tables.Select(t => t.Table))}）", ImportOption.Table)
             : tables.FirstOrDefault(t => t.Table == table) is { Table: not null } found ? found
             : throw new ImportInputException($"GeoPackage 中没有要素表 {table}");
 

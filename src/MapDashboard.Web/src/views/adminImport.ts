@@ -4,7 +4,7 @@ import { langSwitch } from '../ui/langSwitch';
 import { importApi, ImportRefusal, type ImportAnswer } from '../admin/importApi';
 import { importReportView } from '../admin/importReport';
 
-const LAYERS = ['grids', 'units', 'buildings', 'hazards', 'people'];
+const LAYERS = ['grids', 'units', 'buildings', 'hazards', 'organisations', 'people'];
 
 /**
  * /admin/import (admin only): a district's own GIS file — a zipped Shapefile set, a GeoPackage or a GeoJSON — is
@@ -13,7 +13,14 @@ const LAYERS = ['grids', 'units', 'buildings', 'hazards', 'people'];
  */
 export async function adminImportView(root: HTMLElement): Promise<void> {
   document.body.classList.add('view-admin');
-  const file = el('input', { type: 'file', name: 'file', accept: '.zip,.gpkg,.geojson,.json', required: '', 'data-testid': 'import-file' });
+  // The native file input words its button in the browser's language ("Choose File" on a zh-CN page): it stays
+  // hidden, and a button of the page's own, in the page's language, opens it; the chosen file's name shows beside it.
+  const file = el('input', { type: 'file', name: 'file', accept: '.zip,.gpkg,.geojson,.json', required: '', hidden: '', 'data-testid': 'import-file' });
+  const chooseFile = el('button', { type: 'button', class: 'import-file-button', 'data-testid': 'import-file-button' });
+  const fileName = el('span', { class: 'import-file-name', 'data-testid': 'import-file-name' });
+  const showFileName = () => { fileName.textContent = file.files?.[0]?.name ?? t('importNoFileChosen'); };
+  chooseFile.addEventListener('click', () => file.click());
+  file.addEventListener('change', showFileName);
   const layer = el('select', { name: 'layer', 'data-testid': 'import-layer' });
   const srs = el('input', { name: 'srs', inputmode: 'numeric', pattern: '(EPSG:)?\\d{4,6}', 'data-testid': 'import-srs' });
   const encoding = el('select', { name: 'encoding', 'data-testid': 'import-encoding' });
@@ -35,6 +42,8 @@ export async function adminImportView(root: HTMLElement): Promise<void> {
     document.title = `${t('appTitle')} · ${t('importTitle')}`;
     srs.placeholder = t('importSrsHint');
     check.textContent = t('importCheck');
+    chooseFile.textContent = t('importChooseFile');
+    showFileName();
     apply.textContent = t('importApply');
     const chosenLayer = layer.value || 'grids';
     layer.replaceChildren(...LAYERS.map((l) => el('option', { value: l }, tKey('importLayer_', l))));
@@ -57,7 +66,7 @@ export async function adminImportView(root: HTMLElement): Promise<void> {
   };
 
   const form = el('form', { class: 'import-form', novalidate: '' },
-    el('label', {}, text('span', 'importFile'), file),
+    el('div', { class: 'import-field' }, text('span', 'importFile'), el('div', { class: 'import-file-row' }, chooseFile, fileName), file),
     el('label', {}, text('span', 'importLayer'), layer),
     el('label', {}, text('span', 'importSrs'), srs),
     el('label', {}, text('span', 'importEncoding'), encoding),

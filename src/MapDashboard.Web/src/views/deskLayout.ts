@@ -21,5 +21,5 @@ export async function deskLayout(root: HTMLElement, viewClass: string, titleKey:
   bar.insertBefore(live.badge, bar.lastElementChild); // before the language switch
   header.replaceWith(bar);
   mapWrap.append(legend(light, ctx.categories, true));
-  return { ctx, side, mapWrap, live };
+  return { ctx, side, mapWrap, live, bar };
 }

@@ -24,6 +24,7 @@ import { errorText } from '../ui/errorText';
 import { onLang, t, tFill } from '../i18n';
 import { deskLayout } from './deskLayout';
 import { leadDesk } from './leadDesk';
+import { adminImportLink } from '../ui/adminImportLink';
 
 const SELECTABLE_GRIDS = new Set(['community_grid', 'dedicated_grid']);
 /** Units with an overview (their totals and open incidents) instead of a grid card. */
@@ -43,7 +44,7 @@ const REVEAL_MS = 120_000;
 // reader's language and offers the search.
 export async function leadView(root: HTMLElement): Promise<void> {
   let incidentChanged = () => {};
-  const { ctx, side, mapWrap, live } = await deskLayout(root, 'view-lead', 'leadTitle',
+  const { ctx, side, mapWrap, live, bar } = await deskLayout(root, 'view-lead', 'leadTitle',
     { onFeature: (layer) => { if (layer === 'incidents') incidentChanged(); } });
   const { map, categories } = ctx;
   const selection = selectionLayer(light);
@@ -104,6 +105,8 @@ export async function leadView(root: HTMLElement): Promise<void> {
   }, (i) => locateIncident(i.location));
   const account = me();
   const roleKnown = account.then((m) => { canReveal = REVEAL_ROLES.has(m.role); }).catch(() => { canReveal = false; });
+  // Admins load districts' data: their way to the import page, beside the views (nobody else may import).
+  void account.then((m) => { if (m.role === 'admin') bar.querySelector('.topbar-nav')?.after(adminImportLink()); }).catch(() => {});
   mapWrap.append(panel.element, overview.element, layerToggles(map, 'patrolLayers',
     [['tracks', 'legendTrack'], ['coverage', 'legendCoverage'], ['unvisited', 'legendUnvisited']]));
 
