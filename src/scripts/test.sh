@@ -27,7 +27,8 @@ done
 log="$(mktemp)"
 status=0
 for project in "${projects[@]}"; do
-  dotnet test "$project" --no-build -nologo 2>&1 | tee -a "$log" || status=1
+  # Normal verbosity prints each test with its duration: where the suite's minutes go.
+  dotnet test "$project" --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee -a "$log" || status=1
 done
 
 # One closing line for the whole run, summed over the test projects.
