@@ -71,8 +71,11 @@ public static class WallBenchmark
     static async Task<(WallPage.Frames, WallProfile.Result)> MeasureProfiledAsync(WallPage wall, TimeSpan window, bool sample)
     {
         var profile = await WallProfile.StartAsync(wall.Page, wall.DevTools, sample);
+        var before = await wall.LiveAsync();
         var frames = await wall.MeasureAsync(window);
-        return (frames, await profile.StopAsync());
+        var after = await wall.LiveAsync();
+        // Whether the live window was live for the page: the changes it applied, and its link at the end.
+        return (frames, await profile.StopAsync() with { Applied = after.Applied - before.Applied, LinkState = after.State });
     }
 
     static async Task ScreenshotsAsync(WallPage wall, string folder, TextWriter report)

@@ -23,7 +23,12 @@ public sealed class WallProfile
         public double TotalMs => RenderMs + DeclutterMs + DeferredMs;
     }
 
-    public sealed record Result(int Renders, double RenderMs, LayerTime[] Layers, (string Function, double Ms)[] Functions, double SampledMs);
+    public sealed record Result(int Renders, double RenderMs, LayerTime[] Layers, (string Function, double Ms)[] Functions, double SampledMs)
+    {
+        /// <summary>Live changes the page applied in the window, and its link's state at the end.</summary>
+        public long Applied { get; init; }
+        public string LinkState { get; init; } = "";
+    }
 
     /// <summary>Starts counting (and sampling, if asked) from now.</summary>
     public static async Task<WallProfile> StartAsync(IPage page, ICDPSession devTools, bool sample)
@@ -94,7 +99,8 @@ public sealed class WallProfile
     {
         if (r.Renders > 0)
         {
-            report.WriteLine($"{window}: {r.Renders} map renders in {seconds:F0} s ({frames} animation frames), {r.RenderMs / r.Renders:F1} ms a render, {r.RenderMs / seconds:F0} ms/s");
+            report.WriteLine($"{window}: {r.Renders} map renders in {seconds:F0} s ({frames} animation frames), {r.RenderMs / r.Renders:F1} ms a render, {r.RenderMs / seconds:F0} ms/s; " +
+                             $"{r.Applied} live changes applied, link {r.LinkState}");
             report.WriteLine($"  {"layer",-34} {"ms/render",10} {"render",8} {"declutter",10} {"deferred",9} {"drawn in",9}");
             foreach (var l in r.Layers.Where(l => l.TotalMs >= 0.05 * r.Renders))
                 report.WriteLine($"  {l.Layer,-34} {l.TotalMs / r.Renders,10:F1} {l.RenderMs / r.Renders,8:F1} {l.DeclutterMs / r.Renders,10:F1} {l.DeferredMs / r.Renders,9:F1} {l.Calls,9}");
