@@ -6,8 +6,7 @@ import type { MapContext } from '../map/createMap';
 import { workerLayer } from '../layers/workers';
 import { liveBadge } from '../ui/liveBadge';
 import { startConnection, type ConnectionState } from './connection';
-import { COMMIT_MS, LiveOverlays } from './overlays';
-import { atMostEvery } from './throttle';
+import { LiveOverlays } from './overlays';
 import { pulseLayer } from './pulse';
 import { patrolTileReloader } from './patrolTiles';
 import { perFrame } from './perFrame';
@@ -113,24 +112,20 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
     return { seq: position.seq, settled: overlays.reload(position.seq, atLeast) };
   }
 
-  // Live messages are queued in arrival order and taken once a frame (of a worker's positions only the latest is kept:
-  // an older one would lose to it anyway). What they change on the map is put there at most every COMMIT_MS, all at
-  // once: the overlays, the tiles' hidden ids and the worker dots, so the city is redrawn once a second, not every frame.
+  // Live messages are queued in arrival order and applied once a frame: the tiles' hidden ids and the overlays redraw
+  // once, and of a worker's positions only the latest is applied (an older one would lose to it anyway).
   const queued: (() => void)[] = [];
   const positions = new Map<string | number, ChangeItem>();
   let positionsToSeq = 0;
-  const commit = atMostEvery(COMMIT_MS, () => {
-    overlays.commit();
+  const inbox = perFrame(() => {
+    const jobs = queued.splice(0);
+    for (const job of jobs) job();
+    if (jobs.length) overlays.redraw();
     if (positions.size) {
       workers.apply([...positions.values()]);
       positions.clear();
       patrolTiles.poke(Math.max(seq, positionsToSeq));
     }
-  });
-  const inbox = perFrame(() => {
-    const jobs = queued.splice(0);
-    for (const job of jobs) job();
-    if (jobs.length || positions.size) commit.schedule();
   });
   const enqueue = (job: () => void) => { queued.push(job); inbox.schedule(); };
   function queuePositions(batch: PositionBatch) {
