@@ -32,10 +32,13 @@ public static class BenchCommand
         soak.CustomParser = r => DurationOption.Parse(r.Tokens.Single().Value);
         var output = new Option<string>("--output") { Description = "folder for the figures and screenshots", DefaultValueFactory = _ => Path.Combine("bench-output", $"wall-{DateTime.UtcNow:yyyyMMdd-HHmmss}") };
         var webRoot = new Option<string?>("--web-root") { Description = "serve another build of the web client (a copy of an earlier wwwroot), to compare two builds" };
-        var command = new Command("wall", "/wall in chromium on a generated district under live load: frame gaps paused and live, long tasks, heap, DOM; --soak for slopes and recovery")
-            { size, workers, changes, seconds, warmUp, soak, output, webRoot };
+        var profile = new Option<bool>("--profile") { Description = "also sample the page's CPU (DevTools profiler) in each window and print the functions that took it" };
+        var noScreenshots = new Option<bool>("--no-screenshots") { Description = "skip the 1080p and 4K screenshots (quicker runs when comparing builds)" };
+        var command = new Command("wall", "/wall in chromium on a generated district under live load: frame gaps paused and live, long tasks, heap, DOM, each layer's render time; --soak for slopes and recovery")
+            { size, workers, changes, seconds, warmUp, soak, output, webRoot, profile, noScreenshots };
         command.SetAction(parse => WallBenchmark.RunAsync(new WallBenchmark.Settings(parse.GetValue(size), parse.GetValue(workers), parse.GetValue(changes),
-            parse.GetValue(seconds), parse.GetValue(warmUp), parse.GetValue(soak), parse.GetValue(output)!, parse.GetValue(webRoot)), Console.Out));
+            parse.GetValue(seconds), parse.GetValue(warmUp), parse.GetValue(soak), parse.GetValue(output)!, parse.GetValue(webRoot),
+            parse.GetValue(profile), !parse.GetValue(noScreenshots)), Console.Out));
         return command;
     }
 

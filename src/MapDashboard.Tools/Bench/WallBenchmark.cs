@@ -12,7 +12,7 @@ namespace MapDashboard.Tools.Bench;
 public static class WallBenchmark
 {
     public sealed record Settings(DistrictSize Size, int Workers, int ChangesPerSecond, int Seconds, int WarmUpSeconds, TimeSpan? Soak, string Output,
-        string? WebRoot = null);
+        string? WebRoot = null, bool Profile = false, bool Screenshots = true);
 
     public static async Task<int> RunAsync(Settings settings, TextWriter output)
     {
@@ -41,14 +41,17 @@ public static class WallBenchmark
 
             var start = await wall.MetricsAsync();
             var window = TimeSpan.FromSeconds(settings.Seconds);
-            var paused = await wall.MeasureAsync(window);
+            var (paused, pausedProfile) = await MeasureProfiledAsync(wall, window, settings.Profile);
             load.Start();
             await Task.Delay(TimeSpan.FromSeconds(settings.WarmUpSeconds));
-            var live = await wall.MeasureAsync(window);
+            var (live, liveProfile) = await MeasureProfiledAsync(wall, window, settings.Profile);
             var end = await wall.MetricsAsync();
             var counts = await wall.FeatureCountsAsync();
             PrintFrames(report, settings, paused, live, start, end, counts, load);
-            await ScreenshotsAsync(wall, settings.Output, report);
+            report.WriteLine();
+            WallProfile.Print(report, "paused", pausedProfile, paused.GapsMs.Length, settings.Seconds);
+            WallProfile.Print(report, "live", liveProfile, live.GapsMs.Length, settings.Seconds);
+            if (settings.Screenshots) await ScreenshotsAsync(wall, settings.Output, report);
 
             if (settings.Soak is { } soak)
                 server = await WallSoak.RunAsync(wall, load, district, server, port, serverSettings, soak, report);
@@ -62,6 +65,17 @@ public static class WallBenchmark
         }
         output.WriteLine($"figures and screenshots in {Path.GetFullPath(settings.Output)}");
         return 0;
+    }
+
+    /// <summary>Frame gaps over the window, and where the frames' CPU went (<see cref="WallProfile"/>).</summary>
+    static async Task<(WallPage.Frames, WallProfile.Result)> MeasureProfiledAsync(WallPage wall, TimeSpan window, bool sample)
+    {
+        var profile = await WallProfile.StartAsync(wall.Page, wall.DevTools, sample);
+        var before = await wall.LiveAsync();
+        var frames = await wall.MeasureAsync(window);
+        var after = await wall.LiveAsync();
+        // Whether the live window was live for the page: the changes it applied, and its link at the end.
+        return (frames, await profile.StopAsync() with { Applied = after.Applied - before.Applied, LinkState = after.State });
     }
 
     static async Task ScreenshotsAsync(WallPage wall, string folder, TextWriter report)

@@ -35,6 +35,9 @@ public sealed class WallPage : IAsyncDisposable
 
     public IPage Page { get; }
 
+    /// <summary>The page's DevTools protocol session (the CPU profiler of <see cref="WallProfile"/>).</summary>
+    public ICDPSession DevTools => _devTools;
+
     /// <param name="MainThreadCpuMs">CPU time of the page's main thread over the window (DevTools' ThreadTime): what the
     /// frames cost, whatever else the machine runs — a loaded machine stretches the gaps, not this.</param>
     public sealed record Frames(double[] GapsMs, int LongTasks, double LongTaskMs, double Seconds, double MainThreadCpuMs)

@@ -9,6 +9,7 @@ import { lang } from './i18n';
 import type { LiveStatus } from './live/liveMap';
 import { drawnFeatures, withOverlay } from './map/drawnFeatures';
 import type { FocusState } from './ui/focusPanel';
+import { renderProfiler, type RenderProfile } from './map/renderProfile';
 
 /**
  * window.mapDashboard — a read-only TEST / AUTOMATION HOOK, not an API for features.
@@ -79,6 +80,8 @@ export interface MapDashboardHook {
   focus(): FocusState | null;
   /** /wall: whether the stale-data banner shows, and when the last heartbeat came (ISO). */
   stale(): { stale: boolean; lastHeartbeat: string } | null;
+  /** Map renders and each layer's render time since the previous call (the wall benchmark's profile, map/renderProfile.ts). */
+  renderProfile(): RenderProfile;
 }
 
 type Extra = Partial<Pick<MapDashboardHook, 'selectedGrid' | 'routeLengthMetres' | 'live' | 'plan' | 'gridCoverage' | 'overviewUnit' | 'locatedIncident' | 'deskQueue' | 'deskIncident' | 'fieldLiveReloads' | 'focus' | 'stale'>>;
@@ -245,6 +248,7 @@ export function installHook(view: MapDashboardHook['view'], map: Map, palette: P
     fieldLiveReloads: extra.fieldLiveReloads ?? (() => null),
     focus: extra.focus ?? (() => null),
     stale: extra.stale ?? (() => null),
+    renderProfile: renderProfiler(map).take,
   };
   window.mapDashboard = hook;
 

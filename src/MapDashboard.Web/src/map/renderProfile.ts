@@ -1,0 +1,80 @@
+import type Map from 'ol/Map';
+import type Layer from 'ol/layer/Layer';
+
+/** Milliseconds one layer's rendering took over a profile window, by OpenLayers' phase. */
+export interface LayerRenderTime {
+  /** prepareFrame + renderFrame (Layer#render): building and replaying its instructions, tiles included. */
+  render: number;
+  /** Decluttering its labels and symbols (only a layer with declutter on). */
+  declutter: number;
+  /** Drawing what decluttering kept (renderDeferred). */
+  deferred: number;
+  /** How many map renders drew this layer. */
+  calls: number;
+}
+
+/** What window.mapDashboard.renderProfile() reports since its previous call. */
+export interface RenderProfile {
+  /** Map renders (Map#renderFrame_) and the time they took in all. */
+  renders: number;
+  renderMs: number;
+  /** Per layer, by its name (an unnamed layer by what it is the overlay of, or its z-index). */
+  layers: Record<string, LayerRenderTime>;
+}
+
+type Timed = { [method: string]: (...args: unknown[]) => unknown };
+
+/**
+ * Where a frame's CPU goes, layer by layer (the wall benchmark's attribution, `bench wall --profile`): wraps each
+ * layer's render, renderDeclutter and renderDeferred, and the map's own render, with a clock. Installed on first use,
+ * and on each layer added later; `take()` returns the totals since the previous take and starts again.
+ */
+export function renderProfiler(map: Map) {
+  let profile = empty();
+  const wrapped = new WeakSet<object>();
+
+  function time(target: Timed, method: string, add: (ms: number) => void) {
+    const original = target[method];
+    if (typeof original !== 'function') return;
+    target[method] = function (this: unknown, ...args: unknown[]) {
+      const start = performance.now();
+      try { return original.apply(this, args); } finally { add(performance.now() - start); }
+    };
+  }
+
+  function wrapLayer(layer: Layer) {
+    if (wrapped.has(layer)) return;
+    wrapped.add(layer);
+    const entry = () => (profile.layers[labelOf(layer)] ??= { render: 0, declutter: 0, deferred: 0, calls: 0 });
+    const target = layer as unknown as Timed;
+    time(target, 'render', (ms) => { const e = entry(); e.render += ms; e.calls++; });
+    time(target, 'renderDeclutter', (ms) => { entry().declutter += ms; });
+    time(target, 'renderDeferred', (ms) => { entry().deferred += ms; });
+  }
+
+  function install() {
+    if (wrapped.has(map)) return;
+    wrapped.add(map);
+    time(map as unknown as Timed, 'renderFrame_', (ms) => { profile.renders++; profile.renderMs += ms; });
+    map.getAllLayers().forEach(wrapLayer);
+    // Layers added after the first take (the live overlays, the workers) are timed from the next frame on.
+    map.on('precompose', () => map.getAllLayers().forEach(wrapLayer));
+  }
+
+  return {
+    take(): RenderProfile {
+      install();
+      const taken = profile;
+      profile = empty();
+      return taken;
+    },
+  };
+}
+
+const empty = (): RenderProfile => ({ renders: 0, renderMs: 0, layers: {} });
+
+function labelOf(layer: Layer): string {
+  const name = (layer.get('name') as string | undefined) ?? (layer.get('overlayOf') ? `${layer.get('overlayOf')} (live overlay)` : undefined);
+  // Unnamed: the wall's animated rings (overdue z59, pulses z85); a minified bundle has no class names to show.
+  return name ?? `unnamed z${layer.getZIndex() ?? 0}`;
+}
