@@ -5,8 +5,8 @@ export const TICK_MS = 250;
 
 /**
  * A tick this much later than due means the page itself was busy (a city wall's render can hold the main thread for
- * seconds): the hub's messages of that time wait in the socket, unread, so that time is not counted as its silence.
- * A throttled background tab ticks once a second, which is not a stall.
+ * seconds): the hub's messages of that time wait in the socket, unread. A throttled background tab ticks once a
+ * second, which is not a stall.
  */
 export const STALL_MS = 1000;
 
@@ -17,15 +17,23 @@ export interface SilenceRecord {
 }
 
 /**
- * The hub's silence, counted in time the page could have heard it. SignalR's own serverTimeout is a wall-clock
+ * On-time ticks in a row after a stall before silence may be judged: the hub's messages that waited in the socket
+ * during the stall are read in the tasks that follow it, before two more ticks have come.
+ */
+export const SETTLED_TICKS = 2;
+
+/**
+ * The hub's silence, judged only while the page is free to listen. SignalR's own serverTimeout is a wall-clock
  * timer: after a five-second render it fires before the messages that arrived meanwhile are read, and the link —
- * alive all along — is dropped, resubscribed and, at city scale, dropped again by the next long render. Here a
- * stalled stretch counts as one tick, so a busy page never condemns a live link, while a link that is truly silent
- * (a cut cable) is still given up after `timeoutMs` of a responsive page.
+ * alive all along — is dropped, resubscribed and, at city scale, dropped again by the next long render. Here silence
+ * is counted in wall time (a dead link on a loaded machine is still noticed within seconds) but the verdict waits
+ * until the page has run SETTLED_TICKS ticks on time since its last stall, so what arrived meanwhile has been read
+ * and has reset it. A link that is truly silent (a cut cable) is given up after `timeoutMs`.
  */
 export function silenceWatch(timeoutMs: number, onSilent: (silentMs: number) => void, now = () => performance.now()) {
   let silentMs = 0;
   let last = 0;
+  let settled = SETTLED_TICKS;
   let timer: ReturnType<typeof setInterval> | undefined;
   const record: SilenceRecord = { stalls: 0, longestStallMs: 0 };
 
@@ -33,14 +41,15 @@ export function silenceWatch(timeoutMs: number, onSilent: (silentMs: number) => 
     const t = now();
     const gap = t - last;
     last = t;
+    silentMs += gap;
     if (gap >= TICK_MS + STALL_MS) {
       record.stalls++;
       record.longestStallMs = Math.max(record.longestStallMs, Math.round(gap));
-      silentMs += TICK_MS;
-    } else {
-      silentMs += gap;
+      settled = 0;
+      return;
     }
-    if (silentMs < timeoutMs) return;
+    settled++;
+    if (silentMs < timeoutMs || settled < SETTLED_TICKS) return;
     stop();
     onSilent(Math.round(silentMs));
   };
@@ -55,6 +64,7 @@ export function silenceWatch(timeoutMs: number, onSilent: (silentMs: number) => 
     start() {
       stop();
       silentMs = 0;
+      settled = SETTLED_TICKS;
       last = now();
       timer = setInterval(tick, TICK_MS);
     },
