@@ -45,8 +45,8 @@ public sealed class LiveOptions
     /// <summary>
     /// The hub closes a connection from which it heard nothing this long (SignalR's ClientTimeoutInterval, 30 s by
     /// default). The browser pings every 15 s from its main thread, and a city wall's main thread, busy applying a
-    /// reconnect's replay on a loaded machine, went quiet for longer: the hub closed the link (1006) during every
-    /// Subscribe and the wall never came back. A dead browser only costs its group membership meanwhile.
+    /// reconnect's replay on a loaded machine, can be quiet for longer; a closed link then costs another Subscribe and
+    /// replay. A dead browser only costs its group membership meanwhile.
     /// </summary>
     public int ClientTimeoutSeconds { get; set; } = 120;
 
