@@ -9,6 +9,8 @@ public static class ChangeLog
 
     static readonly string ReadAfterSql = SqlResource.Beside<ChangeRow>("read_after.sql");
     static readonly string PositionSql = SqlResource.Beside<ChangeRow>("position.sql");
+    static readonly string ReadAfterExceptSql = SqlResource.Beside<ChangeRow>("read_after_except.sql");
+    static readonly string LatestOfLayerSql = SqlResource.Beside<ChangeRow>("latest_of_layer.sql");
 
     /// <summary>The newest seq and the retention horizon (a replay from below it is impossible).</summary>
     public static async Task<(long Newest, long PrunedThrough)> PositionAsync(NpgsqlDataSource db, CancellationToken cancel)
@@ -19,12 +21,31 @@ public static class ChangeLog
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
-    public static async Task<IReadOnlyList<ChangeRow>> ReadAsync(NpgsqlDataSource db, long after, long through, int limit, CancellationToken cancel)
+    public static Task<IReadOnlyList<ChangeRow>> ReadAsync(NpgsqlDataSource db, long after, long through, int limit, CancellationToken cancel) =>
+        RangeAsync(db, ReadAfterSql, null, after, through, limit, cancel);
+
+    /// <summary>A page after <paramref name="after"/> without <paramref name="layer"/>'s rows (a replay reads those with <see cref="LatestOfLayerAsync"/>).</summary>
+    public static Task<IReadOnlyList<ChangeRow>> ReadExceptAsync(NpgsqlDataSource db, string layer, long after, long through, int limit, CancellationToken cancel) =>
+        RangeAsync(db, ReadAfterExceptSql, layer, after, through, limit, cancel);
+
+    /// <summary>The newest change of each feature of <paramref name="layer"/> in (after, through], in no particular order.</summary>
+    public static Task<IReadOnlyList<ChangeRow>> LatestOfLayerAsync(NpgsqlDataSource db, string layer, long after, long through, CancellationToken cancel) =>
+        RangeAsync(db, LatestOfLayerSql, layer, after, through, null, cancel);
+
+    /// <summary>Rows of a query on (after, through], with its layer and page size when it takes them.</summary>
+    static async Task<IReadOnlyList<ChangeRow>> RangeAsync(NpgsqlDataSource db, string sql, string? layer, long after, long through, int? limit,
+        CancellationToken cancel)
     {
-        await using var cmd = db.CreateCommand(ReadAfterSql);
+        await using var cmd = db.CreateCommand(sql);
+        if (layer is not null) cmd.Parameters.AddWithValue("layer", layer);
         cmd.Parameters.AddWithValue("after", after);
         cmd.Parameters.AddWithValue("through", through);
-        cmd.Parameters.AddWithValue("limit", limit);
+        if (limit is { } l) cmd.Parameters.AddWithValue("limit", l);
+        return await RowsAsync(cmd, cancel);
+    }
+
+    static async Task<IReadOnlyList<ChangeRow>> RowsAsync(NpgsqlCommand cmd, CancellationToken cancel)
+    {
         var rows = new List<ChangeRow>();
         await using var reader = await cmd.ExecuteReaderAsync(cancel);
         while (await reader.ReadAsync(cancel))

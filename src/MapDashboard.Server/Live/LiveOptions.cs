@@ -42,9 +42,19 @@ public sealed class LiveOptions
     /// </summary>
     public int ClientServerTimeoutMilliseconds { get; set; } = 4000;
 
+    /// <summary>
+    /// The hub closes a connection from which it heard nothing this long (SignalR's ClientTimeoutInterval, 30 s by
+    /// default). The browser pings every 15 s from its main thread, and a city wall's main thread, busy applying a
+    /// reconnect's replay on a loaded machine, can be quiet for longer; a closed link then costs another Subscribe and
+    /// replay. A dead browser only costs its group membership meanwhile.
+    /// </summary>
+    public int ClientTimeoutSeconds { get; set; } = 120;
+
     /// <summary>The start-up check of the pair: a timeout within two pings would report healthy links as lost.</summary>
     public void EnsureTimeoutsAgree()
     {
+        if (ClientTimeoutSeconds < 30)
+            throw new InvalidOperationException($"{Section}:ClientTimeoutSeconds ({ClientTimeoutSeconds}) must be at least 30, twice the browser's 15 s ping");
         if (KeepAliveMilliseconds <= 0 || ClientServerTimeoutMilliseconds <= 2 * KeepAliveMilliseconds)
             throw new InvalidOperationException(
                 $"{Section}:ClientServerTimeoutMilliseconds ({ClientServerTimeoutMilliseconds}) must be more than twice "

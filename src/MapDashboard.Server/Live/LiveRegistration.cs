@@ -16,6 +16,7 @@ public static class LiveRegistration
         {
             o.EnableDetailedErrors = false;
             o.KeepAliveInterval = TimeSpan.FromMilliseconds(live.KeepAliveMilliseconds);
+            o.ClientTimeoutInterval = TimeSpan.FromSeconds(live.ClientTimeoutSeconds);
         });
         builder.Services.AddSingleton<ChangeFeed>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ChangeFeed>());

@@ -45,7 +45,10 @@ public sealed partial class ServerProcess : IAsyncDisposable
         var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is { } line && ListeningOn().Match(line) is { Success: true } m) listening.TrySetResult(m.Groups[1].Value);
+            if (e.Data is not { } line) return;
+            if (ListeningOn().Match(line) is { Success: true } m) listening.TrySetResult(m.Groups[1].Value);
+            // Warnings and errors (the console logger writes them to standard output): a benchmark reads them beside its figures.
+            else if (listening.Task.IsCompleted) Console.Error.WriteLine($"[server] {line}");
         };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[server] {e.Data}"); };
         process.BeginOutputReadLine();

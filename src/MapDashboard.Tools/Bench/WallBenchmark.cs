@@ -23,7 +23,9 @@ public static class WallBenchmark
         var load = await WallLoad.CreateAsync(district.Db, settings.Workers, settings.ChangesPerSecond);
         var port = BenchDistrict.FreePort();
         // Another build of the web client (a copy of an earlier wwwroot) to compare two builds on the same load.
-        string[] serverSettings = settings.WebRoot is { } root ? [$"--webroot={Path.GetFullPath(root)}"] : [];
+        // Who closes a wall's link: Kestrel's data-rate aborts (Information) and the hub connection's own timeouts (Debug).
+        string[] linkLogs = ["--Logging:LogLevel:Microsoft.AspNetCore.Server.Kestrel=Information", "--Logging:LogLevel:Microsoft.AspNetCore.SignalR.HubConnectionContext=Debug"];
+        string[] serverSettings = settings.WebRoot is { } root ? [.. linkLogs, $"--webroot={Path.GetFullPath(root)}"] : linkLogs;
         var server = await ServerProcess.StartAsync(district.Cluster.ConnectionString, port, serverSettings);
         try
         {

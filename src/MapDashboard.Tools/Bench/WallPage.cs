@@ -120,6 +120,21 @@ public sealed class WallPage : IAsyncDisposable
         return (live.GetProperty("state").GetString()!, live.GetProperty("applied").GetInt64(), live.GetProperty("seq").GetInt64());
     }
 
+    /// <summary>The live link's newest state changes (time, state, why) and its last Subscribe, through the test hook.</summary>
+    public async Task<(IReadOnlyList<(string At, string State, string Why)> Transitions, string? LastSubscribe)> LinkStoryAsync()
+    {
+        var story = await Page.EvaluateAsync<JsonElement>("""
+            () => {
+              const l = window.mapDashboard && window.mapDashboard.live ? window.mapDashboard.live() : null;
+              return { transitions: l && l.transitions ? l.transitions : [], last: l && l.lastSubscribe ? JSON.stringify(l.lastSubscribe) : null };
+            }
+            """);
+        var transitions = story.GetProperty("transitions").EnumerateArray()
+            .Select(t => (t.GetProperty("at").GetString()!, t.GetProperty("state").GetString()!, t.GetProperty("why").GetString()!)).ToList();
+        var last = story.GetProperty("last");
+        return (transitions, last.ValueKind == JsonValueKind.String ? last.GetString() : null);
+    }
+
     public Task ScreenshotAsync(string path) => Page.ScreenshotAsync(new() { Path = path, Timeout = 300_000 });
 
     public async ValueTask DisposeAsync()

@@ -20,11 +20,13 @@ public static class WallSoak
     {
         report.WriteLine();
         report.WriteLine($"soak: {soak.TotalMinutes:F0} min under the live load, a sample a minute; server restart at 1/3, PostgreSQL restart at 2/3");
-        report.WriteLine($"{"min",5} {"heap MB",8} {"DOM",6} {"listeners",10} {"features",9} {"live",12}");
+        report.WriteLine($"{"min",5} {"heap MB",8} {"DOM",6} {"listeners",10} {"features",9} {"live",12} {"load average",14}");
         load.Start();
         var samples = new List<Sample>();
         var clock = Stopwatch.StartNew();
         bool serverRestarted = false, databaseRestarted = false;
+        var told = "";
+        var recoveries = new List<string>();
         while (clock.Elapsed < soak)
         {
             var next = Every * (samples.Count + 1);
@@ -32,20 +34,24 @@ public static class WallSoak
             {
                 serverRestarted = true;
                 report.WriteLine("  restarting the server (killed, started again on the same port)…");
+                var before = await wall.LiveAsync();
+                var down = Stopwatch.StartNew();
                 await server.KillAsync();
                 await server.DisposeAsync();
                 await Task.Delay(5000);
                 server = await ServerProcess.StartAsync(district.Cluster.ConnectionString, port, serverSettings);
-                await RecoveryAsync(wall, "server", report);
+                recoveries.Add(await RecoveryAsync(wall, "server", before, down, report));
             }
             if (!databaseRestarted && clock.Elapsed >= soak * 2 / 3)
             {
                 databaseRestarted = true;
                 report.WriteLine("  restarting PostgreSQL (fast stop, start)…");
+                var before = await wall.LiveAsync();
+                var down = Stopwatch.StartNew();
                 await district.Cluster.StopAsync();
                 await Task.Delay(5000);
                 await district.Cluster.EnsureStartedAsync();
-                await RecoveryAsync(wall, "PostgreSQL", report);
+                recoveries.Add(await RecoveryAsync(wall, "PostgreSQL", before, down, report));
             }
             if (next > clock.Elapsed) await Task.Delay(next - clock.Elapsed);
             var metrics = await wall.MetricsAsync();
@@ -53,32 +59,51 @@ public static class WallSoak
             var live = await wall.LiveAsync();
             var features = counts?.Values.Sum() ?? -1;
             samples.Add(new Sample(clock.Elapsed.TotalHours, metrics, features));
-            report.WriteLine($"{clock.Elapsed.TotalMinutes,5:F0} {metrics.HeapMb,8:F1} {metrics.Nodes,6} {metrics.Listeners,10} {features,9} {live.State,12}");
+            report.WriteLine($"{clock.Elapsed.TotalMinutes,5:F0} {metrics.HeapMb,8:F1} {metrics.Nodes,6} {metrics.Listeners,10} {features,9} {live.State,12} {WallBenchmark.LoadAverage(),14}");
+            told = await TellLinkStoryAsync(wall, told, report);
         }
         await load.StopAsync();
         PrintSlopes(report, samples);
+        foreach (var r in recoveries) report.WriteLine(r);
         report.WriteLine($"failed writes while the database was down: {load.Failures}");
         return server;
     }
 
-    /// <summary>Recovered = the badge reads connected and the live link applies new changes, without a touch.</summary>
-    static async Task RecoveryAsync(WallPage wall, string what, TextWriter report)
+    /// <summary>
+    /// Recovered = the badge reads connected, the seq has moved past where it stood before the outage and more changes
+    /// were applied, without a touch. Timed from the kill or stop (<paramref name="down"/>) and from the moment the
+    /// server or database was back; returns the line for the summary.
+    /// </summary>
+    static async Task<string> RecoveryAsync(WallPage wall, string what, (string State, long Applied, long Seq) before, Stopwatch down,
+        TextWriter report)
     {
-        var clock = Stopwatch.StartNew();
-        var before = await wall.LiveAsync();
-        while (clock.Elapsed < RecoveryLimit)
+        var back = Stopwatch.StartNew();
+        while (back.Elapsed < RecoveryLimit)
         {
             var now = await wall.LiveAsync();
             if (now.State == "connected" && now.Seq > before.Seq && (before.Applied < 0 || now.Applied > before.Applied))
             {
-                report.WriteLine($"  after the {what} restart the wall was live again in {clock.Elapsed.TotalSeconds:F0} s " +
-                                 $"(badge connected, {now.Applied - before.Applied} more changes applied, seq {before.Seq} → {now.Seq})");
-                return;
+                var line = $"  {what} restart: the wall was live again {down.Elapsed.TotalSeconds:F0} s after the {(what == "server" ? "kill" : "stop")}, " +
+                           $"{back.Elapsed.TotalSeconds:F0} s after the {what} was back (badge connected, {now.Applied - before.Applied} more changes applied, seq {before.Seq} → {now.Seq})";
+                report.WriteLine(line);
+                return line;
             }
             await Task.Delay(1000);
         }
         var last = await wall.LiveAsync();
-        report.WriteLine($"  after the {what} restart the wall did NOT recover within {RecoveryLimit.TotalMinutes:F0} min (badge {last.State}, seq {before.Seq} → {last.Seq})");
+        var failed = $"  {what} restart: the wall did NOT recover within {RecoveryLimit.TotalMinutes:F0} min of the {what} being back (badge {last.State}, seq {before.Seq} → {last.Seq})";
+        report.WriteLine(failed);
+        return failed;
+    }
+
+    /// <summary>The link's state changes since the last told (ISO times sort as text), and the last Subscribe's figures.</summary>
+    static async Task<string> TellLinkStoryAsync(WallPage wall, string toldThrough, TextWriter report)
+    {
+        var (transitions, lastSubscribe) = await wall.LinkStoryAsync();
+        var fresh = transitions.Where(t => string.CompareOrdinal(t.At, toldThrough) > 0).ToList();
+        foreach (var t in fresh) report.WriteLine($"        link {t.At[11..19]} {t.State}: {t.Why}");
+        if (fresh.Count > 0 && lastSubscribe is not null) report.WriteLine($"        last Subscribe {lastSubscribe}");
+        return fresh.Count > 0 ? fresh[^1].At : toldThrough;
     }
 
     static void PrintSlopes(TextWriter report, List<Sample> samples)

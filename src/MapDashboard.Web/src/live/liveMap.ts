@@ -4,7 +4,7 @@ import { patrolApi } from '../patrolApi';
 import type { MapContext } from '../map/createMap';
 import { workerLayer } from '../layers/workers';
 import { liveBadge } from '../ui/liveBadge';
-import { startConnection, type ConnectionState } from './connection';
+import { startConnection, type ConnectionState, type Transition } from './connection';
 import { LiveOverlays } from './overlays';
 import { pulseLayer } from './pulse';
 import { patrolTileReloader } from './patrolTiles';
@@ -22,6 +22,9 @@ const ROUTES: LiveLayer = 'routes';
  * current seq and the overlays emptied: a wall left on for weeks keeps flat memory.
  */
 export const OVERLAY_CAP = 1000;
+
+/** Live messages applied per frame at most this long (a message is applied whole, so one may run over). */
+const FRAME_BUDGET_MS = 50;
 
 /** What window.mapDashboard.live() reports. */
 export interface LiveStatus {
@@ -42,6 +45,13 @@ export interface LiveStatus {
   downSince: string | null;
   /** Reloads of the patrol tiles (tracks, coverage, unvisited) after pings. */
   patrolReloads: number;
+  /** The link's newest state changes, each with why (a close's error, an attempt's timings). */
+  transitions: Transition[];
+  /** The page's own stalls the silence watch did not count against the link (silence.ts). */
+  stalls: number;
+  longestStallMs: number;
+  /** The last Subscribe's round trip and the changes it replayed. */
+  lastSubscribe: { ms: number; replayed: number; resync: boolean } | null;
 }
 
 export interface LiveOptions {
@@ -79,6 +89,7 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
   let subscribes = 0;
   let resyncs = 0;
   let hub: HubConnection | null = null;
+  let lastSubscribe: LiveStatus['lastSubscribe'] = null;
 
   // The whole district for every view for now; a street's desk could narrow it later.
   const request = (): SubscribeRequest => ({
@@ -89,14 +100,16 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
 
   async function subscribe(connection: HubConnection) {
     hub = connection;
+    const began = performance.now();
     const result = await connection.invoke<SubscribeResult>('Subscribe', request());
+    lastSubscribe = { ms: Math.round(performance.now() - began), replayed: result.replayed, resync: result.resync };
     subscribes++;
     o.onHeard?.();
-    inbox.now(); // the replay came before the answer: apply it before the answer's seq moves ours
-
-    // Everything up to result.seq has been replayed before the answer (one ordered link).
+    // Everything up to result.seq has been replayed before the answer (one ordered link): queued behind the replay,
+    // so ours moves only once the replay is applied — a frame's share at a time, not in one task that a city's
+    // thousands of replayed changes made last longer than the hub waits for a ping.
     // On resync the `resync` handler reloads and subscribes again.
-    if (!result.resync) seq = Math.max(seq, result.seq);
+    if (!result.resync) enqueue(() => { seq = Math.max(seq, result.seq); });
   }
 
   // Reload the snapshot at the current position; `settled` resolves once the overlays it
@@ -115,9 +128,12 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
   const positions = new Map<string | number, ChangeItem>();
   let positionsToSeq = 0;
   const inbox = perFrame(() => {
-    const jobs = queued.splice(0);
-    for (const job of jobs) job();
-    if (jobs.length) overlays.redraw();
+    const began = performance.now();
+    let done = 0;
+    while (done < queued.length && performance.now() - began < FRAME_BUDGET_MS) queued[done++]();
+    queued.splice(0, done);
+    if (done) overlays.redraw();
+    if (queued.length) inbox.schedule(); // the rest next frame: the page keeps answering the hub meanwhile
     if (positions.size) {
       workers.apply([...positions.values()]);
       positions.clear();
@@ -201,6 +217,9 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
     resyncs,
     downSince: connection.downSince()?.toISOString() ?? null,
     patrolReloads: patrolTiles.reloads(),
+    transitions: connection.transitions(),
+    ...connection.silence(),
+    lastSubscribe,
   });
   return { badge: badge.element, status };
 }
