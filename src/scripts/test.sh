@@ -31,10 +31,11 @@ for project in "${projects[@]}"; do
   dotnet test "$project" --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee -a "$log" || status=1
 done
 
-# One closing line for the whole run, summed over the test projects.
-awk '/(Passed|Failed)! +- +Failed: /{
-       for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
-     }
+# One closing line for the whole run, summed over the test projects (from each project's "Total tests:" block,
+# which normal verbosity prints as "Passed: n", "Failed: n", "Skipped: n" lines).
+awk '/^Total tests:/ { block = 1; next }
+     block && /^ +(Passed|Failed|Skipped): +[0-9]+ *$/ { n = $2 + 0; if ($1 == "Passed:") p += n; if ($1 == "Failed:") f += n; if ($1 == "Skipped:") s += n; next }
+     block && /Total time/ { block = 0 }
      END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 rm -f "$log"
 exit "$status"
