@@ -27,6 +27,9 @@ public sealed class ApiReferencePageTests(DashboardFixture dashboard)
                 else await route.ContinueAsync();
             }));
 
+        // The sidebar opens its first group (sign-in); the incidents' operations show once their group is opened.
+        await page.Page.GetByText("/api/auth/signin").First.WaitForAsync(new() { Timeout = 30_000 });
+        await page.Page.GetByText("IncidentsApi", new() { Exact = true }).First.ClickAsync();
         var operation = page.Page.GetByText("/api/incidents/{code}").First;
         await operation.WaitForAsync(new() { Timeout = 30_000 });
         Assert.True(await operation.IsVisibleAsync());
