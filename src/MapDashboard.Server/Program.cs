@@ -1,3 +1,4 @@
+using MapDashboard.Server.ApiReference;
 using MapDashboard.Server.Auth;
 using MapDashboard.Server.Audit;
 using MapDashboard.Server.Categories;
@@ -46,6 +47,7 @@ builder.AddPatrols();
 builder.AddCoverage();
 builder.AddAudit();
 builder.AddImportUploads();
+builder.AddApiReference();
 
 var app = builder.Build();
 app.UseDoors();
@@ -76,6 +78,7 @@ app.MapPublicTilesApi();
 app.MapOgcApi();
 app.MapExportsApi();
 app.MapLive();
+app.MapApiReference();
 app.MapViews();
 app.Run();
 

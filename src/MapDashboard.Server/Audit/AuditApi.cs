@@ -21,7 +21,7 @@ public static class AuditApi
 
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/audit", List).RequireAuthorization(Auth.Policies.Admin);
+        app.MapGet("/api/audit", List).Produces<IReadOnlyList<AuditEntry>>().RequireAuthorization(Auth.Policies.Admin);
         return app;
     }
 

@@ -16,8 +16,8 @@ public static class AccountsApi
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/accounts").RequireAuthorization(Policies.Admin);
-        api.MapPost("/", Create);
-        api.MapPost("/{userName}/revoke", Revoke);
+        api.MapPost("/", Create).Produces<AccountCreated>(StatusCodes.Status201Created);
+        api.MapPost("/{userName}/revoke", Revoke).Produces<AccountRevoked>();
         return app;
     }
 
@@ -39,7 +39,7 @@ public static class AccountsApi
         var (id, refused) = await accounts.As(who).CreateAsync(account, cancel);
         if (id is null) return Problems.BadRequest("Invalid account", refused!);
         return TypedResults.Created($"/api/accounts/{Uri.EscapeDataString(account.UserName)}",
-            new { id, userName = account.UserName, displayName = account.DisplayName, role = account.Role, unit = account.UnitCode, person = account.PersonCode });
+            new AccountCreated(id.Value, account.UserName, account.DisplayName, account.Role, account.UnitCode, account.PersonCode));
     }
 
     static async Task<IResult> Revoke(string userName, AccountStore accounts, AuditScope who, HubConnections hub, CancellationToken cancel)
@@ -47,6 +47,6 @@ public static class AccountsApi
         if (await accounts.As(who).RevokeAccountAsync(userName, cancel) is not { } id)
             return Problems.NotFound("Unknown account", $"no account '{userName}'");
         var closed = hub.CloseAccount(id);
-        return TypedResults.Ok(new { userName, revoked = true, closedConnections = closed });
+        return TypedResults.Ok(new AccountRevoked(userName, true, closed));
     }
 }

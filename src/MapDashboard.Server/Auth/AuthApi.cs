@@ -16,11 +16,11 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/auth");
-        api.MapPost("/token", Token).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
-        api.MapPost("/signin", SignIn).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).WithBody(BodyKind.JsonOrForm);
-        api.MapPost("/signout", SignOut).RequireAuthorization(Policies.Read);
-        api.MapGet("/me", Me).RequireAuthorization(Policies.Read);
-        api.MapGet("/csrf", Csrf).RequireAuthorization(Policies.Read);
+        api.MapPost("/token", Token).Produces<TokenAnswer>().AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
+        api.MapPost("/signin", SignIn).Produces<SignedInAnswer>().Accepts<SignInBody>("application/json", "application/x-www-form-urlencoded").AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).WithBody(BodyKind.JsonOrForm);
+        api.MapPost("/signout", SignOut).Produces(StatusCodes.Status204NoContent).RequireAuthorization(Policies.Read);
+        api.MapGet("/me", Me).Produces<MeAnswer>().RequireAuthorization(Policies.Read);
+        api.MapGet("/csrf", Csrf).Produces<CsrfAnswer>().RequireAuthorization(Policies.Read);
         return app;
     }
 
@@ -31,7 +31,7 @@ public static class AuthApi
         if (account is null) return refusal!;
         if (await accounts.IssueAsync(account.Id, TokenKind.Bearer, options.Value.LifetimeFor(account.Role), cancel: cancel) is not { } issued)
             return WrongCredentials();
-        return TypedResults.Ok(new { accessToken = issued.Token, expiresAt = issued.ExpiresAt, tokenType = "Bearer", role = account.Role });
+        return TypedResults.Ok(new TokenAnswer(issued.Token, issued.ExpiresAt, "Bearer", account.Role));
     }
 
     static async Task<IResult> SignIn(HttpContext context, AccountStore accounts, SignInThrottle throttle, IOptions<AuthOptions> options, CancellationToken cancel)
@@ -45,12 +45,8 @@ public static class AuthApi
         var landsOn = body!.LandingFor(account.Role);
         // A plain HTML form (no script) is sent on to its view; the sign-in page's script reads the JSON.
         if (context.Request.HasFormContentType) return TypedResults.Redirect(landsOn);
-        return TypedResults.Ok(new
-        {
-            userName = account.UserName, displayName = account.DisplayName, role = account.Role,
-            unit = new { code = account.UnitCode, name = account.UnitName },
-            landsOn, expiresAt = issued.ExpiresAt, csrfToken = SessionCookie.CsrfTokenFor(issued.Token),
-        });
+        return TypedResults.Ok(new SignedInAnswer(account.UserName, account.DisplayName, account.Role, new AccountUnit(account.UnitCode, account.UnitName),
+            landsOn, issued.ExpiresAt, SessionCookie.CsrfTokenFor(issued.Token)));
     }
 
     /// <summary>Ends the credential this request signed in with (the session, or the bearer token), and its open hub connections.</summary>
@@ -69,16 +65,12 @@ public static class AuthApi
     {
         var user = context.User;
         var role = user.Role()!;
-        return TypedResults.Ok(new
-        {
-            userName = user.Identity!.Name, displayName = user.FindFirstValue(DashboardClaims.DisplayName), role,
-            unit = new { code = user.FindFirstValue(DashboardClaims.Unit), name = user.FindFirstValue(DashboardClaims.UnitName) },
-            person = user.PersonCode(), deviceId = user.DeviceIdOf(),
-            landsOn = Roles.LandsOn(role), csrfToken = CsrfToken(context),
-        });
+        return TypedResults.Ok(new MeAnswer(user.Identity!.Name, user.FindFirstValue(DashboardClaims.DisplayName), role,
+            new AccountUnit(user.FindFirstValue(DashboardClaims.Unit), user.FindFirstValue(DashboardClaims.UnitName)),
+            user.PersonCode(), user.DeviceIdOf(), Roles.LandsOn(role), CsrfToken(context)));
     }
 
-    static IResult Csrf(HttpContext context) => TypedResults.Ok(new { token = CsrfToken(context), header = SessionCookie.CsrfHeader });
+    static IResult Csrf(HttpContext context) => TypedResults.Ok(new CsrfAnswer(CsrfToken(context), SessionCookie.CsrfHeader));
 
     /// <summary>The session's anti-forgery token; null when signed in with a bearer token (which needs none).</summary>
     static string? CsrfToken(HttpContext context) =>

@@ -23,5 +23,5 @@ public static class AuthSchemes
     /// <summary>Paths a program calls (answered 401 when not signed in); every other path is a page (redirected to /signin).</summary>
     public static bool IsProgrammatic(PathString path) =>
         path.StartsWithSegments("/api") || path.StartsWithSegments("/tiles") || path.StartsWithSegments("/hubs")
-        || path.StartsWithSegments("/open311") || path.StartsWithSegments("/ogc");
+        || path.StartsWithSegments("/open311") || path.StartsWithSegments("/ogc") || path.StartsWithSegments("/openapi");
 }

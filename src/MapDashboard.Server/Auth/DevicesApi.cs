@@ -17,8 +17,8 @@ public static class DevicesApi
     public static IEndpointRouteBuilder MapDevicesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/devices").RequireAuthorization(Policies.Admin);
-        api.MapPost("/", Create);
-        api.MapPost("/{id:int}/revoke", Revoke);
+        api.MapPost("/", Create).Produces<DeviceCreated>(StatusCodes.Status201Created);
+        api.MapPost("/{id:int}/revoke", Revoke).Produces<DeviceRevoked>();
         return app;
     }
 
@@ -32,12 +32,12 @@ public static class DevicesApi
         if (await accounts.As(who).CreateDeviceAsync(body!.Worker!, body.Name!, TimeSpan.FromDays(options.Value.DeviceTokenDays), cancel) is not { } device)
             return Problems.BadRequest("Invalid device", $"'{body.Worker}' is not a live worker account");
         return TypedResults.Created($"/api/devices/{device.DeviceId}",
-            new { id = device.DeviceId, name = body.Name, worker = body.Worker, accessToken = device.Token, expiresAt = device.ExpiresAt });
+            new DeviceCreated(device.DeviceId, body.Name!, body.Worker!, device.Token, device.ExpiresAt));
     }
 
     static async Task<IResult> Revoke(int id, AccountStore accounts, AuditScope who, HubConnections hub, CancellationToken cancel)
     {
         if (!await accounts.As(who).RevokeDeviceAsync(id, cancel)) return Problems.NotFound("Unknown device", $"no device {id}");
-        return TypedResults.Ok(new { id, revoked = true, closedConnections = hub.CloseDevice(id) });
+        return TypedResults.Ok(new DeviceRevoked(id, true, hub.CloseDevice(id)));
     }
 }

@@ -11,7 +11,7 @@ public static class CategoriesApi
     public static IEndpointRouteBuilder MapCategoriesApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/categories", async (NpgsqlDataSource db, CancellationToken cancel) =>
-            SqlJson.Json((await SqlJson.QueryAsync(db, ListSql, cancel))!)).RequireAuthorization(Auth.Policies.Read);
+            SqlJson.Json((await SqlJson.QueryAsync(db, ListSql, cancel))!)).Produces<IReadOnlyList<CategoryAnswer>>().RequireAuthorization(Auth.Policies.Read);
         return app;
     }
 

@@ -16,7 +16,7 @@ public static class ConfigApi
 
     public static IEndpointRouteBuilder MapConfigApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/config", GetConfig).RequireAuthorization(Auth.Policies.Read);
+        app.MapGet("/api/config", GetConfig).Produces<ConfigAnswer>().RequireAuthorization(Auth.Policies.Read);
         return app;
     }
 

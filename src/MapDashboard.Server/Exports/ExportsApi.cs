@@ -24,9 +24,9 @@ public static class ExportsApi
     public static IEndpointRouteBuilder MapExportsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/exports/{unitCode}").RequireAuthorization(Auth.Policies.Read);
-        api.MapGet("/layers/{layer}.{format}", Layer);
-        api.MapGet("/incidents.csv", Incidents);
-        api.MapGet("/indicators.csv", Indicators);
+        api.MapGet("/layers/{layer}.{format}", Layer).Produces<Stream>(StatusCodes.Status200OK, "application/geo+json", "application/geopackage+sqlite3");
+        api.MapGet("/incidents.csv", Incidents).Produces<Stream>(StatusCodes.Status200OK, "text/csv");
+        api.MapGet("/indicators.csv", Indicators).Produces<Stream>(StatusCodes.Status200OK, "text/csv");
         return app;
     }
 

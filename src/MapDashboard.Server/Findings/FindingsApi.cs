@@ -47,14 +47,14 @@ public static class FindingsApi
     public static IEndpointRouteBuilder MapFindingsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/findings").RequireAuthorization(Auth.Policies.Read);
-        api.MapGet("/", List).Discloses(Many);
-        api.MapGet("/indicators", Indicators);
-        api.MapGet("/settings", GetSettings);
-        api.MapPut("/settings", PutSettings).Acts(Capability.FindingSettings, _ => Concern.District).RequireAuthorization(Auth.Policies.Settings);
-        api.MapPost("/recompute", Recompute).Acts(Capability.FindingSettings, _ => Concern.District).RequireAuthorization(Auth.Policies.Settings);
-        api.MapGet("/{id:long}", GetOne).Discloses(One);
-        api.MapPost("/{id:long}/case", OpenCase).Acts(Capability.MoveFinding, c => Concern.Finding(long.Parse(c.Route("id")))).Discloses(One).RequireAuthorization(Auth.Policies.Dispatch);
-        api.MapPost("/{id:long}/{move}", Move).Acts(Capability.MoveFinding, c => Concern.Finding(long.Parse(c.Route("id")))).Discloses(One).RequireAuthorization(Auth.Policies.Dispatch);
+        api.MapGet("/", List).Produces<GeoJsonFeatureCollection<FindingProperties>>().Discloses(Many);
+        api.MapGet("/indicators", Indicators).Produces<FindingIndicators>();
+        api.MapGet("/settings", GetSettings).Produces<FindingSettings>();
+        api.MapPut("/settings", PutSettings).Produces<FindingSettings>().Acts(Capability.FindingSettings, _ => Concern.District).RequireAuthorization(Auth.Policies.Settings);
+        api.MapPost("/recompute", Recompute).Produces<RecomputeDone>().Acts(Capability.FindingSettings, _ => Concern.District).RequireAuthorization(Auth.Policies.Settings);
+        api.MapGet("/{id:long}", GetOne).Produces<FindingDetail>().Discloses(One);
+        api.MapPost("/{id:long}/case", OpenCase).Produces<FindingDetail>().Acts(Capability.MoveFinding, c => Concern.Finding(long.Parse(c.Route("id")))).Discloses(One).RequireAuthorization(Auth.Policies.Dispatch);
+        api.MapPost("/{id:long}/{move}", Move).Produces<FindingDetail>().Acts(Capability.MoveFinding, c => Concern.Finding(long.Parse(c.Route("id")))).Discloses(One).RequireAuthorization(Auth.Policies.Dispatch);
         return app;
     }
 
@@ -173,7 +173,7 @@ public static class FindingsApi
         var milliseconds = (int)(DateTime.UtcNow - started).TotalMilliseconds;
         // The findings it stores are machine output, not captured row by row: one row says who asked.
         await AuditLog.RecordAsync(db, who, who.Request ?? "recompute findings", "finding", after: new { recomputed = true, milliseconds }, cancel: cancel);
-        return TypedResults.Ok(new { recomputed = true, milliseconds });
+        return TypedResults.Ok(new RecomputeDone(true, milliseconds));
     }
 
     /// <summary>The history trigger reads who acts and why from these transaction-local settings.</summary>

@@ -22,9 +22,9 @@ public static class GridsApi
 
     public static IEndpointRouteBuilder MapGridsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/grids/{code}", GetGrid).Discloses(Panel).RequireAuthorization(Auth.Policies.Read);
-        app.MapGet("/api/grids/{code}/coverage", GridCoverageApi.Get).Discloses(Coverage).RequireAuthorization(Auth.Policies.Read);
-        app.MapPost("/api/grids/{code}/route-suggestion", RouteSuggestionApi.Post).RequireAuthorization(Auth.Policies.Plan);
+        app.MapGet("/api/grids/{code}", GetGrid).Produces<GridPanel>().Discloses(Panel).RequireAuthorization(Auth.Policies.Read);
+        app.MapGet("/api/grids/{code}/coverage", GridCoverageApi.Get).Produces<GridCoverage>().Discloses(Coverage).RequireAuthorization(Auth.Policies.Read);
+        app.MapPost("/api/grids/{code}/route-suggestion", RouteSuggestionApi.Post).Produces<RouteSuggestion>().RequireAuthorization(Auth.Policies.Plan);
         return app;
     }
 

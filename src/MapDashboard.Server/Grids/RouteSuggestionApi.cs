@@ -60,16 +60,10 @@ public static class RouteSuggestionApi
         var metres = RouteSuggester.Length(origin, points, order);
 
         var coordinates = new[] { new[] { start.Lon, start.Lat } }.Concat(ordered.Select(x => new[] { x.Lon, x.Lat })).ToArray();
-        return TypedResults.Json(new
-        {
-            allVisited = ordered.Count == 0,
-            window = windowName,
-            path = coordinates.Length >= 2 ? new { type = "LineString", coordinates } : null,
-            stops = ordered.Select(x => new { kind = x.Kind, code = x.Code, name = x.Name, lon = x.Lon, lat = x.Lat }),
-            metres = Math.Round(metres, 1),
-            walkingMinutes = Math.Round(metres / MetresPerMinute, 1),
-            start = new[] { start.Lon, start.Lat },
-        });
+        return TypedResults.Json(new RouteSuggestion(ordered.Count == 0, windowName,
+            coordinates.Length >= 2 ? new SuggestedPath("LineString", coordinates) : null,
+            ordered.Select(x => new SuggestedStop(x.Kind, x.Code, x.Name, x.Lon, x.Lat)).ToList(),
+            Math.Round(metres, 1), Math.Round(metres / MetresPerMinute, 1), [start.Lon, start.Lat]));
     }
 
     static async Task<Place> StartAtAsync(NpgsqlConnection conn, double lon, double lat, CancellationToken cancel)

@@ -19,7 +19,7 @@ public static class HazardsApi
 
     public static IEndpointRouteBuilder MapHazardsApi(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/api/hazards/{code}", ["PATCH"], Update).Acts(Capability.EditHazard, c => Concern.Hazard(c.Route("code"))).RequireAuthorization(Auth.Policies.Dispatch);
+        app.MapMethods("/api/hazards/{code}", ["PATCH"], Update).Produces<HazardChanged>().Acts(Capability.EditHazard, c => Concern.Hazard(c.Route("code"))).RequireAuthorization(Auth.Policies.Dispatch);
         return app;
     }
 

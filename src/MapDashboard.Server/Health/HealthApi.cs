@@ -14,8 +14,8 @@ public static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/health", GetHealth).AllowAnonymous().RequireRateLimiting(Auth.RateLimits.Anonymous);
-        app.MapGet("/api/health/dead-letters", GetDeadLetters).RequireAuthorization(Auth.Policies.Admin);
+        app.MapGet("/api/health", GetHealth).Produces<Health>().Produces<Health>(StatusCodes.Status503ServiceUnavailable).AllowAnonymous().RequireRateLimiting(Auth.RateLimits.Anonymous);
+        app.MapGet("/api/health/dead-letters", GetDeadLetters).Produces<IReadOnlyList<Data.Background.DeadLetter>>().RequireAuthorization(Auth.Policies.Admin);
         return app;
     }
 

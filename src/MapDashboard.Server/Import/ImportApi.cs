@@ -21,8 +21,8 @@ public static class ImportApi
     public static IEndpointRouteBuilder MapImportApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/admin/import").RequireAuthorization(Policies.Admin);
-        api.MapPost("/", Upload).WithBody(BodyKind.Import);
-        api.MapPost("/{id}/apply", Apply);
+        api.MapPost("/", Upload).Produces<ImportDryRun>().Accepts<ImportUploadForm>("multipart/form-data").WithBody(BodyKind.Import);
+        api.MapPost("/{id}/apply", Apply).Produces<ImportApplied>();
         return app;
     }
 
@@ -48,7 +48,7 @@ public static class ImportApi
             var request = ImportForm.Read(form, path).Request!;
             var report = await DistrictImport.RunAsync(db, request, who, cancel);
             var upload = uploads.Keep(id, folder, request, who.Actor);
-            return TypedResults.Ok(new { id, expiresAt = upload.Expires, report = ImportReportBody.From(report) });
+            return TypedResults.Ok(new ImportDryRun(id, upload.Expires, ImportReportBody.From(report)));
         }
         catch (UploadRefusal e)
         {
@@ -79,6 +79,6 @@ public static class ImportApi
                 detail: $"the report has {report.Problems.Count(p => p.IsError)} errors; nothing was written",
                 extensions: new Dictionary<string, object?> { ["report"] = ImportReportBody.From(report) });
         uploads.Discard(upload.Id, upload.Folder);
-        return TypedResults.Ok(new { id, report = ImportReportBody.From(report) });
+        return TypedResults.Ok(new ImportApplied(id, ImportReportBody.From(report)));
     }
 }

@@ -28,7 +28,7 @@ public static class IncidentDeskApi
 
     public static RouteGroupBuilder MapIncidentDesk(this RouteGroupBuilder incidents)
     {
-        incidents.MapGet("/{code}/assignees", Assignees)
+        incidents.MapGet("/{code}/assignees", Assignees).Produces<AssigneeList>()
             .Acts(Capability.DispatchIncident, c => Concern.Incident(c.Route("code"))).Discloses(Candidates);
         return incidents;
     }

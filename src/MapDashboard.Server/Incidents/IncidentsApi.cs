@@ -47,11 +47,11 @@ public static class IncidentsApi
     public static IEndpointRouteBuilder MapIncidentsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/incidents").RequireAuthorization(Auth.Policies.Read);
-        api.MapPost("/", Report).Acts(Capability.ReportIncident).Discloses(ReportAnswer).RequireAuthorization(Auth.Policies.Field).Idempotent();
-        api.MapGet("/", List);
-        api.MapGet("/feed", IncidentFeedApi.Get);
-        api.MapGet("/{code}", Get).Discloses(Detail);
-        api.MapPost("/{code}/{action}", Step).Acts(c => StepCapability(c.Route("action")), StepConcerns).Discloses(Detail).RequireAuthorization(Auth.Policies.IncidentStep).Idempotent();
+        api.MapPost("/", Report).Produces<IncidentReported>(StatusCodes.Status201Created).Produces<IncidentReported>().Acts(Capability.ReportIncident).Discloses(ReportAnswer).RequireAuthorization(Auth.Policies.Field).Idempotent();
+        api.MapGet("/", List).Produces<IReadOnlyList<IncidentListItem>>();
+        api.MapGet("/feed", IncidentFeedApi.Get).Produces<IReadOnlyList<IncidentFeedItem>>();
+        api.MapGet("/{code}", Get).Produces<IncidentDetail>().Discloses(Detail);
+        api.MapPost("/{code}/{action}", Step).Produces<IncidentDetail>().Acts(c => StepCapability(c.Route("action")), StepConcerns).Discloses(Detail).RequireAuthorization(Auth.Policies.IncidentStep).Idempotent();
         api.MapIncidentDesk();
         return app;
     }

@@ -17,7 +17,7 @@ public static class IndicatorsApi
             await ReadAsync(db, unitCode, options.Value.TimeZone, cancel) is { } json
                 ? SqlJson.Json(json)
                 : Problems.NotFound("Unknown territory unit", $"no district, street, community or grid has code '{unitCode}'"))
-            .RequireAuthorization(Auth.Policies.Read);
+            .Produces<UnitIndicators>().RequireAuthorization(Auth.Policies.Read);
         return app;
     }
 

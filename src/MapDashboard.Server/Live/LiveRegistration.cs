@@ -33,8 +33,8 @@ public static class LiveRegistration
         app.MapGet("/api/live/position", async (NpgsqlDataSource db, CancellationToken cancel) =>
         {
             var (newest, prunedThrough) = await ChangeLog.PositionAsync(db, cancel);
-            return TypedResults.Ok(new { seq = newest, prunedThrough, protocol = LiveLayers.ProtocolVersion });
-        }).RequireAuthorization(Auth.Policies.Read);
+            return TypedResults.Ok(new LivePosition(newest, prunedThrough, LiveLayers.ProtocolVersion));
+        }).Produces<LivePosition>().RequireAuthorization(Auth.Policies.Read);
         return app;
     }
 }

@@ -37,12 +37,13 @@ public static class Open311Api
     {
         // Open311 keeps its own door: API keys, no sign-in; rate limited per client address.
         var api = app.MapGroup("/open311/v2").WithOpen311Errors().AllowAnonymous().RequireRateLimiting(Auth.RateLimits.Anonymous);
-        api.MapGet("/services.{format}", Services);
-        api.MapGet("/services/{code}.{format}", ServiceDefinition);
-        api.MapPost("/requests.{format}", PostRequest).WithBody(BodyKind.Open311Form).RequireRateLimiting(Auth.RateLimits.Open311Post);
-        api.MapGet("/requests.{format}", Requests);
-        api.MapGet("/requests/{id}.{format}", Request);
-        api.MapGet("/tokens/{token}.{format}", Token);
+        api.MapGet("/services.{format}", Services).Produces<IReadOnlyList<Open311Service>>(StatusCodes.Status200OK, "application/json", "text/xml");
+        api.MapGet("/services/{code}.{format}", ServiceDefinition).Produces<Open311ServiceDefinition>(StatusCodes.Status200OK, "application/json", "text/xml");
+        api.MapPost("/requests.{format}", PostRequest).Produces<IReadOnlyList<Open311Posted>>(StatusCodes.Status201Created, "application/json", "text/xml")
+            .Produces<IReadOnlyList<Open311Posted>>(StatusCodes.Status200OK, "application/json", "text/xml").Accepts<Open311RequestForm>("application/x-www-form-urlencoded", "multipart/form-data").WithBody(BodyKind.Open311Form).RequireRateLimiting(Auth.RateLimits.Open311Post);
+        api.MapGet("/requests.{format}", Requests).Produces<IReadOnlyList<Open311Request>>(StatusCodes.Status200OK, "application/json", "text/xml");
+        api.MapGet("/requests/{id}.{format}", Request).Produces<IReadOnlyList<Open311Request>>(StatusCodes.Status200OK, "application/json", "text/xml");
+        api.MapGet("/tokens/{token}.{format}", Token).Produces<IReadOnlyList<Open311Token>>(StatusCodes.Status200OK, "application/json", "text/xml");
         return app;
     }
 

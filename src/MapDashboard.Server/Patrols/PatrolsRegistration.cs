@@ -1,4 +1,5 @@
 using MapDashboard.Data.Patrols;
+using MapDashboard.Server.Http;
 using MapDashboard.Server.Layers;
 using MapDashboard.Server.Options;
 using MapDashboard.Server.Patrols.Simulation;
@@ -33,7 +34,7 @@ public static class PatrolsRegistration
     {
         app.MapPingsApi();
         app.MapWorkersApi();
-        app.MapGet("/api/patrols/tracks", TracksApi.Get).Discloses(Tracks).RequireAuthorization(Auth.Policies.Read);
+        app.MapGet("/api/patrols/tracks", TracksApi.Get).Produces<GeoJsonFeatureCollection<TrackProperties>>().Discloses(Tracks).RequireAuthorization(Auth.Policies.Read);
         return app;
     }
 }

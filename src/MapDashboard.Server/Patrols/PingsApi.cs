@@ -21,7 +21,7 @@ public static class PingsApi
 
     public static IEndpointRouteBuilder MapPingsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/patrols/pings", Post).WithBody(BodyKind.Pings).RequireAuthorization(Auth.Policies.Pings);
+        app.MapPost("/api/patrols/pings", Post).Produces<PingsStored>().Accepts<PingBatchBody>("application/json").WithBody(BodyKind.Pings).RequireAuthorization(Auth.Policies.Pings);
         return app;
     }
 
@@ -52,12 +52,7 @@ public static class PingsApi
         var outcome = await ingest.IngestAsync(batch.Pings, cancel);
         if (outcome.Rejected) return Rejected(outcome.Errors, batch.Pings.Count);
         await RecordBatchAsync(db, who, batch.Pings, outcome, cancel);
-        return TypedResults.Ok(new
-        {
-            stored = outcome.Stored,
-            duplicates = outcome.Duplicates,
-            flagged = outcome.Flagged.Select(f => new { index = f.Index, worker = f.Worker, recordedAt = f.RecordedAt, reason = f.Reason }),
-        });
+        return TypedResults.Ok(new PingsStored(outcome.Stored, outcome.Duplicates, outcome.Flagged));
     }
 
     /// <summary>

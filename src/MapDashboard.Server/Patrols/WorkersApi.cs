@@ -18,7 +18,7 @@ public static class WorkersApi
 
     public static IEndpointRouteBuilder MapWorkersApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/patrols/workers", List).Discloses(Workers).RequireAuthorization(Auth.Policies.Read);
+        app.MapGet("/api/patrols/workers", List).Produces<IReadOnlyList<WorkerPosition>>().Discloses(Workers).RequireAuthorization(Auth.Policies.Read);
         return app;
     }
 

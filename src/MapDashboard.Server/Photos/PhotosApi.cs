@@ -25,12 +25,13 @@ public static class PhotosApi
     {
         app.MapPost("/api/incidents/{code}/photos", Upload).WithBody(BodyKind.Photos)
             .Acts(c => PhotoActions.CapabilityOf(c.HttpContext.Request.Query["action"].ToString()), c => Concern.Incident(c.Route("code")))
+            .Produces<PhotosAdded>(StatusCodes.Status201Created).Accepts<PhotosForm>("multipart/form-data")
             .RequireAuthorization(Auth.Policies.Field).Idempotent();
         var photos = app.MapGroup("/api/photos").RequireAuthorization(Auth.Policies.Read);
         photos.MapGet("/{id}", (string id, HttpContext http, IncidentPhotos rows, PhotoAccess access, PhotoFolder folder, CancellationToken cancel) =>
-            Serve(id, thumbnail: false, http, rows, access, folder, cancel));
+            Serve(id, thumbnail: false, http, rows, access, folder, cancel)).Produces<Stream>(StatusCodes.Status200OK, "image/jpeg", "image/png");
         photos.MapGet("/{id}/thumbnail", (string id, HttpContext http, IncidentPhotos rows, PhotoAccess access, PhotoFolder folder, CancellationToken cancel) =>
-            Serve(id, thumbnail: true, http, rows, access, folder, cancel));
+            Serve(id, thumbnail: true, http, rows, access, folder, cancel)).Produces<Stream>(StatusCodes.Status200OK, "image/jpeg", "image/png");
         return app;
     }
 
@@ -69,16 +70,9 @@ public static class PhotosApi
             intake.Discard(rows);
             throw;
         }
-        var answer = new
-        {
-            incident = code, action,
-            photos = rows.Select(r => new
-            {
-                id = r.Id, action, url = PhotoUrls.Picture(r.Id), thumbnailUrl = PhotoUrls.Thumbnail(r.Id),
-                contentType = r.ContentType, bytes = r.Bytes, width = r.Width, height = r.Height,
-            }),
-        };
-        return TypedResults.Text(JsonSerializer.Serialize(answer), "application/json; charset=utf-8", statusCode: StatusCodes.Status201Created);
+        var answer = new PhotosAdded(code, action!, rows.Select(r => new PhotoAdded(r.Id, action!, PhotoUrls.Picture(r.Id), PhotoUrls.Thumbnail(r.Id),
+            r.ContentType, r.Bytes, r.Width, r.Height)).ToList());
+        return TypedResults.Text(JsonSerializer.Serialize(answer, JsonSerializerOptions.Web), "application/json; charset=utf-8", statusCode: StatusCodes.Status201Created);
     }
 
     static Task<IResult> Serve(string id, bool thumbnail, HttpContext http, IncidentPhotos rows, PhotoAccess access, PhotoFolder folder,

@@ -44,14 +44,16 @@ public static class ReportApi
     public static IEndpointRouteBuilder MapReportApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/report").AllowAnonymous().RequireRateLimiting(Auth.RateLimits.Anonymous);
-        api.MapGet("/form", Form);
-        api.MapPost("/", Report).WithBody(BodyKind.Photos).RequireRateLimiting(Auth.RateLimits.ResidentPost);
-        api.MapGet("/track/{token}", Track);
-        api.MapPost("/track/{token}/rating", Rate).RequireRateLimiting(Auth.RateLimits.ResidentPost);
+        api.MapGet("/form", Form).Produces<ReportFormAnswer>();
+        api.MapPost("/", Report).Produces<ResidentReported>(StatusCodes.Status201Created).Produces<ResidentReported>().Accepts<ResidentReportForm>("multipart/form-data", "application/x-www-form-urlencoded").WithBody(BodyKind.Photos).RequireRateLimiting(Auth.RateLimits.ResidentPost);
+        api.MapGet("/track/{token}", Track).Produces<TrackedIncident>();
+        api.MapPost("/track/{token}/rating", Rate).Produces<ResidentRated>().RequireRateLimiting(Auth.RateLimits.ResidentPost);
         api.MapGet("/track/{token}/photos/{id}", (string token, string id, HttpContext http, IncidentPhotos rows, PhotoAccess access,
-            PhotoFolder folder, CancellationToken cancel) => Photo(token, id, thumbnail: false, http, rows, access, folder, cancel));
+            PhotoFolder folder, CancellationToken cancel) => Photo(token, id, thumbnail: false, http, rows, access, folder, cancel))
+            .Produces<Stream>(StatusCodes.Status200OK, "image/jpeg", "image/png");
         api.MapGet("/track/{token}/photos/{id}/thumbnail", (string token, string id, HttpContext http, IncidentPhotos rows, PhotoAccess access,
-            PhotoFolder folder, CancellationToken cancel) => Photo(token, id, thumbnail: true, http, rows, access, folder, cancel));
+            PhotoFolder folder, CancellationToken cancel) => Photo(token, id, thumbnail: true, http, rows, access, folder, cancel))
+            .Produces<Stream>(StatusCodes.Status200OK, "image/jpeg", "image/png");
         return app;
     }
 
@@ -150,10 +152,8 @@ public static class ReportApi
             photos.Discard(saved);
             throw;
         }
-        var answer = JsonSerializer.Serialize(new
-        {
-            code = result.Code, duplicate = result.Duplicate, token, trackingUrl = $"/report/track/{token}", photos = saved.Count,
-        });
+        var answer = JsonSerializer.Serialize(new ResidentReported(result.Code, result.Duplicate, token, $"/report/track/{token}", saved.Count),
+            JsonSerializerOptions.Web);
         return TypedResults.Text(answer, "application/json; charset=utf-8", statusCode: result.Duplicate ? 200 : 201);
     }
 
@@ -181,7 +181,7 @@ public static class ReportApi
             return result.Stage is IncidentStage.Rated or IncidentStage.Closed
                 ? Refuse(409, "already_rated", words.AlreadyRated)
                 : Refuse(409, "not_resolved", words.NotResolvedYet);
-        return TypedResults.Json(new { stage = result.Stage!.Value.Name(), reopened = decision.Reopened });
+        return TypedResults.Json(new ResidentRated(result.Stage!.Value.Name(), decision.Reopened));
     }
 
     static Task<IResult> Photo(string token, string id, bool thumbnail, HttpContext http, IncidentPhotos rows, PhotoAccess access,

@@ -40,12 +40,12 @@ public static class RoutesApi
     public static IEndpointRouteBuilder MapRoutesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/routes").RequireAuthorization(Auth.Policies.Read);
-        api.MapGet("/", List).Discloses(Many);
-        api.MapPost("/", Create).Acts(Capability.EditRoute, c => [.. Planned(c.Body<RouteBody>())]).Discloses(One).RequireAuthorization(Auth.Policies.Plan);
-        api.MapPut("/{id:long}", Update).Acts(Capability.EditRoute, c => [Concern.Route(long.Parse(c.Route("id"))), .. Planned(c.Body<RouteBody>())]).Discloses(One).RequireAuthorization(Auth.Policies.Plan);
-        api.MapDelete("/{id:long}", Delete).Acts(Capability.EditRoute, c => Concern.Route(long.Parse(c.Route("id")))).RequireAuthorization(Auth.Policies.Plan);
-        api.MapPost("/analysis", RouteAnalysisApi.Post).RequireAuthorization(Auth.Policies.Plan);
-        api.MapGet("/{id:long}/comparison", RouteComparisonApi.Get);
+        api.MapGet("/", List).Produces<GeoJsonFeatureCollection<RouteProperties>>().Discloses(Many);
+        api.MapPost("/", Create).Produces<GeoJsonFeature<RouteProperties>>(StatusCodes.Status201Created, "application/geo+json").Acts(Capability.EditRoute, c => [.. Planned(c.Body<RouteBody>())]).Discloses(One).RequireAuthorization(Auth.Policies.Plan);
+        api.MapPut("/{id:long}", Update).Produces<GeoJsonFeature<RouteProperties>>(StatusCodes.Status200OK, "application/geo+json").Acts(Capability.EditRoute, c => [Concern.Route(long.Parse(c.Route("id"))), .. Planned(c.Body<RouteBody>())]).Discloses(One).RequireAuthorization(Auth.Policies.Plan);
+        api.MapDelete("/{id:long}", Delete).Produces(StatusCodes.Status204NoContent).Acts(Capability.EditRoute, c => Concern.Route(long.Parse(c.Route("id")))).RequireAuthorization(Auth.Policies.Plan);
+        api.MapPost("/analysis", RouteAnalysisApi.Post).Produces<RouteAnalysis>().RequireAuthorization(Auth.Policies.Plan);
+        api.MapGet("/{id:long}/comparison", RouteComparisonApi.Get).Produces<RouteComparison>();
         return app;
     }
 

@@ -15,7 +15,7 @@ public static class TasksApi
 
     public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/tasks", Mine).RequireAuthorization(Policies.Read);
+        app.MapGet("/api/tasks", Mine).Produces<IReadOnlyList<MyTask>>().RequireAuthorization(Policies.Read);
         return app;
     }
 

@@ -27,6 +27,7 @@ public static class BoundaryApi
     public static IEndpointRouteBuilder MapBoundaryApi(this IEndpointRouteBuilder app)
     {
         app.MapPut("/api/territory/{code}/boundary", Put).WithBody(BodyKind.Boundary)
+            .Produces<BoundaryAnswer>().Accepts<GeoJsonGeometry>("application/json", "application/geo+json")
             .Acts(Capability.EditBoundary, c => Concern.Unit(c.Route("code"))).RequireAuthorization(Auth.Policies.EditTerritory);
         return app;
     }

@@ -29,10 +29,10 @@ public static class TerritoryApi
     public static IEndpointRouteBuilder MapTerritoryApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/territory").RequireAuthorization(Auth.Policies.Read);
-        api.MapGet("/", GetTree);
-        api.MapGet("/search", Search).Discloses(SearchHits);
-        api.MapGet("/{code}", GetUnit);
-        api.MapGet("/{code}/overview", UnitOverviewApi.Get);
+        api.MapGet("/", GetTree).Produces<IReadOnlyList<TerritoryTreeUnit>>();
+        api.MapGet("/search", Search).Produces<IReadOnlyList<SearchHit>>().Discloses(SearchHits);
+        api.MapGet("/{code}", GetUnit).Produces<GeoJsonFeature<TerritoryUnitProperties>>();
+        api.MapGet("/{code}/overview", UnitOverviewApi.Get).Produces<UnitOverview>();
         return app;
     }
 

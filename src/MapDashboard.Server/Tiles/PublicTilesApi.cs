@@ -16,7 +16,7 @@ public static class PublicTilesApi
 {
     public static IEndpointRouteBuilder MapPublicTilesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/tiles/public/{layer}/{z}/{x}/{y}.mvt", GetTile).AllowAnonymous().RequireRateLimiting(Auth.RateLimits.PublicTiles);
+        app.MapGet("/tiles/public/{layer}/{z}/{x}/{y}.mvt", GetTile).Produces<Stream>(StatusCodes.Status200OK, TilesApi.ContentType).Produces(StatusCodes.Status204NoContent).AllowAnonymous().RequireRateLimiting(Auth.RateLimits.PublicTiles);
         return app;
     }
 

@@ -19,7 +19,7 @@ public static class TilesApi
     {
         // z/x/y are taken as text and parsed here, so "abc" earns a problem
         // body that names the segment rather than the router's bare 404.
-        app.MapGet("/tiles/{layer}/{z}/{x}/{y}.mvt", GetTile).RequireAuthorization(Auth.Policies.Read);
+        app.MapGet("/tiles/{layer}/{z}/{x}/{y}.mvt", GetTile).Produces<Stream>(StatusCodes.Status200OK, ContentType).Produces(StatusCodes.Status204NoContent).RequireAuthorization(Auth.Policies.Read);
         return app;
     }
 

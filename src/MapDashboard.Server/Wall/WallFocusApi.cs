@@ -25,7 +25,7 @@ public static class WallFocusApi
 
     public static IEndpointRouteBuilder MapWallFocusApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/wall/focus", Get).RequireAuthorization(Auth.Policies.Read);
+        app.MapGet("/api/wall/focus", Get).Produces<WallFocus>().RequireAuthorization(Auth.Policies.Read);
         return app;
     }
 
