@@ -56,7 +56,7 @@ public sealed class LeadSearchTests(DashboardFixture dashboard)
         await page.IdleAsync();
         var building = await BuildingBoxAsync("B000350");
         var extent = await page.ExtentAsync();
-        Assert.True(Geo.Contains(extent, building), "the map shows the building");
+        Assert.True(Geo.Contains(extent, building), $"the map shows the building: extent {string.Join(",", extent)}, building {string.Join(",", building)}");
         Assert.True(Geo.Width(extent) < 0.02, $"zoomed in on the building, not the whole grid: {Geo.Width(extent)}° wide");
         await page.SaveScreenshotAsync("lead-search-building");
     }

@@ -1,3 +1,4 @@
+using MapDashboard.Server.ApiReference;
 using System.Security.Claims;
 using MapDashboard.Data.Accounts;
 using MapDashboard.Server.Doors;
@@ -17,7 +18,7 @@ public static class AuthApi
     {
         var api = app.MapGroup("/api/auth");
         api.MapPost("/token", Token).Produces<TokenAnswer>().AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
-        api.MapPost("/signin", SignIn).Produces<SignedInAnswer>().Accepts<SignInBody>("application/json", "application/x-www-form-urlencoded").AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).WithBody(BodyKind.JsonOrForm);
+        api.MapPost("/signin", SignIn).Produces<SignedInAnswer>().AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).TakesBody<SignInBody>(BodyKind.JsonOrForm);
         api.MapPost("/signout", SignOut).Produces(StatusCodes.Status204NoContent).RequireAuthorization(Policies.Read);
         api.MapGet("/me", Me).Produces<MeAnswer>().RequireAuthorization(Policies.Read);
         api.MapGet("/csrf", Csrf).Produces<CsrfAnswer>().RequireAuthorization(Policies.Read);

@@ -20,6 +20,16 @@ public sealed record BodyRule(BodyKind Kind)
         _ => IsJson(mediaType),
     };
 
+    /// <summary>The content types the API's document names for this body (the JSON rules also take any other +json type).</summary>
+    public IReadOnlyList<string> ContentTypes => Kind switch
+    {
+        BodyKind.Open311Form => ["application/x-www-form-urlencoded", "multipart/form-data"],
+        BodyKind.JsonOrForm => ["application/json", "application/x-www-form-urlencoded"],
+        BodyKind.Photos or BodyKind.Import => ["multipart/form-data"],
+        BodyKind.Boundary => ["application/json", "application/geo+json"],
+        _ => ["application/json"],
+    };
+
     public string Expected => Kind switch
     {
         BodyKind.Open311Form => "application/x-www-form-urlencoded (GeoReport v2), or multipart/form-data with a media file",

@@ -1,3 +1,4 @@
+using MapDashboard.Server.ApiReference;
 using MapDashboard.Data.Audit;
 using MapDashboard.Data.Import;
 using MapDashboard.Domain.Input;
@@ -21,7 +22,7 @@ public static class ImportApi
     public static IEndpointRouteBuilder MapImportApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/admin/import").RequireAuthorization(Policies.Admin);
-        api.MapPost("/", Upload).Produces<ImportDryRun>().Accepts<ImportUploadForm>("multipart/form-data").WithBody(BodyKind.Import);
+        api.MapPost("/", Upload).Produces<ImportDryRun>().TakesBody<ImportUploadForm>(BodyKind.Import);
         api.MapPost("/{id}/apply", Apply).Produces<ImportApplied>();
         return app;
     }

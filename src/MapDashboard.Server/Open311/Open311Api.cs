@@ -1,3 +1,4 @@
+using MapDashboard.Server.ApiReference;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using MapDashboard.Data;
@@ -40,7 +41,7 @@ public static class Open311Api
         api.MapGet("/services.{format}", Services).Produces<IReadOnlyList<Open311Service>>(StatusCodes.Status200OK, "application/json", "text/xml");
         api.MapGet("/services/{code}.{format}", ServiceDefinition).Produces<Open311ServiceDefinition>(StatusCodes.Status200OK, "application/json", "text/xml");
         api.MapPost("/requests.{format}", PostRequest).Produces<IReadOnlyList<Open311Posted>>(StatusCodes.Status201Created, "application/json", "text/xml")
-            .Produces<IReadOnlyList<Open311Posted>>(StatusCodes.Status200OK, "application/json", "text/xml").Accepts<Open311RequestForm>("application/x-www-form-urlencoded", "multipart/form-data").WithBody(BodyKind.Open311Form).RequireRateLimiting(Auth.RateLimits.Open311Post);
+            .Produces<IReadOnlyList<Open311Posted>>(StatusCodes.Status200OK, "application/json", "text/xml").TakesBody<Open311RequestForm>(BodyKind.Open311Form).RequireRateLimiting(Auth.RateLimits.Open311Post);
         api.MapGet("/requests.{format}", Requests).Produces<IReadOnlyList<Open311Request>>(StatusCodes.Status200OK, "application/json", "text/xml");
         api.MapGet("/requests/{id}.{format}", Request).Produces<IReadOnlyList<Open311Request>>(StatusCodes.Status200OK, "application/json", "text/xml");
         api.MapGet("/tokens/{token}.{format}", Token).Produces<IReadOnlyList<Open311Token>>(StatusCodes.Status200OK, "application/json", "text/xml");

@@ -1,3 +1,4 @@
+using MapDashboard.Server.ApiReference;
 using System.Text.Json;
 using MapDashboard.Data.Audit;
 using MapDashboard.Data.Patrols;
@@ -21,7 +22,7 @@ public static class PingsApi
 
     public static IEndpointRouteBuilder MapPingsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/patrols/pings", Post).Produces<PingsStored>().Accepts<PingBatchBody>("application/json").WithBody(BodyKind.Pings).RequireAuthorization(Auth.Policies.Pings);
+        app.MapPost("/api/patrols/pings", Post).Produces<PingsStored>().TakesBody<PingBatchBody>(BodyKind.Pings).RequireAuthorization(Auth.Policies.Pings);
         return app;
     }
 

@@ -1,3 +1,4 @@
+using MapDashboard.Server.ApiReference;
 using System.Text.Json;
 using MapDashboard.Data.Audit;
 using MapDashboard.Data.Photos;
@@ -23,9 +24,9 @@ public static class PhotosApi
 
     public static IEndpointRouteBuilder MapPhotosApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/incidents/{code}/photos", Upload).WithBody(BodyKind.Photos)
+        app.MapPost("/api/incidents/{code}/photos", Upload).TakesBody<PhotosForm>(BodyKind.Photos)
             .Acts(c => PhotoActions.CapabilityOf(c.HttpContext.Request.Query["action"].ToString()), c => Concern.Incident(c.Route("code")))
-            .Produces<PhotosAdded>(StatusCodes.Status201Created).Accepts<PhotosForm>("multipart/form-data")
+            .Produces<PhotosAdded>(StatusCodes.Status201Created)
             .RequireAuthorization(Auth.Policies.Field).Idempotent();
         var photos = app.MapGroup("/api/photos").RequireAuthorization(Auth.Policies.Read);
         photos.MapGet("/{id}", (string id, HttpContext http, IncidentPhotos rows, PhotoAccess access, PhotoFolder folder, CancellationToken cancel) =>

@@ -1,3 +1,4 @@
+using MapDashboard.Server.ApiReference;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -45,7 +46,7 @@ public static class ReportApi
     {
         var api = app.MapGroup("/api/report").AllowAnonymous().RequireRateLimiting(Auth.RateLimits.Anonymous);
         api.MapGet("/form", Form).Produces<ReportFormAnswer>();
-        api.MapPost("/", Report).Produces<ResidentReported>(StatusCodes.Status201Created).Produces<ResidentReported>().Accepts<ResidentReportForm>("multipart/form-data", "application/x-www-form-urlencoded").WithBody(BodyKind.Photos).RequireRateLimiting(Auth.RateLimits.ResidentPost);
+        api.MapPost("/", Report).Produces<ResidentReported>(StatusCodes.Status201Created).Produces<ResidentReported>().TakesBody<ResidentReportForm>(BodyKind.Photos).RequireRateLimiting(Auth.RateLimits.ResidentPost);
         api.MapGet("/track/{token}", Track).Produces<TrackedIncident>();
         api.MapPost("/track/{token}/rating", Rate).Produces<ResidentRated>().RequireRateLimiting(Auth.RateLimits.ResidentPost);
         api.MapGet("/track/{token}/photos/{id}", (string token, string id, HttpContext http, IncidentPhotos rows, PhotoAccess access,

@@ -1,3 +1,4 @@
+using MapDashboard.Server.ApiReference;
 using System.Text.Json;
 using MapDashboard.Data;
 using MapDashboard.Data.Audit;
@@ -26,8 +27,8 @@ public static class BoundaryApi
 
     public static IEndpointRouteBuilder MapBoundaryApi(this IEndpointRouteBuilder app)
     {
-        app.MapPut("/api/territory/{code}/boundary", Put).WithBody(BodyKind.Boundary)
-            .Produces<BoundaryAnswer>().Accepts<GeoJsonGeometry>("application/json", "application/geo+json")
+        app.MapPut("/api/territory/{code}/boundary", Put).TakesBody<GeoJsonGeometry>(BodyKind.Boundary)
+            .Produces<BoundaryAnswer>()
             .Acts(Capability.EditBoundary, c => Concern.Unit(c.Route("code"))).RequireAuthorization(Auth.Policies.EditTerritory);
         return app;
     }

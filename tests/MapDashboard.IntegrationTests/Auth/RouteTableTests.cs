@@ -15,9 +15,11 @@ public sealed class RouteTableTests(AuthHost host)
 {
     /// <summary>
     /// The doors open to all, by route pattern (Open311 keeps its API keys; the resident's door its tracking links; the
-    /// resident's map its base tiles, /tiles/public).
+    /// resident's map its base tiles, /tiles/public; the API reference page's own script and icon, which the reference
+    /// package serves to anyone: the library's code, no data — the page and the document it reads need sign-in).
     /// </summary>
-    static readonly string[] OpenDoors = ["/", "/signin", "/api/health", "/api/auth/token", "/api/auth/signin", "/report", "/report/track/{token}"];
+    static readonly string[] OpenDoors = ["/", "/signin", "/api/health", "/api/auth/token", "/api/auth/signin", "/report", "/report/track/{token}",
+        "/api-docs/scalar.js", "/api-docs/scalar.aspnetcore.js", "/api-docs/favicon.svg"];
 
     static bool IsOpen(string pattern) => OpenDoors.Contains(pattern) || pattern.StartsWith("/open311/v2/", StringComparison.Ordinal)
         || pattern.StartsWith("/api/report/", StringComparison.Ordinal) || pattern == "/tiles/public/{layer}/{z}/{x}/{y}.mvt";

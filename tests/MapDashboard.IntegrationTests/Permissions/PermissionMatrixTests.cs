@@ -596,10 +596,11 @@ sealed class MatrixWorld
 
             // The REST API's description: the document (a program's door: 401) and its reference page (a page: sent to sign in).
             new("GET /openapi/{documentName}.json", "", Need.Read, false, _ => Now(Get("openapi/v1.json")), Ok200),
-            new("GET /api-docs/{documentName?}", "", Need.Read, false, _ => Now(Get("api-docs")), Ok200, 302),
-            new("GET /api-docs/scalar.js", "", Need.Read, false, _ => Now(Get("api-docs/scalar.js")), Ok200, 302),
-            new("GET /api-docs/scalar.aspnetcore.js", "", Need.Read, false, _ => Now(Get("api-docs/scalar.aspnetcore.js")), Ok200, 302),
-            new("GET /api-docs/favicon.svg", "", Need.Read, false, _ => Now(Get("api-docs/favicon.svg")), Ok200, 302),
+            // "/api-docs" redirects to "/api-docs/" (the page loads its script relative to it): ask for the page itself.
+            new("GET /api-docs/{documentName?}", "", Need.Read, false, _ => Now(Get("api-docs/")), Ok200, 302),
+            new("GET /api-docs/scalar.js", "", Need.Open, false, _ => Now(Get("api-docs/scalar.js")), Ok200, 200),
+            new("GET /api-docs/scalar.aspnetcore.js", "", Need.Open, false, _ => Now(Get("api-docs/scalar.aspnetcore.js")), Ok200, 200),
+            new("GET /api-docs/favicon.svg", "", Need.Open, false, _ => Now(Get("api-docs/favicon.svg")), Ok200, 200),
             new("POST /api/accounts", "", Need.Admin, false, _ => Now(Send("POST", "api/accounts",
                 new { userName = $"matrix-new-{Interlocked.Increment(ref _serial)}", role = "display", unit = "620102", password = "matrix-password-1" })), Created),
             new("POST /api/accounts/{userName}/revoke", "", Need.Admin, false, async c => Send("POST", $"api/accounts/{await AccountToRevokeFor(c)}/revoke"), Ok200),

@@ -183,17 +183,24 @@ export async function leadView(root: HTMLElement): Promise<void> {
     const collection = hit.grid ? await openGrid(hit.grid.code, true) : null;
     if (!collection) { fitBBox(map, hit.bbox, true, CARD_PADDING); return; }
     if (hit.match === 'person' && hit.position) selection.mark(hit.position);
-    if (hit.match === 'building' || hit.match === 'compound') fitBBox(map, hit.bbox, true, CARD_PADDING);
-    if (hit.match === 'building') {
-      const building = collection.features.find((f) => f.properties.layer === 'building' && f.properties.code === hit.code);
-      const p = building?.properties ?? {};
-      popup.show('building', { code: hit.code, name: hit.name, households: p.households, residents: p.residents,
-        owner: p.ownerName, manager: p.managerName, ownerless: p.ownerName == null }, fromLonLat(hit.position ?? [hit.bbox[0], hit.bbox[1]]));
+    if (hit.match === 'building' || hit.match === 'compound') {
+      // The grid's zoom may still be running: stop it, or the two animations end wherever the later frame puts them.
+      map.getView().cancelAnimations();
+      // The popup opens once the building is in view: opened earlier, its auto-pan judges the half-way view and
+      // shifts the map off the building.
+      fitBBox(map, hit.bbox, true, CARD_PADDING, () => { if (hit.match === 'building') showBuildingPopup(hit, collection); });
     }
     if (hit.match === 'incident') {
       if (hit.position) selection.mark(hit.position);
       await incidents.open(hit.code);
     }
+  }
+
+  function showBuildingPopup(hit: Extract<SearchHit, { match: 'building' }>, collection: GridCollection) {
+    const building = collection.features.find((f) => f.properties.layer === 'building' && f.properties.code === hit.code);
+    const p = building?.properties ?? {};
+    popup.show('building', { code: hit.code, name: hit.name, households: p.households, residents: p.residents,
+      owner: p.ownerName, manager: p.managerName, ownerless: p.ownerName == null }, fromLonLat(hit.position ?? [hit.bbox[0], hit.bbox[1]]));
   }
 
   function showFinding(id: number, bbox: [number, number, number, number], at: [number, number] | null) {
