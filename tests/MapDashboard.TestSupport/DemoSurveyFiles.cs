@@ -180,6 +180,14 @@ public static class DemoSurveyFiles
         return output;
     }
 
+    /// <summary>
+    /// One GeoPackage of two tables, as a survey ships its layers together: 网格 (the community and dedicated grids)
+    /// and 警格 (the police grids, 网格类型 警格), so either imports with the shipped mapping once named.
+    /// </summary>
+    public static string GridsAndPoliceGeoPackage(string name) => GeoPackage4490(name,
+        ("网格", AllGridsGeoJson(name + "-grids")),
+        ("警格", PoliceGridsGeoJson(name + "-police", f => { f["properties"]!["网格类型"] = "警格"; return f; })));
+
     static string Ogr2Ogr(string geoJson, string extension, string driver, string srs, params string[] extra)
     {
         var output = Path.ChangeExtension(geoJson, extension);

@@ -9,7 +9,8 @@ namespace MapDashboard.IntegrationTests.Import;
 /// outside the unit-grid pattern, find their parent by containment: a micro-grid the grid holding it, a police grid
 /// the district (a police grid crosses street and community lines by nature). They land within 0.1 m, and the findings
 /// come out as the demo's (police mismatches, the police layer's gap, the grids' gaps and overlaps). A police grid
-/// outside the district and a micro-grid reaching into the next grid are reported with their row; nothing is written.
+/// outside the district, one reaching out of it and a micro-grid reaching into the next grid are reported with their
+/// row and the area outside; nothing is written.
 /// </summary>
 public sealed class PoliceAndMicroGridImportTests : IAsyncLifetime
 {
@@ -92,22 +93,36 @@ public sealed class PoliceAndMicroGridImportTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_police_grid_outside_every_street_is_reported_with_its_row_and_nothing_is_written()
+    public async Task A_police_grid_outside_the_district_and_one_reaching_out_of_it_are_reported_with_their_rows_and_nothing_is_written()
     {
-        const int row = 7; // JG-07
-        var outside = PoliceGrids.ElementAt(row - 1);
+        const int farRow = 7; // JG-07, moved 0.2° east: outside every street and the district
+        var far = PoliceGrids.ElementAt(farRow - 1);
+        // The police grid reaching farthest east, moved 50 m further: its point on surface stays in the district.
+        var (eastRow, east) = PoliceGrids.Select((g, i) => (i + 1, g)).MaxBy(x => Vertices(x.g["geometry"]!).Max(v => v.Lon));
+        var moved = await _db.ScalarAsync<string>("select ST_AsGeoJSON(ST_Translate(ST_GeomFromGeoJSON(@g), 0.00056, 0), 7)",
+            ("g", east["geometry"]!.ToJsonString()));
         var file = DemoSurveyFiles.PoliceGridsGeoJson("police-outside", f =>
         {
-            if ((string)f["properties"]!["网格编码"]! == Police(outside)) f["geometry"] = JsonNode.Parse(SquareEastOf(outside["geometry"]!, 0.2));
+            var code = (string)f["properties"]!["网格编码"]!;
+            if (code == Police(far)) f["geometry"] = JsonNode.Parse(SquareEastOf(far["geometry"]!, 0.2));
+            if (code == Police(east)) f["geometry"] = JsonNode.Parse(moved);
             return f;
         });
+        var expectedOutsideM2 = await _db.ScalarAsync<double>(
+            "select ST_Area(ST_Difference(ST_SetSRID(ST_GeomFromGeoJSON(@g), 4326), boundary)::geography) from territory_unit where code = '620102'", ("g", moved));
         var before = await _db.FingerprintAsync();
 
         var report = await _db.ImportAsync(file, ImportLayer.Grids, options: r => r with { Mapping = PoliceMapping() });
 
-        var problem = Assert.Single(report.Problems, p => p.IsError);
-        Assert.Equal((row, Police(outside), "unknown_parent"), (problem.Row, problem.Code, problem.Kind));
-        Assert.Contains("空间包含", problem.MessageZh);
+        var errors = report.Problems.Where(p => p.IsError).OrderBy(p => p.Row).ToList();
+        Assert.Equal(
+            new[] { (farRow, Police(far), "unknown_parent"), (eastRow, Police(east), "outside_parent") }.OrderBy(e => e.Item1),
+            errors.Select(p => (p.Row ?? 0, p.Code!, p.Kind)));
+        Assert.Contains("空间包含", errors.Single(p => p.Kind == "unknown_parent").MessageZh);
+        var outside = errors.Single(p => p.Kind == "outside_parent");
+        Assert.Equal("620102", (string?)outside.Detail["parent"]);
+        Assert.True(expectedOutsideM2 > 1000, $"{expectedOutsideM2} m² moved out"); // 50 m × the grid's east edge
+        Assert.Equal(expectedOutsideM2, (double)outside.Detail["outsideM2"]!, 1.0);
         Assert.False(report.Written);
         Assert.Equal(before, await _db.FingerprintAsync());
     }
@@ -158,9 +173,15 @@ public sealed class PoliceAndMicroGridImportTests : IAsyncLifetime
     // A 60 m square well away from the district (east of the unit's first vertex).
     static string SquareEastOf(JsonNode geometry, double degrees)
     {
-        var first = geometry.ToJsonString().Split('[', StringSplitOptions.RemoveEmptyEntries).First(s => char.IsDigit(s[0]) || s[0] == '-');
-        var lonLat = first.Split(']')[0].Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        var (lon, lat, d) = (lonLat[0] + degrees, lonLat[1], 0.0003);
+        var (lon, lat) = Vertices(geometry).First();
+        lon += degrees;
+        const double d = 0.0003;
         return $$"""{"type":"Polygon","coordinates":[[[{{lon - d}},{{lat - d}}],[{{lon + d}},{{lat - d}}],[{{lon + d}},{{lat + d}}],[{{lon - d}},{{lat + d}}],[{{lon - d}},{{lat - d}}]]]}""";
     }
+
+    static IEnumerable<(double Lon, double Lat)> Vertices(JsonNode geometry) => Positions(geometry["coordinates"]!);
+
+    static IEnumerable<(double Lon, double Lat)> Positions(JsonNode node) => node is JsonArray { Count: >= 2 } pair && pair[0] is JsonValue
+        ? [((double)pair[0]!, (double)pair[1]!)]
+        : node.AsArray().SelectMany(inner => Positions(inner!));
 }
