@@ -23,7 +23,7 @@ public static class ImportCommand
         var srs = new Option<string?>("--srs") { Description = "the file's coordinate system, e.g. EPSG:4544 (default: the .prj / GeoPackage's own)" };
         var from = new Option<string?>("--from") { Description = "gcj02: the coordinates were copied from a Chinese web map (GCJ-02) and are converted to WGS84" };
         var encoding = new Option<string?>("--encoding") { Description = "a Shapefile's attribute encoding: gbk or utf-8 (default: the .cpg, else GBK)" };
-        var table = new Option<string?>("--table") { Description = "the GeoPackage feature table (default: the only one)" };
+        var table = new Option<string?>("--table") { Description = "the GeoPackage feature table to import, when it holds several (网格, 建筑, …; a refusal lists them); default: the only one" };
         var write = new Option<bool>("--write") { Description = "write, when the report has no errors (default: dry run)" };
         var repair = new Option<bool>("--repair") { Description = "repair invalid polygons (the report states each area change)" };
         var actor = new Option<string?>("--actor") { Description = "who the audit trail names as the importer (default: the system user)" };

@@ -7,7 +7,8 @@ namespace MapDashboard.BrowserTests;
 /// <summary>
 /// /admin/import on the real page: an admin sent to sign in lands back on it, uploads the demo's hazards as a zipped
 /// GBK Shapefile with one description changed, sees the dry run's report (one update, nothing written) in Chinese and
-/// in English, applies it, and the database has the change.
+/// in English, applies it, and the database has the change. A GeoPackage of several tables is refused naming them
+/// until the page's table field names one.
 /// </summary>
 [Collection(DashboardCollection.Name)]
 public sealed class AdminImportPageTests(DashboardFixture dashboard)
@@ -134,6 +135,38 @@ public sealed class AdminImportPageTests(DashboardFixture dashboard)
         // The dispatch desk appears once the page knows the account, after the link's own decision on the same answer.
         await district.Page.Locator("[data-testid=desk-queue]").WaitForAsync(new() { Timeout = 15_000 });
         Assert.Equal(0, await district.Page.Locator("[data-testid=admin-import-link]").CountAsync());
+    }
+
+    [Fact]
+    public async Task A_geopackage_of_several_tables_is_refused_naming_them_until_the_table_field_names_one()
+    {
+        await new TestAccounts(dashboard.Db).EnsureAsync("admin");
+        var gpkg = DemoSurveyFiles.GridsAndPoliceGeoPackage("browser-tables");
+        await using var page = await MapPage.OpenAsync(dashboard.Browser, dashboard.BaseUrl, "/admin/import", signIn: false, waitReady: false,
+            prepare: context => BrowserAccount.SignInAsync(context, dashboard.BaseUrl, As("admin")));
+        var table = page.Page.Locator("[data-testid=import-table]");
+        await table.WaitForAsync();
+        await page.Page.Locator("[data-testid=import-file]").SetInputFilesAsync(gpkg);
+        await page.Page.Locator("[data-testid=import-layer]").SelectOptionAsync("grids");
+        await page.Page.Locator("[data-testid=import-check]").ClickAsync();
+
+        // Refused, naming both tables and the page's own field for them, as the page words it.
+        var message = page.Page.Locator("[data-testid=import-message]", new() { HasText = "网格、警格" });
+        await message.WaitForAsync(new() { Timeout = 60_000 });
+        var tableLabel = await page.Page.Locator("label:has([data-testid=import-table]) span").InnerTextAsync();
+        Assert.Equal("要素表（GeoPackage，可选）", tableLabel);
+        Assert.Contains($"请在“{tableLabel}”一栏填写其中一个", await message.InnerTextAsync());
+        Assert.Equal(0, await page.Page.Locator("[data-testid=import-report]").CountAsync());
+        await page.SaveScreenshotAsync("admin-import-tables-refused-zh");
+
+        await table.FillAsync("警格");
+        await page.Page.Locator("[data-testid=import-check]").ClickAsync();
+        await page.Page.Locator("[data-testid=import-report]").WaitForAsync(new() { Timeout = 60_000 });
+        Assert.Equal("30", await Count(page, "importRows"));
+        Assert.Equal("试运行：尚未写入", await page.Page.Locator("[data-testid=import-state]").TextContentAsync());
+        await page.Page.Locator("[data-testid=lang-switch]").ClickAsync();
+        Assert.Equal("Feature table (GeoPackage, optional)", await page.Page.Locator("label:has([data-testid=import-table]) span").InnerTextAsync());
+        await page.SaveScreenshotAsync("admin-import-table-en");
     }
 
     static JsonArray Point(double x, double y) => new(x, y);

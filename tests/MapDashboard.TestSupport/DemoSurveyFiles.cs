@@ -22,7 +22,7 @@ public static class DemoSurveyFiles
         .AsArray().ToDictionary(p => (string)p!["code"]!, p => p!);
 
     /// <summary>The demo's community grids: code 620102001001-01 becomes the unit-grid code 620102001001001.</summary>
-    public static IEnumerable<JsonNode> CommunityGrids => Territory.Where(f => (string)f!["properties"]!["kind"]! == "community_grid")!;
+    public static IEnumerable<JsonNode> CommunityGrids => OfKind("community_grid");
 
     public static string SurveyCode(string demoCode) => demoCode.Replace("-", "0");
 
@@ -35,20 +35,54 @@ public static class DemoSurveyFiles
         .Select(f => Feature(f!, new JsonObject { ["区划代码"] = (string)f!["properties"]!["code"]!, ["名称"] = (string)f["properties"]!["name"]! })));
 
     /// <summary>Community grids: 网格编码, 网格名称, 所属社区 (the community's name), 网格员, 联系电话.</summary>
-    public static string GridsGeoJson(string name, Func<JsonObject, JsonObject>? change = null) => Write(name, CommunityGrids.Select(f =>
+    public static string GridsGeoJson(string name, Func<JsonObject, JsonObject>? change = null) =>
+        Write(name, CommunityGrids.Select(f => Feature(f, change is null ? GridFields(f) : change(GridFields(f)))));
+
+    /// <summary>Community and dedicated grids (the 专属网格 of a school or a market), each with its 网格类型 besides the fields above.</summary>
+    public static string AllGridsGeoJson(string name) => Write(name, OfKind("community_grid", "dedicated_grid").Select(f =>
     {
-        var p = f["properties"]!;
+        var props = GridFields(f);
+        props["网格类型"] = (string)f["properties"]!["kind"]! == "dedicated_grid" ? "专属网格" : "社区网格";
+        return Feature(f, props);
+    }));
+
+    static JsonObject GridFields(JsonNode grid)
+    {
+        var p = grid["properties"]!;
         var community = Territory.First(t => (string)t!["properties"]!["code"]! == (string)p["parent_code"]!)!;
-        var props = new JsonObject
+        return new JsonObject
         {
             ["网格编码"] = SurveyCode((string)p["code"]!),
             ["网格名称"] = (string)p["name"]!,
             ["所属社区"] = (string)community["properties"]!["name"]!,
-            ["网格员"] = (string?)Worker(f)?["name"],
-            ["联系电话"] = (string?)Worker(f)?["phone"],
+            ["网格员"] = (string?)Worker(grid)?["name"],
+            ["联系电话"] = (string?)Worker(grid)?["phone"],
         };
-        return Feature(f, change is null ? props : change(props));
-    }));
+    }
+
+    public static IEnumerable<JsonNode> OfKind(params string[] kinds) =>
+        Territory.Where(f => kinds.Contains((string)f!["properties"]!["kind"]!))!;
+
+    /// <summary>
+    /// The demo's police grids (警格) as a police station hands them over: 网格编码 in the police's own numbering
+    /// (JG-05 → <see cref="PoliceCode"/> J6201020005), 网格名称 城关派出所第5警格, no parent and no 网格类型 column;
+    /// <paramref name="change"/> may alter a record's fields or geometry.
+    /// </summary>
+    public static string PoliceGridsGeoJson(string name, Func<JsonObject, JsonObject>? change = null) =>
+        Write(name, OfKind("police_grid").Select(f =>
+        {
+            var code = (string)f["properties"]!["code"]!;
+            var feature = Feature(f, new JsonObject { ["网格编码"] = PoliceCode(code), ["网格名称"] = $"城关派出所第{int.Parse(code[3..])}警格" });
+            return change is null ? feature : change(feature.AsObject());
+        }));
+
+    public static string PoliceCode(string demoCode) => "J620102" + int.Parse(demoCode[3..]).ToString("D4");
+
+    /// <summary>The demo's micro-grids: 网格编码 (620102001001-01-1, not a unit-grid code), 网格名称, 网格类型 微网格; no parent column.</summary>
+    public static string MicroGridsGeoJson(string name) => Write(name, OfKind("micro_grid").Select(f => Feature(f, new JsonObject
+    {
+        ["网格编码"] = (string)f["properties"]!["code"]!, ["网格名称"] = (string)f["properties"]!["name"]!, ["网格类型"] = "微网格",
+    })));
 
     /// <summary>The demo's hazards: 隐患编码, 隐患类别 (the category's Chinese name), 等级, 状态, 描述; <paramref name="change"/> may alter any.</summary>
     public static string HazardsGeoJson(string name, Func<JsonObject, JsonObject>? change = null) =>
@@ -136,9 +170,33 @@ public static class DemoSurveyFiles
     /// <summary>A GeoPackage in EPSG:4490 (CGCS2000 geographic), by ogr2ogr.</summary>
     public static string GeoPackage4490(string geoJson) => Ogr2Ogr(geoJson, ".gpkg", "GPKG", "EPSG:4490");
 
+    /// <summary>One GeoPackage in EPSG:4490 of several feature tables, each named (-nln) as a survey names them (网格, 警格, …).</summary>
+    public static string GeoPackage4490(string name, params (string Table, string GeoJson)[] tables)
+    {
+        var output = Path.Combine(Folder, name + ".gpkg");
+        File.Delete(output);
+        foreach (var (table, geoJson) in tables)
+            RunOgr2Ogr(output, geoJson, "GPKG", "EPSG:4490", File.Exists(output) ? ["-update", "-nln", table] : ["-nln", table]);
+        return output;
+    }
+
+    /// <summary>
+    /// One GeoPackage of two tables, as a survey ships its layers together: 网格 (the community and dedicated grids)
+    /// and 警格 (the police grids, 网格类型 警格), so either imports with the shipped mapping once named.
+    /// </summary>
+    public static string GridsAndPoliceGeoPackage(string name) => GeoPackage4490(name,
+        ("网格", AllGridsGeoJson(name + "-grids")),
+        ("警格", PoliceGridsGeoJson(name + "-police", f => { f["properties"]!["网格类型"] = "警格"; return f; })));
+
     static string Ogr2Ogr(string geoJson, string extension, string driver, string srs, params string[] extra)
     {
         var output = Path.ChangeExtension(geoJson, extension);
+        RunOgr2Ogr(output, geoJson, driver, srs, extra);
+        return output;
+    }
+
+    static void RunOgr2Ogr(string output, string geoJson, string driver, string srs, string[] extra)
+    {
         var start = new ProcessStartInfo("ogr2ogr") { RedirectStandardError = true };
         foreach (var a in new[] { "-f", driver, "-s_srs", "EPSG:4326", "-t_srs", srs, "-nlt", "PROMOTE_TO_MULTI" }.Concat(extra).Concat([output, geoJson]))
             start.ArgumentList.Add(a);
@@ -146,6 +204,5 @@ public static class DemoSurveyFiles
         var errors = process.StandardError.ReadToEnd();
         process.WaitForExit();
         Assert.True(process.ExitCode == 0, $"ogr2ogr failed: {errors}");
-        return output;
     }
 }

@@ -6,7 +6,9 @@ namespace MapDashboard.Data.Import;
 
 /// <summary>
 /// Source field names → the dashboard's fields, and source values → its codes, per layer (a mapping file; the
-/// shipped one is data/import/zh-CN.mapping.json). A dashboard field is also found under its own name.
+/// shipped one is data/import/zh-CN.mapping.json). A dashboard field is also found under its own name. A layer's
+/// "defaults" give a field's value for every record whose file has none: a police station's 警格 file carries no
+/// 网格类型 column, so its mapping says "defaults": { "kind": "police_grid" } (a default goes through "values" too).
 /// </summary>
 public sealed class FieldMapping
 {
@@ -38,12 +40,9 @@ public sealed class FieldMapping
         foreach (var field in layer.Fields)
         {
             var names = (spec?["fields"]?[field] as JsonArray)?.Select(n => (string)n!) ?? [];
-            foreach (var name in names.Append(field))
-                if (attributes.TryGetValue(name, out var value) && Text(value) is { Length: > 0 } text)
-                {
-                    mapped[field] = spec?["values"]?[field]?[text] is JsonValue code ? (string)code! : text;
-                    break;
-                }
+            var value = names.Append(field).Select(n => attributes.TryGetValue(n, out var v) ? Text(v) : null).FirstOrDefault(t => t is { Length: > 0 })
+                ?? (spec?["defaults"]?[field] is JsonValue given ? Text((string?)given) : null);
+            if (value is { Length: > 0 }) mapped[field] = spec?["values"]?[field]?[value] is JsonValue code ? (string)code! : value;
         }
         return mapped;
     }

@@ -6,8 +6,8 @@ namespace MapDashboard.Server.Import;
 
 /// <summary>
 /// The import page's form, besides the file: layer, srs (an EPSG code, when the file does not say or says wrongly),
-/// encoding (a Shapefile's attributes), gcj02 and repair (checkboxes: "true" or "on"). Null and a problem naming the
-/// field when a value is not one the engine takes.
+/// encoding (a Shapefile's attributes), table (a GeoPackage's feature table, when it holds several), gcj02 and repair
+/// (checkboxes: "true" or "on"). Null and a problem naming the field when a value is not one the engine takes.
 /// </summary>
 public static class ImportForm
 {
@@ -34,7 +34,8 @@ public static class ImportForm
         }
         return (new ImportRequest(path, layer, FieldMapping.Shipped())
         {
-            Srs = srs, Encoding = encoding, FromGcj02 = Checked(form, "gcj02"), Repair = Checked(form, "repair"),
+            Srs = srs, Encoding = encoding, Table = form["table"].ToString().Trim() is { Length: > 0 } table ? table : null,
+            FromGcj02 = Checked(form, "gcj02"), Repair = Checked(form, "repair"),
         }, null);
     }
 

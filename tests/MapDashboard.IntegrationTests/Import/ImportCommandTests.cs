@@ -40,4 +40,18 @@ public sealed class ImportCommandTests : IAsyncLifetime
         Assert.Equal(2, await Run(units, "--layer", "units", "--from", "bd09"));
         Assert.Equal(2, await Run(units, "--layer", "units", "--srs", "EPSG:999999"));
     }
+
+    [Fact]
+    public async Task A_geopackage_of_several_tables_imports_the_table_named_with_the_table_flag()
+    {
+        var gpkg = DemoSurveyFiles.GridsAndPoliceGeoPackage("command-tables");
+        Assert.Equal(0, await Run(DemoSurveyFiles.UnitsGeoJson("command-tables-units"), "--layer", "units", "--write"));
+
+        Assert.Equal(2, await Run(gpkg, "--layer", "grids", "--write"));
+        Assert.Equal(2, await Run(gpkg, "--layer", "grids", "--table", "建筑", "--write"));
+        Assert.Equal(0L, await _db.ScalarAsync<long>("select count(*) from territory_unit where kind = 'police_grid'"));
+
+        Assert.Equal(0, await Run(gpkg, "--layer", "grids", "--table", "警格", "--write"));
+        Assert.Equal(30L, await _db.ScalarAsync<long>("select count(*) from territory_unit where kind = 'police_grid'"));
+    }
 }

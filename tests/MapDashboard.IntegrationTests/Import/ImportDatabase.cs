@@ -3,6 +3,7 @@ using MapDashboard.Data.Audit;
 using MapDashboard.Data.Import;
 using MapDashboard.Data.Migrations;
 using MapDashboard.TestSupport;
+using System.Text.Json.Nodes;
 using Npgsql;
 
 namespace MapDashboard.IntegrationTests.Import;
@@ -30,6 +31,18 @@ public sealed class ImportDatabase : IAsyncLifetime
         await using var cmd = Db.CreateCommand(sql);
         foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
         return (T)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>The farthest any imported unit lies from its source geometry (EPSG:4326 GeoJSON): Hausdorff distance over all vertices, metres.</summary>
+    public async Task<double> MaxDeviationMetresAsync(IEnumerable<(string Code, JsonNode Geometry)> sources)
+    {
+        var worst = 0.0;
+        foreach (var (code, geometry) in sources)
+            worst = Math.Max(worst, await ScalarAsync<double>("""
+                select ST_HausdorffDistance(ST_Transform(boundary, 32648), ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(@geometry), 4326), 32648))
+                from territory_unit where code = @code
+                """, ("geometry", geometry.ToJsonString()), ("code", code)));
+        return worst;
     }
 
     /// <summary>What a failed or refused import must leave as it was.</summary>

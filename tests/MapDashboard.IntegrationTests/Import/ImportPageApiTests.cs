@@ -120,6 +120,24 @@ public sealed class ImportPageApiTests(ImportApiHost host)
         Assert.Equal(before, await FingerprintAsync());
     }
 
+    [Fact]
+    public async Task A_geopackage_of_several_tables_is_checked_by_the_table_named_and_refused_naming_them_when_none_or_another_is()
+    {
+        using var admin = host.CreateClientAs("admin");
+        var gpkg = File.ReadAllBytes(DemoSurveyFiles.GridsAndPoliceGeoPackage("page-tables"));
+        var before = await FingerprintAsync();
+
+        var none = await Refusal(await admin.PostAsync("api/admin/import", ImportApiHost.Form(gpkg, "普查.gpkg", "grids")), 400);
+        var unknown = await Refusal(await admin.PostAsync("api/admin/import", ImportApiHost.Form(gpkg, "普查.gpkg", "grids", ("table", "建筑"))), 400);
+        var police = await OkJson(await admin.PostAsync("api/admin/import", ImportApiHost.Form(gpkg, "普查.gpkg", "grids", ("table", "警格"))));
+
+        // The hint names the page's own field (the i18n importTable label), not the command's --table.
+        Assert.Equal("GeoPackage 中有 2 个要素表（网格、警格），请在“要素表（GeoPackage，可选）”一栏填写其中一个", none);
+        Assert.Equal("GeoPackage 中没有要素表 建筑（有：网格、警格），请在“要素表（GeoPackage，可选）”一栏填写其中一个", unknown);
+        Assert.Equal((30, false), ((int)police["report"]!["rows"]!, (bool)police["report"]!["written"]!));
+        Assert.Equal(before, await FingerprintAsync());
+    }
+
     static byte[] ZipOf(params (string Name, string Text)[] entries)
     {
         using var bytes = new MemoryStream();

@@ -112,14 +112,6 @@ public sealed class SurveyImportTests
             "select d.code from territory_unit c join territory_unit s on s.id = c.parent_id join territory_unit d on d.id = s.parent_id where c.code = '620102001001'"));
     }
 
-    static async Task<double> MaxDeviationMetres(ImportDatabase db)
-    {
-        var worst = 0.0;
-        foreach (var grid in DemoSurveyFiles.CommunityGrids)
-            worst = Math.Max(worst, await db.ScalarAsync<double>("""
-                select ST_HausdorffDistance(ST_Transform(boundary, 32648), ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(@geometry), 4326), 32648))
-                from territory_unit where code = @code
-                """, ("geometry", grid["geometry"]!.ToJsonString()), ("code", DemoSurveyFiles.SurveyCode((string)grid["properties"]!["code"]!))));
-        return worst;
-    }
+    static Task<double> MaxDeviationMetres(ImportDatabase db) => db.MaxDeviationMetresAsync(DemoSurveyFiles.CommunityGrids
+        .Select(g => (DemoSurveyFiles.SurveyCode((string)g["properties"]!["code"]!), g["geometry"]!)));
 }

@@ -29,11 +29,14 @@ public static class GeoPackageSource
             while (r.Read())
                 tables.Add((r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2),
                     r.IsDBNull(3) ? null : r.GetInt64(3), r.IsDBNull(4) ? null : r.GetString(4)));
+        // A survey often ships one GeoPackage of several tables (网格, 建筑, 隐患…): which one is this layer is the
+        // importer's to say; a refusal names every table there, so the next try can name the right one.
+        var names = string.Join("、", tables.Select(t => t.Table));
         var chosen = table is null
             ? tables.Count == 1 ? tables[0] : throw new ImportInputException(
-                $"GeoPackage 中有 {tables.Count} 个要素表（{string.Join("、", tables.Select(t => t.Table))}）", ImportOption.Table)
+                tables.Count == 0 ? "GeoPackage 中没有要素表" : $"GeoPackage 中有 {tables.Count} 个要素表（{names}）", tables.Count == 0 ? null : ImportOption.Table)
             : tables.FirstOrDefault(t => t.Table == table) is { Table: not null } found ? found
-            : throw new ImportInputException($"GeoPackage 中没有要素表 {table}");
+            : throw new ImportInputException($"GeoPackage 中没有要素表 {table}（有：{names}）", ImportOption.Table);
 
         var reader = new GeoPackageGeoReader();
         var features = new List<SourceFeature>();

@@ -528,6 +528,8 @@ export const en: Strings = {
   navAdminImport: 'Import data',
   importSrs: 'Coordinate system (EPSG, optional)',
   importSrsHint: 'e.g. 4544; empty: read the .prj',
+  importTable: 'Feature table (GeoPackage, optional)',
+  importTableHint: 'e.g. 网格; empty when the GeoPackage has one table',
   importEncoding: 'Attribute encoding',
   importEncodingAuto: 'Automatic (.cpg, else GBK)',
   importGcj02: 'Coordinates from a Chinese web map (GCJ-02): convert to WGS84',

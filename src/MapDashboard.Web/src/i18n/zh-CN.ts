@@ -535,6 +535,8 @@ export const zhCN = {
   navAdminImport: '导入数据',
   importSrs: '坐标系（EPSG，可选）',
   importSrsHint: '如 4544，留空则读取 .prj',
+  importTable: '要素表（GeoPackage，可选）',
+  importTableHint: '如 网格；GeoPackage 只有一个表时留空',
   importEncoding: '属性编码',
   importEncodingAuto: '自动（.cpg，否则 GBK）',
   importGcj02: '坐标来自国内网络地图（GCJ-02），转换为 WGS84',

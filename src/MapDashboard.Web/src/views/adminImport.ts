@@ -23,6 +23,8 @@ export async function adminImportView(root: HTMLElement): Promise<void> {
   file.addEventListener('change', showFileName);
   const layer = el('select', { name: 'layer', 'data-testid': 'import-layer' });
   const srs = el('input', { name: 'srs', inputmode: 'numeric', pattern: '(EPSG:)?\\d{4,6}', 'data-testid': 'import-srs' });
+  // A survey's GeoPackage often holds several tables (网格, 建筑, 隐患…): which one is this layer. Empty: the only one.
+  const table = el('input', { name: 'table', autocomplete: 'off', 'data-testid': 'import-table' });
   const encoding = el('select', { name: 'encoding', 'data-testid': 'import-encoding' });
   const gcj02 = el('input', { type: 'checkbox', name: 'gcj02', value: 'true', 'data-testid': 'import-gcj02' });
   const repair = el('input', { type: 'checkbox', name: 'repair', value: 'true', 'data-testid': 'import-repair' });
@@ -41,6 +43,7 @@ export async function adminImportView(root: HTMLElement): Promise<void> {
   onLang(() => {
     document.title = `${t('appTitle')} · ${t('importTitle')}`;
     srs.placeholder = t('importSrsHint');
+    table.placeholder = t('importTableHint');
     check.textContent = t('importCheck');
     chooseFile.textContent = t('importChooseFile');
     showFileName();
@@ -69,6 +72,7 @@ export async function adminImportView(root: HTMLElement): Promise<void> {
     el('div', { class: 'import-field' }, text('span', 'importFile'), el('div', { class: 'import-file-row' }, chooseFile, fileName), file),
     el('label', {}, text('span', 'importLayer'), layer),
     el('label', {}, text('span', 'importSrs'), srs),
+    el('label', {}, text('span', 'importTable'), table),
     el('label', {}, text('span', 'importEncoding'), encoding),
     el('label', { class: 'import-check' }, gcj02, text('span', 'importGcj02')),
     el('label', { class: 'import-check' }, repair, text('span', 'importRepair')),
