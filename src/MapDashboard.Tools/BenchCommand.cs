@@ -4,7 +4,7 @@ using MapDashboard.Tools.Bench;
 
 namespace MapDashboard.Tools;
 
-/// <summary><c>bench tiles | live | findings | patrols | coverage | geometry | photos | wall</c>: the benchmarks, each printing its figures and the baseline measured in the same run.</summary>
+/// <summary><c>bench tiles | live | findings | patrols | coverage | geometry | photos | wall | import | ogc</c>: the benchmarks, each printing its figures and the baseline measured in the same run.</summary>
 public static class BenchCommand
 {
     public static Command Create()
@@ -18,7 +18,30 @@ public static class BenchCommand
         bench.Subcommands.Add(Geometry());
         bench.Subcommands.Add(Photos());
         bench.Subcommands.Add(Wall());
+        bench.Subcommands.Add(Import());
+        bench.Subcommands.Add(Ogc());
         return bench;
+    }
+
+    static Command Import()
+    {
+        var size = new Option<DistrictSize>("--size") { DefaultValueFactory = _ => DistrictSize.City };
+        var rounds = new Option<int>("--rounds") { Description = "measured rounds, each on a fresh database; medians are reported", DefaultValueFactory = _ => 3 };
+        var command = new Command("import", "Import of the district's buildings from a GeoPackage (with validation) against ogr2ogr loading the same file into PostGIS: time and peak memory") { size, rounds };
+        command.SetAction(parse => ImportBenchmark.RunAsync(new ImportBenchmark.Settings(
+            parse.GetValue(size), DistrictGenerator.DefaultSeed, parse.GetValue(rounds)), Console.Out));
+        return command;
+    }
+
+    static Command Ogc()
+    {
+        var size = new Option<DistrictSize>("--size") { DefaultValueFactory = _ => DistrictSize.City };
+        var rounds = new Option<int>("--rounds") { Description = "measured rounds; medians are reported", DefaultValueFactory = _ => 3 };
+        var pageSize = new Option<int>("--page-size") { Description = "features a page GDAL asks for (its OAPIF PAGE_SIZE)", DefaultValueFactory = _ => 1000 };
+        var command = new Command("ogc", "OGC API Features: ogr2ogr paging every building through /ogc against ogr2ogr reading the table straight from PostGIS, features/s") { size, rounds, pageSize };
+        command.SetAction(parse => OgcBenchmark.RunAsync(new OgcBenchmark.Settings(
+            parse.GetValue(size), DistrictGenerator.DefaultSeed, parse.GetValue(rounds), parse.GetValue(pageSize)), Console.Out));
+        return command;
     }
 
     static Command Wall()

@@ -31,8 +31,10 @@ where r.geom is not null and ST_Dimension(r.geom) = @dimension::int and not ST_I
 update import_row r set geom = ST_CollectionExtract(ST_MakeValid(r.geom), 3)
 where @repair and r.geom is not null and @dimension::int = 2 and ST_Dimension(r.geom) = 2 and not ST_IsValid(r.geom);
 
+-- A window, not a lookup per row: import_row has no index on code, and a lateral min() per row scanned the whole
+-- table for each (4 minutes for the city's 51,086 buildings).
 insert into import_problem (source_row, code, kind, severity, detail)
-select r.source_row, r.code, 'duplicate_code', 'error', jsonb_build_object('firstRow', first.source_row)
-from import_row r
-join lateral (select min(o.source_row) as source_row from import_row o where o.code = r.code) first on true
-where r.code is not null and r.source_row > first.source_row;
+select d.source_row, d.code, 'duplicate_code', 'error', jsonb_build_object('firstRow', d.first_row)
+from (select r.source_row, r.code, min(r.source_row) over (partition by r.code) as first_row
+      from import_row r where r.code is not null) d
+where d.source_row > d.first_row;

@@ -10,7 +10,8 @@ namespace MapDashboard.Tools.Bench;
 
 /// <summary>
 /// A throw-away private PostGIS cluster under /tmp holding a freshly generated
-/// district, for benchmarks. Never touches the run command's cluster.
+/// district, for benchmarks (its generated files kept beside it, or only those when it is not loaded). Never
+/// touches the run command's cluster.
 /// </summary>
 public sealed class BenchDistrict : IAsyncDisposable
 {
@@ -27,7 +28,14 @@ public sealed class BenchDistrict : IAsyncDisposable
 
     public NpgsqlDataSource Db { get; }
 
-    public static async Task<BenchDistrict> CreateAsync(DistrictSize size, int seed, TextWriter log)
+    /// <summary>The folder of the generated district's files (GeoJSON, as data/README.md specifies), until disposed.</summary>
+    public string Files => Path.Combine(_folder, "district");
+
+    /// <summary>A scratch folder for the benchmark's own files, removed with the cluster.</summary>
+    public string Scratch => Directory.CreateDirectory(Path.Combine(_folder, "scratch")).FullName;
+
+    /// <param name="load">false: the database is migrated but left empty (the files are generated all the same)</param>
+    public static async Task<BenchDistrict> CreateAsync(DistrictSize size, int seed, TextWriter log, bool load = true)
     {
         var folder = Directory.CreateTempSubdirectory("mapdashboard-bench-").FullName;
         File.SetUnixFileMode(folder, (UnixFileMode)0b111_101_101);
@@ -41,6 +49,7 @@ public sealed class BenchDistrict : IAsyncDisposable
         var files = Path.Combine(folder, "district");
         GeoJsonDistrictWriter.Write(DistrictGenerator.Generate(size, seed), files);
         log.WriteLine($"generated the {size} district in {clock.Elapsed.TotalSeconds:F1} s");
+        if (!load) return new BenchDistrict(folder, cluster, db);
         clock.Restart();
         var loaded = await DistrictLoader.LoadIfEmptyAsync(db, files);
         log.WriteLine($"loaded {loaded.Units} territory units, {loaded.Buildings} buildings, {loaded.Hazards} hazards in {clock.Elapsed.TotalSeconds:F1} s");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MapDashboard.Generator;
+using static MapDashboard.Tools.Bench.BenchFigures;
 
 namespace MapDashboard.Tools.Bench;
 
@@ -118,7 +119,4 @@ public static class WallBenchmark
     }
 
     static double Ratio(double a, double b) => b > 0 ? a / b : double.NaN;
-
-    public static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 }

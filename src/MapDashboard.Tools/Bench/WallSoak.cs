@@ -59,7 +59,7 @@ public static class WallSoak
             var live = await wall.LiveAsync();
             var features = counts?.Values.Sum() ?? -1;
             samples.Add(new Sample(clock.Elapsed.TotalHours, metrics, features));
-            report.WriteLine($"{clock.Elapsed.TotalMinutes,5:F0} {metrics.HeapMb,8:F1} {metrics.Nodes,6} {metrics.Listeners,10} {features,9} {live.State,12} {WallBenchmark.LoadAverage(),14}");
+            report.WriteLine($"{clock.Elapsed.TotalMinutes,5:F0} {metrics.HeapMb,8:F1} {metrics.Nodes,6} {metrics.Listeners,10} {features,9} {live.State,12} {BenchFigures.LoadAverage(),14}");
             told = await TellLinkStoryAsync(wall, told, report);
         }
         await load.StopAsync();
