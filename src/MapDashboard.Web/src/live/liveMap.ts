@@ -1,4 +1,5 @@
 import type { HubConnection } from '@microsoft/signalr';
+import type OlMap from 'ol/Map';
 import { api } from '../api';
 import { patrolApi } from '../patrolApi';
 import type { MapContext } from '../map/createMap';
@@ -57,6 +58,8 @@ export interface LiveStatus {
 export interface LiveOptions {
   /** The wall marks each new or changed feature for a few seconds. */
   pulse: boolean;
+  /** Where the pulses are drawn (src/map/animationMap.ts): their frames then leave the map under them alone. */
+  animationMap?: OlMap;
   /** Told of every upserted feature's properties, for views that count or list them. */
   onFeature?(layer: LiveLayer, properties: Record<string, unknown>): void;
   /** Saved routes, upserted or deleted (the planner's list); subscribes to "routes" too. */
@@ -80,7 +83,7 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
   const patrolTiles = patrolTileReloader(map);
   // Every layer the server streams (its declaration, from /api/config).
   const layers: LiveLayer[] = ctx.config.layers.filter((l) => l.live && (l.name !== ROUTES || o.onRoute)).map((l) => l.name);
-  const pulses = o.pulse ? pulseLayer(map, ctx.palette) : null;
+  const pulses = o.pulse ? pulseLayer(o.animationMap ?? map, ctx.palette) : null;
   const badge = liveBadge();
 
   let seq = ctx.snapshotSeq;
