@@ -6,7 +6,8 @@ import type { MapContext } from '../map/createMap';
 import { workerLayer } from '../layers/workers';
 import { liveBadge } from '../ui/liveBadge';
 import { startConnection, type ConnectionState, type Transition } from './connection';
-import { LiveOverlays } from './overlays';
+import { COMMIT_MS, LiveOverlays } from './overlays';
+import { atMostEvery } from './throttle';
 import { pulseLayer } from './pulse';
 import { patrolTileReloader } from './patrolTiles';
 import { perFrame } from './perFrame';
@@ -125,23 +126,27 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
     return { seq: position.seq, settled: overlays.reload(position.seq, atLeast) };
   }
 
-  // Live messages are queued in arrival order and applied once a frame: the tiles' hidden ids and the overlays redraw
-  // once, and of a worker's positions only the latest is applied (an older one would lose to it anyway).
+  // Live messages are queued in arrival order and taken once a frame (of a worker's positions only the latest is kept:
+  // an older one would lose to it anyway). What they change on the map is put there at most every COMMIT_MS, all at
+  // once: the overlays, the tiles' hidden ids and the worker dots, so the city is redrawn once a second, not every frame.
   const queued: (() => void)[] = [];
   const positions = new Map<string | number, ChangeItem>();
   let positionsToSeq = 0;
-  const inbox = perFrame(() => {
-    const began = performance.now();
-    let done = 0;
-    while (done < queued.length && performance.now() - began < FRAME_BUDGET_MS) queued[done++]();
-    queued.splice(0, done);
-    if (done) overlays.redraw();
-    if (queued.length) inbox.schedule(); // the rest next frame: the page keeps answering the hub meanwhile
+  const commit = atMostEvery(COMMIT_MS, () => {
+    overlays.commit();
     if (positions.size) {
       workers.apply([...positions.values()]);
       positions.clear();
       patrolTiles.poke(Math.max(seq, positionsToSeq));
     }
+  });
+  const inbox = perFrame(() => {
+    const began = performance.now();
+    let done = 0;
+    while (done < queued.length && performance.now() - began < FRAME_BUDGET_MS) queued[done++]();
+    queued.splice(0, done);
+    if (done || positions.size) commit.schedule();
+    if (queued.length) inbox.schedule(); // the rest next frame: the page keeps answering the hub meanwhile
   });
   const enqueue = (job: () => void) => { queued.push(job); inbox.schedule(); };
   function queuePositions(batch: PositionBatch) {
