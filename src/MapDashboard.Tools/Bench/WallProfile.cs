@@ -28,6 +28,9 @@ public sealed class WallProfile
         /// <summary>Live changes the page applied in the window, and its link's state at the end.</summary>
         public long Applied { get; init; }
         public string LinkState { get; init; } = "";
+        /// <summary>Renders of the map of what animates over the district's (the wall's rings and pulses) and their time.</summary>
+        public int AnimationRenders { get; init; }
+        public double AnimationRenderMs { get; init; }
     }
 
     /// <summary>Starts counting (and sampling, if asked) from now.</summary>
@@ -59,7 +62,12 @@ public sealed class WallProfile
                 l.Value.GetProperty("render").GetDouble(), l.Value.GetProperty("declutter").GetDouble(),
                 l.Value.GetProperty("deferred").GetDouble(), l.Value.GetProperty("calls").GetInt32()))
             .OrderByDescending(l => l.TotalMs).ToArray();
-        return new Result(h.GetProperty("renders").GetInt32(), h.GetProperty("renderMs").GetDouble(), layers, functions, sampled);
+        return new Result(h.GetProperty("renders").GetInt32(), h.GetProperty("renderMs").GetDouble(), layers, functions, sampled)
+        {
+            // An older bundle has no animation map: none counted.
+            AnimationRenders = h.TryGetProperty("animationRenders", out var n) ? n.GetInt32() : 0,
+            AnimationRenderMs = h.TryGetProperty("animationRenderMs", out var ms) ? ms.GetDouble() : 0,
+        };
     }
 
     /// <summary>The hook's totals since its previous call (null: a bundle without the hook, or an older one).</summary>
@@ -101,6 +109,8 @@ public sealed class WallProfile
         {
             report.WriteLine($"{window}: {r.Renders} map renders in {seconds:F0} s ({frames} animation frames), {r.RenderMs / r.Renders:F1} ms a render, {r.RenderMs / seconds:F0} ms/s; " +
                              $"{r.Applied} live changes applied, link {r.LinkState}");
+            if (r.AnimationRenders > 0)
+                report.WriteLine($"  animation map (rings, pulses): {r.AnimationRenders} renders, {r.AnimationRenderMs / r.AnimationRenders:F1} ms a render, {r.AnimationRenderMs / seconds:F0} ms/s");
             report.WriteLine($"  {"layer",-34} {"ms/render",10} {"render",8} {"declutter",10} {"deferred",9} {"drawn in",9}");
             foreach (var l in r.Layers.Where(l => l.TotalMs >= 0.05 * r.Renders))
                 report.WriteLine($"  {l.Layer,-34} {l.TotalMs / r.Renders,10:F1} {l.RenderMs / r.Renders,8:F1} {l.DeclutterMs / r.Renders,10:F1} {l.DeferredMs / r.Renders,9:F1} {l.Calls,9}");

@@ -88,6 +88,9 @@ type Extra = Partial<Pick<MapDashboardHook, 'selectedGrid' | 'routeLengthMetres'
 
 declare global { interface Window { mapDashboard?: MapDashboardHook } }
 
+/** While waiting for a complete render: how often to ask for one (see `idle`). */
+const NUDGE_MS = 1000;
+
 const nameOf = (l: Layer) => l.get('name') as string | undefined;
 // A live overlay (src/live/overlays.ts) reports under the name of the tile layer it completes.
 const reportedName = (l: Layer) => nameOf(l) ?? (l.get('overlayOf') as string | undefined);
@@ -112,11 +115,16 @@ export function installHook(view: MapDashboardHook['view'], map: Map, palette: P
     return [(x - r.left) / k, (y - r.top) / k];
   };
 
+  // OpenLayers judges "complete" only when it renders, and the map renders only when something on it changes: a
+  // source or renderer that settles without a change event would leave the last render incomplete for good. The
+  // wall's map used to re-render 11 times a second for its overdue rings, which hid that; they are on a map of their
+  // own now (map/animationMap.ts). So, while waiting, a render is asked for every NUDGE_MS.
   const idle = () => new Promise<void>((resolve) => {
+    const nudge = setInterval(() => map.render(), NUDGE_MS);
     const check = () => {
       const v = map.getView();
       if (v.getAnimating() || v.getInteracting()) map.once('rendercomplete', check);
-      else resolve();
+      else { clearInterval(nudge); resolve(); }
     };
     map.once('rendercomplete', check);
     map.render();

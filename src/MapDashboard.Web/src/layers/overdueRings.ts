@@ -21,9 +21,10 @@ const RESYNC_MS = 2000;  // how often the ring positions follow the incidents la
  * The wall's red pulse around every overdue incident, for as long as it is overdue: an
  * unnamed layer (the hook and hit detection ignore it) with one ring per overdue incident
  * the incidents layer draws in view, re-read every RESYNC_MS and after each live change.
- * Runs its timer only while some incident is overdue.
+ * Runs its timer only while some incident is overdue. The rings are drawn on `animated` (src/map/animationMap.ts), so
+ * their frames do not redraw the whole map.
  */
-export function overdueRings(map: OlMap, incidents: Layer, p: Palette) {
+export function overdueRings(map: OlMap, incidents: Layer, p: Palette, animated: OlMap = map) {
   const [r, g, b] = asArray(p.overdue);
   const styles = Array.from({ length: STEPS }, (_, i) => {
     const k = i / STEPS;
@@ -36,7 +37,7 @@ export function overdueRings(map: OlMap, incidents: Layer, p: Palette) {
   });
   const source = new VectorSource();
   const layer = new VectorLayer({ source, zIndex: 59, updateWhileAnimating: true, style: () => styles[phase] });
-  map.addLayer(layer);
+  animated.addLayer(layer);
   let phase = 0;
   let timer: ReturnType<typeof setInterval> | undefined;
 

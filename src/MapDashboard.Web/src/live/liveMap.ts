@@ -1,11 +1,13 @@
 import type { HubConnection } from '@microsoft/signalr';
+import type OlMap from 'ol/Map';
 import { api } from '../api';
 import { patrolApi } from '../patrolApi';
 import type { MapContext } from '../map/createMap';
 import { workerLayer } from '../layers/workers';
 import { liveBadge } from '../ui/liveBadge';
 import { startConnection, type ConnectionState, type Transition } from './connection';
-import { LiveOverlays } from './overlays';
+import { COMMIT_MS, LiveOverlays } from './overlays';
+import { atMostEvery } from './throttle';
 import { pulseLayer } from './pulse';
 import { patrolTileReloader } from './patrolTiles';
 import { perFrame } from './perFrame';
@@ -57,6 +59,8 @@ export interface LiveStatus {
 export interface LiveOptions {
   /** The wall marks each new or changed feature for a few seconds. */
   pulse: boolean;
+  /** Where the pulses are drawn (src/map/animationMap.ts): their frames then leave the map under them alone. */
+  animationMap?: OlMap;
   /** Told of every upserted feature's properties, for views that count or list them. */
   onFeature?(layer: LiveLayer, properties: Record<string, unknown>): void;
   /** Saved routes, upserted or deleted (the planner's list); subscribes to "routes" too. */
@@ -80,7 +84,7 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
   const patrolTiles = patrolTileReloader(map);
   // Every layer the server streams (its declaration, from /api/config).
   const layers: LiveLayer[] = ctx.config.layers.filter((l) => l.live && (l.name !== ROUTES || o.onRoute)).map((l) => l.name);
-  const pulses = o.pulse ? pulseLayer(map, ctx.palette) : null;
+  const pulses = o.pulse ? pulseLayer(o.animationMap ?? map, ctx.palette) : null;
   const badge = liveBadge();
 
   let seq = ctx.snapshotSeq;
@@ -122,23 +126,27 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
     return { seq: position.seq, settled: overlays.reload(position.seq, atLeast) };
   }
 
-  // Live messages are queued in arrival order and applied once a frame: the tiles' hidden ids and the overlays redraw
-  // once, and of a worker's positions only the latest is applied (an older one would lose to it anyway).
+  // Live messages are queued in arrival order and taken once a frame (of a worker's positions only the latest is kept:
+  // an older one would lose to it anyway). What they change on the map is put there at most every COMMIT_MS, all at
+  // once: the overlays, the tiles' hidden ids and the worker dots, so the city is redrawn once a second, not every frame.
   const queued: (() => void)[] = [];
   const positions = new Map<string | number, ChangeItem>();
   let positionsToSeq = 0;
-  const inbox = perFrame(() => {
-    const began = performance.now();
-    let done = 0;
-    while (done < queued.length && performance.now() - began < FRAME_BUDGET_MS) queued[done++]();
-    queued.splice(0, done);
-    if (done) overlays.redraw();
-    if (queued.length) inbox.schedule(); // the rest next frame: the page keeps answering the hub meanwhile
+  const commit = atMostEvery(COMMIT_MS, () => {
+    overlays.commit();
     if (positions.size) {
       workers.apply([...positions.values()]);
       positions.clear();
       patrolTiles.poke(Math.max(seq, positionsToSeq));
     }
+  });
+  const inbox = perFrame(() => {
+    const began = performance.now();
+    let done = 0;
+    while (done < queued.length && performance.now() - began < FRAME_BUDGET_MS) queued[done++]();
+    queued.splice(0, done);
+    if (done || positions.size) commit.schedule();
+    if (queued.length) inbox.schedule(); // the rest next frame: the page keeps answering the hub meanwhile
   });
   const enqueue = (job: () => void) => { queued.push(job); inbox.schedule(); };
   function queuePositions(batch: PositionBatch) {

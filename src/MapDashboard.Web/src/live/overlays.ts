@@ -12,11 +12,13 @@ import type { ChangeItem } from './protocol';
 type Id = number | string;
 
 /**
- * A tile layer re-styles every tile in view when its hidden ids change (for a city's 10,000 hazards, most of a
- * frame's budget): with changes streaming all the time it does so at most this often. Meanwhile the overlay already
- * draws the new copy above the tile's old one; a deleted feature's stale copy stays up to this long.
+ * The map under the live overlays is redrawn as a whole whenever one of them changes (OpenLayers redraws every layer
+ * of a map), and a tile layer re-styles every tile in view when its hidden ids change: for a city (10,000 hazards,
+ * 50 changes a second) a redraw costs most of a frame's budget. So the changes are applied to the map at most this
+ * often, all at once — the overlays' features and the tiles' hidden ids together, so a changed feature never shows
+ * twice — while the wall's pulse (drawn on its own map) marks each change the moment it arrives.
  */
-const RESTYLE_MS = 1000;
+export const COMMIT_MS = 1000;
 
 /**
  * The live copy of one tile source (hazards, buildings, grids, territory). Vector tiles
@@ -28,6 +30,8 @@ interface Overlay {
   source: VectorSource;
   overridden: Map<Id, number>;
   tileLayers: VectorTileLayer[];
+  /** Changes not yet on the map: the feature to draw for an id, or null to draw none (the latest change wins). */
+  pending: Map<Id, Feature | null>;
 }
 
 /**
@@ -38,8 +42,6 @@ interface Overlay {
 export class LiveOverlays {
   private readonly overlays = new Map<string, Overlay>();
   private readonly touched = new Set<Overlay>();
-  private lastRestyle = 0;
-  private restyleTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly format: GeoJSON;
   private readonly map: OlMap;
 
@@ -63,7 +65,7 @@ export class LiveOverlays {
   // hidden-id set, each drawing it through its own style.
   private attach(tiles: VectorTileLayer, tileSource: string) {
     let o = this.overlays.get(tileSource);
-    if (!o) this.overlays.set(tileSource, o = { source: new VectorSource(), overridden: new Map(), tileLayers: [] });
+    if (!o) this.overlays.set(tileSource, o = { source: new VectorSource(), overridden: new Map(), tileLayers: [], pending: new Map() });
     o.tileLayers.push(tiles);
 
     const style = tiles.get('styleFn') as StyleFunction;
@@ -85,36 +87,43 @@ export class LiveOverlays {
     this.map.addLayer(overlay);
   }
 
-  /** Applies one change; returns the feature now drawn for an upsert, null otherwise. */
+  /** Takes one change, drawn at the next commit; returns the feature it will draw for an upsert, null otherwise. */
   apply(item: ChangeItem): Feature | null {
     const o = this.overlays.get(item.layer);
     if (!o) return null; // a layer this client does not draw (routes)
     this.touched.add(o);
     o.overridden.set(item.id, item.seq);
-    this.remove(o, item.id);
-    if (item.op === 'delete' || !item.feature) return null;
+    if (item.op === 'delete' || !item.feature) {
+      o.pending.set(item.id, null);
+      return null;
+    }
     const feature = this.format.readFeature(item.feature) as Feature;
     feature.setId(item.id);
-    o.source.addFeature(feature);
+    o.pending.set(item.id, feature);
     return feature;
   }
 
   /**
-   * Re-styles the tile layers whose hidden ids changed since the last time: once per call, not per item, and at most
-   * every RESTYLE_MS (`now` for a settle, whose stale copies must go at once).
+   * Puts the changes taken since the last commit on the map: the overlays' features and the tile layers' hidden ids
+   * at once, so the map is redrawn once for all of them (the caller does so at most every COMMIT_MS).
    */
-  redraw(now = false): void {
-    if (!this.touched.size) return;
-    const wait = this.lastRestyle + RESTYLE_MS - performance.now();
-    if (!now && wait > 0) {
-      this.restyleTimer ??= setTimeout(() => { this.restyleTimer = undefined; this.redraw(); }, wait);
-      return;
+  commit(): void {
+    for (const o of this.touched) {
+      this.commitPending(o);
+      o.tileLayers.forEach((l) => l.changed());
     }
-    clearTimeout(this.restyleTimer);
-    this.restyleTimer = undefined;
-    this.lastRestyle = performance.now();
-    for (const o of this.touched) o.tileLayers.forEach((l) => l.changed());
     this.touched.clear();
+  }
+
+  private commitPending(o: Overlay) {
+    if (!o.pending.size) return;
+    const added: Feature[] = [];
+    for (const [id, feature] of o.pending) {
+      this.remove(o, id);
+      if (feature) added.push(feature);
+    }
+    o.pending.clear();
+    o.source.addFeatures(added);
   }
 
   /**
@@ -132,6 +141,8 @@ export class LiveOverlays {
 
   private settle(reloaded: Overlay[], seq: number) {
     for (const o of reloaded) {
+      // What is still pending first: a change the new tiles already show must not come back after the settle.
+      this.commitPending(o);
       for (const [id, at] of o.overridden) {
         if (at > seq) continue;
         o.overridden.delete(id);
@@ -139,7 +150,7 @@ export class LiveOverlays {
         this.touched.add(o);
       }
     }
-    this.redraw(true);
+    this.commit();
   }
 
   private remove(o: Overlay, id: Id) {

@@ -1,5 +1,6 @@
 import type Map from 'ol/Map';
 import type Layer from 'ol/layer/Layer';
+import { ANIMATION_MAP } from './animationMap';
 
 /** Milliseconds one layer's rendering took over a profile window, by OpenLayers' phase. */
 export interface LayerRenderTime {
@@ -18,6 +19,9 @@ export interface RenderProfile {
   /** Map renders (Map#renderFrame_) and the time they took in all. */
   renders: number;
   renderMs: number;
+  /** Renders of the map of what animates over it (the wall's rings and pulses, map/animationMap.ts) and their time. */
+  animationRenders: number;
+  animationRenderMs: number;
   /** Per layer, by its name (an unnamed layer by what it is the overlay of, or its z-index). */
   layers: Record<string, LayerRenderTime>;
 }
@@ -56,6 +60,8 @@ export function renderProfiler(map: Map) {
     if (wrapped.has(map)) return;
     wrapped.add(map);
     time(map as unknown as Timed, 'renderFrame_', (ms) => { profile.renders++; profile.renderMs += ms; });
+    const animated = map.get(ANIMATION_MAP) as Map | undefined;
+    if (animated) time(animated as unknown as Timed, 'renderFrame_', (ms) => { profile.animationRenders++; profile.animationRenderMs += ms; });
     map.getAllLayers().forEach(wrapLayer);
     // Layers added after the first take (the live overlays, the workers) are timed from the next frame on.
     map.on('precompose', () => map.getAllLayers().forEach(wrapLayer));
@@ -71,10 +77,10 @@ export function renderProfiler(map: Map) {
   };
 }
 
-const empty = (): RenderProfile => ({ renders: 0, renderMs: 0, layers: {} });
+const empty = (): RenderProfile => ({ renders: 0, renderMs: 0, animationRenders: 0, animationRenderMs: 0, layers: {} });
 
 function labelOf(layer: Layer): string {
   const name = (layer.get('name') as string | undefined) ?? (layer.get('overlayOf') ? `${layer.get('overlayOf')} (live overlay)` : undefined);
-  // Unnamed: the wall's animated rings (overdue z59, pulses z85); a minified bundle has no class names to show.
+  // An unnamed layer by its z-index: a minified bundle has no class names to show.
   return name ?? `unnamed z${layer.getZIndex() ?? 0}`;
 }

@@ -1,5 +1,6 @@
 import type { GridReason, GridStatus } from '../api';
 import { createMap, fitBBox } from '../map/createMap';
+import { animationMap } from '../map/animationMap';
 import { STREET_RESOLUTION } from '../map/levelOfDetail';
 import { installTestHook } from '../testHook';
 import { dark } from '../theme';
@@ -48,7 +49,9 @@ export async function wallView(root: HTMLElement): Promise<void> {
   const overdue = overdueList(ctx.categories, ctx.units);
   const numbers = refresher(() => Promise.all([strip.load(), overdue.load()]), INDICATOR_REFRESH_MS);
   const incidents = ctx.map.getAllLayers().find((l) => l.get('name') === 'incidents')!;
-  const rings = overdueRings(ctx.map, incidents, dark);
+  // What animates (overdue rings, pulses) is drawn on a map of its own over the district's.
+  const animated = animationMap(ctx.map);
+  const rings = overdueRings(ctx.map, incidents, dark, animated);
   const feed = wallFeed(ctx.categories, ctx.units);
   const news = incidentEvents();
 
@@ -58,6 +61,7 @@ export async function wallView(root: HTMLElement): Promise<void> {
   const banner = staleBanner();
   const live = startLive(ctx, {
     pulse: true,
+    animationMap: animated,
     onHeard: banner.heard,
     onFeature: (layer, props) => {
       if (layer === 'grids') {
