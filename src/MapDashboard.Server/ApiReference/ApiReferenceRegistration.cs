@@ -35,11 +35,17 @@ public static class ApiReferenceRegistration
     {
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.Read);
         // The page's script is the copy embedded in the Scalar package, served from here: a command centre is often
-        // cut off from the internet, so nothing may come from a CDN (nor its default web fonts).
+        // cut off from the internet, so nothing may come from a CDN (nor its default web fonts). For the same reason,
+        // and because the document describes a government system's API, nothing goes to the vendor's services either:
+        // no telemetry, no AI assistant or MCP link, no developer-tools bar (SDK generation, deployment offers).
         app.MapScalarApiReference(PagePath, options => options
                 .WithTitle("MapDashboard API 接口参考")
                 .WithOpenApiRoutePattern(DocumentPath)
-                .DisableDefaultFonts())
+                .DisableDefaultFonts()
+                .DisableTelemetry()
+                .DisableAgent()
+                .DisableMcp()
+                .HideDeveloperTools())
             .RequireAuthorization(Policies.Read);
         return app;
     }

@@ -77,6 +77,13 @@ public partial class OpenApiDocumentTests(DashboardHost host)
         Assert.Contains("/signin", signedOut.Headers.Location?.OriginalString);
 
         var page = await _http.GetStringAsync("api-docs/"); // the page itself (Scalar sends "api-docs" there; a redirect drops the bearer token)
+        File.WriteAllText(Path.Combine(RepositoryPaths.TestOutput("openapi"), "api-docs.html"), page);
+        // Nothing goes to the reference vendor's services: no telemetry, no AI assistant, no MCP link, no developer bar.
+        var config = Regex.Replace(page, @"\s+", "");
+        Assert.Contains("\"telemetry\":false", config);
+        Assert.Contains("\"showDeveloperTools\":\"never\"", config);
+        Assert.Contains("\"agent\":{\"disabled\":true", config);
+        Assert.Contains("\"mcp\":{\"disabled\":true", config);
         var scripts = ScriptSources().Matches(page).Select(m => m.Groups[1].Value).ToList();
         Assert.Contains(scripts, src => src.Contains("scalar", StringComparison.Ordinal));
         Assert.All(scripts, src => Assert.False(Uri.TryCreate(src, UriKind.Absolute, out var u) && u.Scheme.StartsWith("http"), $"the page loads {src} from elsewhere"));
