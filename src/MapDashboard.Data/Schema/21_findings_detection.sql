@@ -217,9 +217,19 @@ language sql stable as $$
         cross join lateral (values ('ownerless', a.owner_id is null),
                                    ('unmanaged', a.unmanaged),
                                    ('disputed', coalesce(cardinality(c.orgs), 0) >= 2)) k(kind, applies)
-        where k.applies)
+        where k.applies),
+    -- An asset's owner and area once, not once for each of its findings (an ownerless building with no manager
+    -- has two). Most assets lie inside one grid: found set-based here, the rest level by level.
+    placed as (
+        select a.asset_kind, a.id, o.owner,
+               case when a.asset_kind = 'building' then ST_Area(finding_metric(a.geom)) end as area_m2
+        from (select distinct on (asset_kind, id) asset_kind, id, geom from kind order by asset_kind, id) a
+        cross join lateral (select coalesce(
+            (select g.id from territory_unit g where g.kind in ('community_grid', 'dedicated_grid')
+                                                and g.boundary && a.geom and ST_Covers(g.boundary, a.geom) order by g.id limit 1),
+            finding_default_owner(a.geom, null)) as owner) o)
     select finding_key(k.kind, array[k.code], null), k.kind, k.geom,
-           case when k.asset_kind = 'building' then ST_Area(finding_metric(k.geom)) end, null::double precision,
+           o.area_m2, null::double precision,
            array(select u.code from territory_unit u where u.id = o.owner), k.orgs, k.asset_kind, k.code,
            array[k.asset_kind || ':' || k.id], o.owner,
            jsonb_build_object('action', case k.kind when 'ownerless' then 'register_owner'
@@ -227,9 +237,5 @@ language sql stable as $$
                                                     else 'settle_claims' end),
            '{}'::jsonb
     from kind k
-    -- Most assets lie inside one grid: found set-based here, the rest level by level.
-    cross join lateral (select coalesce(
-        (select g.id from territory_unit g where g.kind in ('community_grid', 'dedicated_grid')
-                                            and g.boundary && k.geom and ST_Covers(g.boundary, k.geom) order by g.id limit 1),
-        finding_default_owner(k.geom, null)) as owner) o
+    join placed o using (asset_kind, id)
 $$;

@@ -3,10 +3,12 @@
 --
 -- Findings: the GeoJSON feature of one finding.
 
--- The finding as GeoJSON, one place for the API, the tiles' neighbours and the live feed.
-create function finding_feature(p_id bigint) returns jsonb
+-- Findings as GeoJSON, one place for the API, the tiles' neighbours and the live feed. A set, so that the live
+-- capture of 100,000 findings a recomputation stores is one query (0.07 ms a finding) rather than one call each
+-- (a call from PL/pgSQL planned this query afresh: ~1 ms).
+create function finding_features(p_ids bigint[]) returns table (id bigint, feature jsonb)
 language sql stable as $$
-    select jsonb_build_object('type', 'Feature', 'id', f.id, 'geometry', ST_AsGeoJSON(f.geom, 7)::jsonb,
+    select f.id, jsonb_build_object('type', 'Feature', 'id', f.id, 'geometry', ST_AsGeoJSON(f.geom, 7)::jsonb,
         'properties', jsonb_build_object(
             'code', f.finding_key, 'key', f.finding_key, 'kind', f.kind, 'status', f.status,
             'areaM2', round(f.area_m2::numeric, 1), 'lengthM', round(f.length_m::numeric, 1),
@@ -32,5 +34,10 @@ language sql stable as $$
             'assignee', f.assignee, 'caseIncidentCode', f.case_incident_code,
             'present', f.present, 'firstSeenAt', f.first_seen_at, 'updatedAt', f.updated_at))
     from finding f
-    where f.id = p_id
+    where f.id = any(p_ids)
+$$;
+
+create function finding_feature(p_id bigint) returns jsonb
+language sql stable as $$
+    select feature from finding_features(array[p_id])
 $$;

@@ -11,6 +11,24 @@
 -- per layer, each planned once per session: as a SQL function whose body was a CASE over every layer it was
 -- neither inlined nor plan-cached, and each call planned every branch again (2–6 ms for a lookup that takes
 -- 0.05 ms once planned), under the change log's ordering lock.
+-- The features of many rows of a layer, for the capture of a statement's rows (51_live_capture.sql): findings as
+-- one query, the other layers row by row through live_feature. A row without a feature (a finding gone, resolved
+-- or accepted: the feed sends a delete) has a null one.
+create function live_features(p_layer text, p_ids bigint[]) returns table (id bigint, feature jsonb)
+language plpgsql stable as $$
+begin
+    if p_layer = 'findings' then
+        -- A finding that is gone, resolved or accepted is not shown.
+        return query select x.id, ff.feature
+                     from unnest(p_ids) x(id)
+                     left join (finding_features(p_ids) ff join finding f on f.id = ff.id
+                                                           and f.present and f.status in ('new', 'assigned')) on ff.id = x.id;
+    else
+        return query select x.id, live_feature(p_layer, x.id) from unnest(p_ids) x(id);
+    end if;
+end
+$$;
+
 create function live_feature(p_layer text, p_id bigint) returns jsonb
 language plpgsql stable as $$
 begin
@@ -66,8 +84,7 @@ begin
         return route_feature(p_id);
     when 'findings' then
         -- A finding that is gone, resolved or accepted is not shown: null, which the feed sends as a delete.
-        return (select finding_feature(f.id) from finding f
-                where f.id = p_id and f.present and f.status in ('new', 'assigned'));
+        return (select feature from live_features('findings', array[p_id]));
     else
         return null;
     end case;
