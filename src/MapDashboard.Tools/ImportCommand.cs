@@ -34,13 +34,13 @@ public static class ImportCommand
         {
             try
             {
-                if (!parse.GetRequiredValue(path).Exists) throw new ImportInputException($"找不到文件 {parse.GetRequiredValue(path).Name}");
+                if (!parse.GetRequiredValue(path).Exists) throw new ImportInputException($"找不到文件 {parse.GetRequiredValue(path).Name}", $"no file {parse.GetRequiredValue(path).Name}");
                 var request = new ImportRequest(parse.GetRequiredValue(path).FullName, ImportLayer.Named(parse.GetRequiredValue(layer)),
                     parse.GetValue(mapping) is { } m ? FieldMapping.FromFile(m.FullName) : FieldMapping.Shipped())
                 {
                     Srs = parse.GetValue(srs),
                     FromGcj02 = parse.GetValue(from) is { } f
-                        ? f.Equals("gcj02", StringComparison.OrdinalIgnoreCase) ? true : throw new ImportInputException($"--from 只支持 gcj02，不支持 {f}")
+                        ? f.Equals("gcj02", StringComparison.OrdinalIgnoreCase) ? true : throw new ImportInputException($"--from 只支持 gcj02，不支持 {f}", $"--from takes only gcj02, not {f}")
                         : false,
                     Encoding = parse.GetValue(encoding) is { } e ? SourceEncoding.Named(e) : null,
                     Table = parse.GetValue(table),

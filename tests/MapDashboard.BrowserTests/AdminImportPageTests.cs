@@ -158,6 +158,13 @@ public sealed class AdminImportPageTests(DashboardFixture dashboard)
         Assert.Contains($"请在“{tableLabel}”一栏填写其中一个", await message.InnerTextAsync());
         Assert.Equal(0, await page.Page.Locator("[data-testid=import-report]").CountAsync());
         await page.SaveScreenshotAsync("admin-import-tables-refused-zh");
+        // The refusal follows the language switch, naming the field by its English label.
+        await page.Page.Locator("[data-testid=lang-switch]").ClickAsync();
+        await page.Page.Locator("[data-testid=import-message]", new() { HasText = "feature tables (网格, 警格)" }).WaitForAsync(new() { Timeout = 5_000 });
+        Assert.Equal("Import failed: the GeoPackage holds 2 feature tables (网格, 警格); enter one of them under “Feature table (GeoPackage, optional)”",
+            await page.Page.Locator("[data-testid=import-message]").InnerTextAsync());
+        await page.SaveScreenshotAsync("admin-import-tables-refused-en");
+        await page.Page.Locator("[data-testid=lang-switch]").ClickAsync();
 
         await table.FillAsync("警格");
         await page.Page.Locator("[data-testid=import-check]").ClickAsync();

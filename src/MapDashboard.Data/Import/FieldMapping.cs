@@ -28,7 +28,7 @@ public sealed class FieldMapping
         try { return new FieldMapping(JsonNode.Parse(File.ReadAllText(path))!.AsObject()); }
         catch (Exception e) when (e is JsonException or InvalidOperationException or IOException)
         {
-            throw new ImportInputException($"映射文件 {Path.GetFileName(path)} 无法读取：{e.Message}");
+            throw new ImportInputException($"映射文件 {Path.GetFileName(path)} 无法读取：{e.Message}", $"the mapping file {Path.GetFileName(path)} cannot be read: {e.Message}");
         }
     }
 

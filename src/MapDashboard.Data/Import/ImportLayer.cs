@@ -25,5 +25,6 @@ public sealed record ImportLayer(string Name, string[] Required, string[] Option
 
     public static ImportLayer Named(string name) =>
         All.FirstOrDefault(l => l.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new ImportInputException($"未知的图层 {name}（可选：{string.Join("、", All.Select(l => l.Name))}）");
+        ?? throw new ImportInputException($"未知的图层 {name}（可选：{string.Join("、", All.Select(l => l.Name))}）",
+            $"unknown layer {name} (one of: {string.Join(", ", All.Select(l => l.Name))})");
 }

@@ -15,12 +15,12 @@ public static class SourceCrs
     {
         if (given is not null)
         {
-            var code = CrsName.Epsg(given) ?? throw new ImportInputException($"无法识别的坐标系 {given}（请写成 EPSG:4544 的形式）");
+            var code = CrsName.Epsg(given) ?? throw new ImportInputException($"无法识别的坐标系 {given}（请写成 EPSG:4544 的形式）", $"unrecognised coordinate system {given} (write it as EPSG:4544)");
             return await FromEpsgAsync(conn, code, cancel);
         }
         if (source.CrsWkt is not null) return ToWgs84.FromWkt(source.CrsWkt, source.Epsg is int e ? $"EPSG:{e}" : null);
         if (source.Epsg is int epsg) return await FromEpsgAsync(conn, epsg, cancel);
-        throw new ImportInputException("文件没有说明坐标系（缺少 .prj）", ImportOption.Srs);
+        throw new ImportInputException("文件没有说明坐标系（缺少 .prj）", "the file does not say its coordinate system (no .prj)", ImportOption.Srs);
     }
 
     static async Task<ToWgs84> FromEpsgAsync(NpgsqlConnection conn, int code, CancellationToken cancel)
@@ -28,7 +28,7 @@ public static class SourceCrs
         await using var cmd = new NpgsqlCommand("select srtext from spatial_ref_sys where auth_name = 'EPSG' and auth_srid = @code", conn);
         cmd.Parameters.AddWithValue("code", code);
         var wkt = await cmd.ExecuteScalarAsync(cancel) as string
-            ?? throw new ImportInputException($"未知的坐标系 EPSG:{code}");
+            ?? throw new ImportInputException($"未知的坐标系 EPSG:{code}", $"unknown coordinate system EPSG:{code}");
         return ToWgs84.FromWkt(wkt, $"EPSG:{code}");
     }
 }

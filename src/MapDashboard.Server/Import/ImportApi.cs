@@ -59,7 +59,7 @@ public static class ImportApi
         catch (ImportInputException e)
         {
             uploads.Discard(id, folder);
-            return Problems.BadRequest("Cannot import", e.Text(ImportPageHints.Hints));
+            return CannotImport(e);
         }
         catch
         {
@@ -74,7 +74,7 @@ public static class ImportApi
             return Problems.NotFound("Unknown upload", $"no upload '{id}' of yours is kept: it expired or was applied; upload the file again");
         ImportReport report;
         try { report = await DistrictImport.RunAsync(db, upload.Request with { Write = true }, who, cancel); }
-        catch (ImportInputException e) { return Problems.BadRequest("Cannot import", e.Text(ImportPageHints.Hints)); }
+        catch (ImportInputException e) { return CannotImport(e); }
         if (!report.Written)
             return TypedResults.Problem(title: "Import has errors", statusCode: StatusCodes.Status409Conflict,
                 detail: $"the report has {report.Problems.Count(p => p.IsError)} errors; nothing was written",
@@ -82,4 +82,12 @@ public static class ImportApi
         uploads.Discard(upload.Id, upload.Folder);
         return TypedResults.Ok(new ImportApplied(id, ImportReportBody.From(report)));
     }
+
+    /// <summary>
+    /// 400 for a file that cannot be imported at all: the detail in Chinese (the report's language), and both wordings
+    /// as <c>zh</c> and <c>en</c>, as each problem of a report carries them, for the page to show in its language.
+    /// </summary>
+    static IResult CannotImport(ImportInputException e) =>
+        TypedResults.Problem(title: "Cannot import", detail: e.Text(ImportPageHints.Hints), statusCode: StatusCodes.Status400BadRequest,
+            extensions: new Dictionary<string, object?> { ["zh"] = e.Text(ImportPageHints.Hints), ["en"] = e.TextEn(ImportPageHints.Hints) });
 }

@@ -31,12 +31,14 @@ public sealed class ImportPageApiTests(ImportApiHost host)
         return JsonNode.Parse(body)!.AsObject();
     }
 
-    static async Task<string> Refusal(HttpResponseMessage response, int status)
+    static async Task<string> Refusal(HttpResponseMessage response, int status) => (string)(await RefusalBody(response, status))["detail"]!;
+
+    static async Task<JsonNode> RefusalBody(HttpResponseMessage response, int status)
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(status == (int)response.StatusCode, $"expected {status}, got {(int)response.StatusCode}: {body}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return (string)JsonNode.Parse(body)!["detail"]!;
+        return JsonNode.Parse(body)!;
     }
 
     [Fact]
@@ -127,13 +129,17 @@ public sealed class ImportPageApiTests(ImportApiHost host)
         var gpkg = File.ReadAllBytes(DemoSurveyFiles.GridsAndPoliceGeoPackage("page-tables"));
         var before = await FingerprintAsync();
 
-        var none = await Refusal(await admin.PostAsync("api/admin/import", ImportApiHost.Form(gpkg, "普查.gpkg", "grids")), 400);
+        var noneBody = await RefusalBody(await admin.PostAsync("api/admin/import", ImportApiHost.Form(gpkg, "普查.gpkg", "grids")), 400);
+        var none = (string)noneBody["detail"]!;
         var unknown = await Refusal(await admin.PostAsync("api/admin/import", ImportApiHost.Form(gpkg, "普查.gpkg", "grids", ("table", "建筑"))), 400);
         var police = await OkJson(await admin.PostAsync("api/admin/import", ImportApiHost.Form(gpkg, "普查.gpkg", "grids", ("table", "警格"))));
 
         // The hint names the page's own field (the i18n importTable label), not the command's --table.
         Assert.Equal("GeoPackage 中有 2 个要素表（网格、警格），请在“要素表（GeoPackage，可选）”一栏填写其中一个", none);
         Assert.Equal("GeoPackage 中没有要素表 建筑（有：网格、警格），请在“要素表（GeoPackage，可选）”一栏填写其中一个", unknown);
+        // Worded in both languages, like the report's problems, for the page to show in its own.
+        Assert.Equal(none, (string)noneBody["zh"]!);
+        Assert.Equal("the GeoPackage holds 2 feature tables (网格, 警格); enter one of them under “Feature table (GeoPackage, optional)”", (string)noneBody["en"]!);
         Assert.Equal((30, false), ((int)police["report"]!["rows"]!, (bool)police["report"]!["written"]!));
         Assert.Equal(before, await FingerprintAsync());
     }

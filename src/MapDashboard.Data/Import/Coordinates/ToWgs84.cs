@@ -33,7 +33,7 @@ public sealed class ToWgs84
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or InvalidCastException or FormatException)
         {
-            throw new ImportInputException($"无法识别的坐标系定义（{e.Message}）", ImportOption.Srs);
+            throw new ImportInputException($"无法识别的坐标系定义（{e.Message}）", $"unrecognised coordinate system definition ({e.Message})", ImportOption.Srs);
         }
         if (source is GeographicCoordinateSystem { AngularUnit.RadiansPerUnit: var r } && Math.Abs(r - Math.PI / 180) < 1e-12)
             return new ToWgs84(null) { Description = Describe(source, code) };

@@ -17,7 +17,7 @@ public static class GeoJsonSource
     {
         var text = File.ReadAllText(path);
         var collection = JsonSerializer.Deserialize<FeatureCollection>(text, Options)
-            ?? throw new ImportInputException($"{Path.GetFileName(path)} 不是 GeoJSON 要素集合");
+            ?? throw new ImportInputException($"{Path.GetFileName(path)} 不是 GeoJSON 要素集合", $"{Path.GetFileName(path)} is not a GeoJSON feature collection");
         var features = collection.Select((f, i) => new SourceFeature(i + 1,
             f.Attributes?.GetNames().ToDictionary(n => n, n => Plain(f.Attributes[n]), StringComparer.OrdinalIgnoreCase)
                 ?? new Dictionary<string, object?>(),

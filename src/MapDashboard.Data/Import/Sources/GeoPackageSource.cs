@@ -34,9 +34,12 @@ public static class GeoPackageSource
         var names = string.Join("、", tables.Select(t => t.Table));
         var chosen = table is null
             ? tables.Count == 1 ? tables[0] : throw new ImportInputException(
-                tables.Count == 0 ? "GeoPackage 中没有要素表" : $"GeoPackage 中有 {tables.Count} 个要素表（{names}）", tables.Count == 0 ? null : ImportOption.Table)
+                tables.Count == 0 ? "GeoPackage 中没有要素表" : $"GeoPackage 中有 {tables.Count} 个要素表（{names}）",
+                tables.Count == 0 ? "the GeoPackage holds no feature table" : $"the GeoPackage holds {tables.Count} feature tables ({string.Join(", ", tables.Select(t => t.Table))})",
+                tables.Count == 0 ? null : ImportOption.Table)
             : tables.FirstOrDefault(t => t.Table == table) is { Table: not null } found ? found
-            : throw new ImportInputException($"GeoPackage 中没有要素表 {table}（有：{names}）", ImportOption.Table);
+            : throw new ImportInputException($"GeoPackage 中没有要素表 {table}（有：{names}）",
+                $"the GeoPackage has no feature table {table} (it has: {string.Join(", ", tables.Select(t => t.Table))})", ImportOption.Table);
 
         var reader = new GeoPackageGeoReader();
         var features = new List<SourceFeature>();

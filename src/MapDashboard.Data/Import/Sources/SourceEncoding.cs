@@ -19,7 +19,7 @@ public static class SourceEncoding
             "UTF8" or "65001" => new UTF8Encoding(false),
             "GBK" or "CP936" or "936" or "GB2312" or "ANSI936" => Encoding.GetEncoding(936),
             "GB18030" or "54936" => Encoding.GetEncoding(54936),
-            _ => throw new ImportInputException($"未知的字符编码 {name}（支持 GBK、GB18030、UTF-8）"),
+            _ => throw new ImportInputException($"未知的字符编码 {name}（支持 GBK、GB18030、UTF-8）", $"unknown character encoding {name} (GBK, GB18030, UTF-8 are supported)"),
         };
     }
 

@@ -1,4 +1,4 @@
-import { onLang, t, tKey, text } from '../i18n';
+import { lang, onLang, t, tKey, text } from '../i18n';
 import { el } from '../ui/dom';
 import { langSwitch } from '../ui/langSwitch';
 import { importApi, ImportRefusal, type ImportAnswer } from '../admin/importApi';
@@ -59,7 +59,7 @@ export async function adminImportView(root: HTMLElement): Promise<void> {
   });
 
   const fail = (e: unknown) => {
-    failure = () => `${t('importFailed')}: ${e instanceof Error ? e.message : String(e)}`;
+    failure = () => `${t('importFailed')}: ${e instanceof ImportRefusal ? e.text(lang()) : e instanceof Error ? e.message : String(e)}`;
     if (e instanceof ImportRefusal && e.report && answer) answer = { ...answer, report: e.report };
     show();
   };
