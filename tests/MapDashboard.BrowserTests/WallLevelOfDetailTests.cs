@@ -17,10 +17,7 @@ public sealed class WallLevelOfDetailTests(DashboardFixture dashboard)
     [Fact]
     public async Task At_district_zoom_the_wall_draws_grids_hazards_and_worker_dots_but_no_footprints_or_names()
     {
-        var walkers = await WalkingWorkers.WalkersAsync(dashboard.Db);
-        using var district = BrowserAccount.Client(dashboard.BaseUrl, TimeSpan.FromSeconds(30));
-        await WalkingWorkers.WalkAsync(district, walkers);
-        var codes = walkers.Select(w => w.Code).ToArray();
+        var codes = await WalkersWalkingAsync();
 
         await using (var wall = await dashboard.OpenAsync("/wall", 1920, 1080))
         {
@@ -32,6 +29,63 @@ public sealed class WallLevelOfDetailTests(DashboardFixture dashboard)
             Assert.Empty(await WorkerLabelsAsync(wall));
         }
     }
+
+    /// <summary>
+    /// The wall draws its worker dots on a map of their own over the district's (src/map/animationMap.ts): their moves,
+    /// once a second at city scale, then redraw only them. They are still drawn, on top, where the workers are, and the
+    /// hook's hit detection still reaches each one there.
+    /// </summary>
+    [Fact]
+    public async Task The_wall_draws_each_worker_dot_on_the_dots_map_where_hit_detection_finds_that_worker()
+    {
+        var codes = await WalkersWalkingAsync();
+
+        await using var wall = await dashboard.OpenAsync("/wall", 1920, 1080);
+        await WaitForWalkersAsync(wall, codes);
+        var found = 0;
+        foreach (var code in codes)
+        {
+            // The topmost feature hit at the dot's centre is that worker (pixelOfFeature confirms with featuresAt).
+            var at = await wall.HookAsync<int[]?>("pixelOfFeature('workers', arg)", code);
+            if (at is null) continue; // under a panel of the wall: not on the map's canvas there
+            found++;
+            var shown = await DotPixelAsync(wall, at[0], at[1], $"wall-worker-dot-{found}");
+            await SetDotsMapVisibleAsync(wall, false);
+            var hidden = await wall.ScreenshotPixelAsync(at[0], at[1]);
+            await SetDotsMapVisibleAsync(wall, true);
+            // A fresh ping's dot is filled with the dark palette's label white (layers/workers.ts); without the dots' map
+            // the district's map shows what lies under it (the grid's colour, the worker's own faint grey track).
+            Assert.True(shown.All(c => c >= 200), $"worker {code}'s dot at ({at[0]},{at[1]}) shows rgb({string.Join(",", shown)}), not its white fill");
+            Assert.True(shown.Zip(hidden).Max(p => Math.Abs(p.First - p.Second)) >= 40,
+                $"with the dots' map hidden, worker {code}'s pixel still shows rgb({string.Join(",", hidden)}) (with it rgb({string.Join(",", shown)})): the dot is not drawn by that map");
+        }
+        Assert.True(found > 0, "no walker's dot could be hit on the wall's map");
+    }
+
+    /// <summary>Three workers, each walked through their own grid (pings through the API): their codes.</summary>
+    async Task<string[]> WalkersWalkingAsync()
+    {
+        var walkers = await WalkingWorkers.WalkersAsync(dashboard.Db);
+        using var district = BrowserAccount.Client(dashboard.BaseUrl, TimeSpan.FromSeconds(30));
+        await WalkingWorkers.WalkAsync(district, walkers);
+        return walkers.Select(w => w.Code).ToArray();
+    }
+
+    // The dots' map draws the dots once their WebGL buffers are built, asynchronously, and the hook's `idle` waits for
+    // the district's map only: the screenshot is taken again for a few seconds until the dot's white shows.
+    static async Task<int[]> DotPixelAsync(MapPage wall, int x, int y, string saveAs)
+    {
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var rgb = (await wall.ScreenshotPixelsAsync(saveAs, (x, y)))[0];
+            if (rgb.All(c => c >= 200) || DateTime.UtcNow > until) return rgb;
+            await Task.Delay(250);
+        }
+    }
+
+    static Task SetDotsMapVisibleAsync(MapPage wall, bool visible) =>
+        wall.Page.EvaluateAsync("(v) => { document.querySelector('.dots-map').style.visibility = v ? '' : 'hidden'; }", visible);
 
     static async Task WaitForWalkersAsync(MapPage wall, string[] codes)
     {

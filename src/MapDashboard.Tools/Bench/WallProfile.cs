@@ -31,6 +31,9 @@ public sealed class WallProfile
         /// <summary>Renders of the map of what animates over the district's (the wall's rings and pulses) and their time.</summary>
         public int AnimationRenders { get; init; }
         public double AnimationRenderMs { get; init; }
+        /// <summary>Renders of the map of the worker dots over the district's and their time.</summary>
+        public int DotsRenders { get; init; }
+        public double DotsRenderMs { get; init; }
     }
 
     /// <summary>Starts counting (and sampling, if asked) from now.</summary>
@@ -67,6 +70,9 @@ public sealed class WallProfile
             // An older bundle has no animation map: none counted.
             AnimationRenders = h.TryGetProperty("animationRenders", out var n) ? n.GetInt32() : 0,
             AnimationRenderMs = h.TryGetProperty("animationRenderMs", out var ms) ? ms.GetDouble() : 0,
+            // …and none of the worker dots.
+            DotsRenders = h.TryGetProperty("dotsRenders", out var d) ? d.GetInt32() : 0,
+            DotsRenderMs = h.TryGetProperty("dotsRenderMs", out var dms) ? dms.GetDouble() : 0,
         };
     }
 
@@ -111,6 +117,8 @@ public sealed class WallProfile
                              $"{r.Applied} live changes applied, link {r.LinkState}");
             if (r.AnimationRenders > 0)
                 report.WriteLine($"  animation map (rings, pulses): {r.AnimationRenders} renders, {r.AnimationRenderMs / r.AnimationRenders:F1} ms a render, {r.AnimationRenderMs / seconds:F0} ms/s");
+            if (r.DotsRenders > 0)
+                report.WriteLine($"  worker dots' map: {r.DotsRenders} renders, {r.DotsRenderMs / r.DotsRenders:F1} ms a render, {r.DotsRenderMs / seconds:F0} ms/s");
             report.WriteLine($"  {"layer",-34} {"ms/render",10} {"render",8} {"declutter",10} {"deferred",9} {"drawn in",9}");
             foreach (var l in r.Layers.Where(l => l.TotalMs >= 0.05 * r.Renders))
                 report.WriteLine($"  {l.Layer,-34} {l.TotalMs / r.Renders,10:F1} {l.RenderMs / r.Renders,8:F1} {l.DeclutterMs / r.Renders,10:F1} {l.DeferredMs / r.Renders,9:F1} {l.Calls,9}");

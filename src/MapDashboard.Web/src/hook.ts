@@ -4,12 +4,14 @@ import type { FeatureLike } from 'ol/Feature';
 import type { StyleFunction } from 'ol/style/Style';
 import { fromLonLat, toLonLat, transformExtent } from 'ol/proj';
 import { getCenter } from 'ol/extent';
+import type Point from 'ol/geom/Point';
 import { blendOverBackground, hexRgb, type Palette } from './theme';
 import { lang } from './i18n';
 import type { LiveStatus } from './live/liveMap';
 import { drawnFeatures, withOverlay } from './map/drawnFeatures';
 import type { FocusState } from './ui/focusPanel';
 import { renderProfiler, type RenderProfile } from './map/renderProfile';
+import { mapsOver } from './map/animationMap';
 
 /**
  * window.mapDashboard — a read-only TEST / AUTOMATION HOOK, not an API for features.
@@ -88,6 +90,11 @@ type Extra = Partial<Pick<MapDashboardHook, 'selectedGrid' | 'routeLengthMetres'
 
 declare global { interface Window { mapDashboard?: MapDashboardHook } }
 
+/** A grid fill probe keeps this far (map px) from anything else drawn… */
+const PROBE_CLEARANCE_PX = 10;
+/** …and from a worker dot's centre this much further: its largest radius (7) and stroke (3) (layers/workers.ts). */
+const DOT_RADIUS_PX = 10;
+
 /** While waiting for a complete render: how often to ask for one (see `idle`). */
 const NUDGE_MS = 1000;
 
@@ -100,7 +107,10 @@ const propsOf = (f: FeatureLike) => {
 };
 
 export function installHook(view: MapDashboardHook['view'], map: Map, palette: Palette, dataLoaded: Promise<unknown>, extra: Extra = {}) {
-  const layers = () => map.getAllLayers().filter((l) => nameOf(l));
+  // The wall draws its worker dots on a map of their own over this one (map/animationMap.ts): same view, same pixels.
+  // Its layers count as this map's, and are hit first (they are drawn on top).
+  const maps = () => [...mapsOver(map), map];
+  const layers = () => maps().flatMap((m) => m.getAllLayers()).filter((l) => nameOf(l));
   const byName = (name: string) => layers().find((l) => nameOf(l) === name);
   const viewExtent = () => map.getView().calculateExtent(map.getSize());
   const mapOffset = () => map.getViewport()!.getBoundingClientRect();
@@ -147,9 +157,11 @@ export function installHook(view: MapDashboardHook['view'], map: Map, palette: P
 
   function featuresAt(x: number, y: number, hitTolerance = 3) {
     const hits: { layer: string; properties: Record<string, unknown> }[] = [];
-    map.forEachFeatureAtPixel(toMap(x, y), (f, l) => {
-      hits.push({ layer: reportedName(l) ?? '', properties: propsOf(f) });
-    }, { hitTolerance, layerFilter: (l) => !!reportedName(l) }); // not the wall's passing pulses
+    for (const m of maps()) {
+      m.forEachFeatureAtPixel(toMap(x, y), (f, l) => {
+        hits.push({ layer: reportedName(l) ?? '', properties: propsOf(f) });
+      }, { hitTolerance, layerFilter: (l) => !!reportedName(l) }); // not the wall's passing pulses
+    }
     return hits;
   }
 
@@ -185,16 +197,24 @@ export function installHook(view: MapDashboardHook['view'], map: Map, palette: P
     return null;
   }
 
+  // Map pixels of the worker dots drawn: the dots' layer is WebGL, whose hit detection has no tolerance.
+  const dotPixels = () => featuresOf('workers').map((f) => map.getPixelFromCoordinate((f.getGeometry() as Point).getCoordinates()));
+
   function probeGridFill(code?: string, status?: string) {
     const candidates = featuresOf('grids', (f) =>
       (f.get('kind') === 'community_grid' || f.get('kind') === 'dedicated_grid') &&
       (!code || f.get('code') === code) && (!status || f.get('status') === status));
+    let dots: number[][] | null = null;
+    const nearDot = (x: number, y: number) => {
+      const [mx, my] = toMap(x, y);
+      return (dots ??= dotPixels()).some((d) => d && Math.hypot(d[0] - mx, d[1] - my) < PROBE_CLEARANCE_PX + DOT_RADIUS_PX);
+    };
     for (const f of candidates) {
       for (const [x, y] of candidatePixels(f)) {
         // Only the grid's fill may be drawn here, and nothing else within 10 px: anti-aliased
-        // edges of a nearby line or symbol would tint the pixel.
-        const hits = featuresAt(x, y, 10);
-        if (hits.length === 1 && hits[0].layer === 'grids' && hits[0].properties.code === f.get('code')) {
+        // edges of a nearby line or symbol, or a worker dot, would tint the pixel.
+        const hits = featuresAt(x, y, PROBE_CLEARANCE_PX);
+        if (hits.length === 1 && hits[0].layer === 'grids' && hits[0].properties.code === f.get('code') && !nearDot(x, y)) {
           const s = f.get('status') as 'red' | 'yellow' | 'blue';
           return {
             x: Math.round(x), y: Math.round(y), code: f.get('code'), status: s,

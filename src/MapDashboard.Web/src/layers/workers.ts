@@ -14,6 +14,7 @@ import { STREET_RESOLUTION } from '../map/levelOfDetail';
 import WebGLVectorLayer from 'ol/layer/WebGLVector';
 import type { FlatStyle } from 'ol/style/flat';
 import { asArray } from 'ol/color';
+import type OlMap from 'ol/Map';
 
 // A worker who has not pinged for this long has gone off shift (or lost the phone):
 // dropping them keeps the layer, and a wall's memory, from growing over days.
@@ -73,6 +74,8 @@ export function workerLayer(p: Palette, projection: string) {
   };
 
   const source = new VectorSource();
+  // What the names read while they are out of their zoom (see `place`).
+  const none = new VectorSource();
   const labels = new VectorLayer({
     source, style: labelStyle, declutter: true, zIndex: 71, maxResolution: WORKER_LABEL_MAX_RESOLUTION,
     properties: { overlayOf: 'workers', styleFn: labelStyle },
@@ -92,7 +95,7 @@ export function workerLayer(p: Palette, projection: string) {
       if (now - Date.parse(f.get('recordedAt')) > FORGET_AFTER_MS) drop(f);
       else markStale(f, now);
     }
-    labels.changed();
+    if (labels.getSource() === source) labels.changed(); // not while out of their zoom on the wall (see `place`)
   }, AGE_REFRESH_MS);
 
   // The newer position wins; an equal one replaces (a live copy of the snapshot's ping).
@@ -107,8 +110,23 @@ export function workerLayer(p: Palette, projection: string) {
   }
 
   return {
-    /** The dots and, over them, the names (street zoom only). */
-    layers: [layer, labels],
+    /**
+     * Puts the names on `map` and the dots on `dots` (the wall's map of them, map/animationMap.ts; else `map` too).
+     * Dots apart, the names read the positions only within their zoom: a layer whose source changes makes its map
+     * redraw, drawn or not, and the district's map should not be redrawn for moves it does not show.
+     */
+    place(map: OlMap, dots: OlMap = map) {
+      map.addLayer(labels);
+      dots.addLayer(layer);
+      if (dots === map) return;
+      const view = map.getView();
+      const follow = () => {
+        const wanted = view.getResolution()! <= WORKER_LABEL_MAX_RESOLUTION ? source : none;
+        if (labels.getSource() !== wanted) labels.setSource(wanted);
+      };
+      view.on('change:resolution', follow);
+      follow();
+    },
     /** The snapshot: every worker's latest trusted ping (workers with none are skipped). */
     load(rows: WorkerPosition[]) {
       for (const w of rows) {

@@ -61,6 +61,8 @@ export interface LiveOptions {
   pulse: boolean;
   /** Where the pulses are drawn (src/map/animationMap.ts): their frames then leave the map under them alone. */
   animationMap?: OlMap;
+  /** Where the worker dots are drawn (src/map/animationMap.ts): their moves then leave the map under them alone. */
+  dotsMap?: OlMap;
   /** Told of every upserted feature's properties, for views that count or list them. */
   onFeature?(layer: LiveLayer, properties: Record<string, unknown>): void;
   /** Saved routes, upserted or deleted (the planner's list); subscribes to "routes" too. */
@@ -78,7 +80,7 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
   const { map } = ctx;
   const overlays = new LiveOverlays(map);
   const workers = workerLayer(ctx.palette, map.getView().getProjection().getCode());
-  workers.layers.forEach((l) => map.addLayer(l));
+  workers.place(map, o.dotsMap);
   // The snapshot of positions; the `positions` stream replaces them as workers move.
   patrolApi.workers().then(workers.load, (e) => console.warn(`worker positions: ${e instanceof Error ? e.message : String(e)}`));
   const patrolTiles = patrolTileReloader(map);

@@ -20,13 +20,28 @@ export function patrolTileReloader(map: OlMap) {
   let version = 0;
   let reloads = 0;
   const layers = () => map.getAllLayers().filter((l): l is VectorTileLayer => l instanceof VectorTileLayer && l.get('live') === false);
+  // The version each layer's tiles were last asked at. A layer outside its level of detail (the wall's tracks at city
+  // zoom) is not reloaded: a new URL would redraw the whole map for a layer it does not draw. It catches up once the
+  // view comes within its zoom.
+  const asked = new WeakMap<VectorTileLayer, number>();
+  // Within its zoom (as OpenLayers judges it), whether shown or toggled off: a desk's toggle then shows fresh tiles.
+  const inZoom = (l: VectorTileLayer) => {
+    const resolution = map.getView().getResolution() ?? 0;
+    return resolution >= l.getMinResolution() && resolution < l.getMaxResolution();
+  };
+  function catchUp() {
+    for (const l of layers()) {
+      if ((asked.get(l) ?? 0) < version && inZoom(l)) { asked.set(l, version); setTileVersion(l, version); }
+    }
+  }
+  map.getView().on('change:resolution', () => { if (reloads) catchUp(); });
 
   function reload() {
     timer = undefined;
     last = Date.now();
     reloads++;
     version++; // a new URL each time: the seq need not have moved for the tracks to have
-    for (const l of layers()) setTileVersion(l, version);
+    catchUp();
   }
   const schedule = () => { timer ??= setTimeout(reload, Math.max(SETTLE_MS, last + MIN_GAP_MS - Date.now())); };
 

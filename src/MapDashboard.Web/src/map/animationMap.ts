@@ -1,23 +1,44 @@
 import OlMap from 'ol/Map';
 
 /**
- * A second, transparent map over `map`, on the same view, for what animates (the wall's pulses and overdue rings).
+ * Transparent maps over `map`, on the same view, for what changes more often than the district under it.
  * OpenLayers redraws every layer of a map whenever any of them changes: an animated ring in the main map made each
- * frame redraw the whole district — at city scale ~180 ms of CPU a frame on the wall PC (bench wall). Here a ring's
- * frame redraws only the rings, and the district is drawn again only when something on it changes. It takes no
- * pointer events: clicks, hit detection and the test hook's pixel probes go to the map below.
- * It does not hold up the map's readiness either: `window.mapDashboard.ready` waits for a rendercomplete of the map
+ * frame redraw the whole district — at city scale ~180 ms of CPU a frame on the wall PC (bench wall). On a map of its
+ * own a ring's frame redraws only the rings, and the district is drawn again only when something on it changes.
+ * They take no pointer events: clicks go to the map below; the test hook reads their named layers too (hook.ts).
+ * They do not hold up the map's readiness either: `window.mapDashboard.ready` waits for a rendercomplete of the map
  * below only (hook.ts), which no longer re-renders 11 times a second on its own (see `idle` there).
  */
-export function animationMap(map: OlMap): OlMap {
+function mapOver(map: OlMap, className: string, key: string): OlMap {
   const target = document.createElement('div');
-  target.className = 'animation-map';
+  target.className = `map-over ${className}`;
   (map.getTargetElement() as HTMLElement).append(target);
-  const animated = new OlMap({ target, view: map.getView(), controls: [], interactions: [], layers: [] });
-  // Kept on the map below for the render profile (map/renderProfile.ts), which counts its renders apart.
-  map.set(ANIMATION_MAP, animated);
-  return animated;
+  const over = new OlMap({ target, view: map.getView(), controls: [], interactions: [], layers: [] });
+  // Kept on the map below for the test hook and the render profile (map/renderProfile.ts), which counts its renders apart.
+  map.set(key, over);
+  return over;
 }
 
-/** The property of a map that holds the map of what animates over it. */
+/**
+ * The map of what animates (the wall's pulses and overdue rings): redrawn every frame while something pulses.
+ * Made after `dotsMap`, so it lies above it: a pulse marks what it marks over the dots too.
+ */
+export const animationMap = (map: OlMap) => mapOver(map, 'animation-map', ANIMATION_MAP);
+
+/**
+ * The map of the worker dots (a WebGL layer): 2,000 positions a second, moved on the district's map, made OpenLayers
+ * redraw the whole city once more each second when their buffers were rebuilt (it calls `changed()` on the layer when
+ * they are ready). Not on the animation map either: live, the pulses redraw that one every frame (~22 a second), and
+ * each would draw 2,000 dots and their hit-detection buffer again. Here they are drawn only when they move. Their names
+ * stay on the district's map, to declutter with the street names.
+ */
+export const dotsMap = (map: OlMap) => mapOver(map, 'dots-map', DOTS_MAP);
+
+/** The properties of a map that hold the maps over it. */
 export const ANIMATION_MAP = 'animationMap';
+export const DOTS_MAP = 'dotsMap';
+
+/** The maps drawn over `map`, the topmost first (none on a view without them). */
+export function mapsOver(map: OlMap): OlMap[] {
+  return [ANIMATION_MAP, DOTS_MAP].map((key) => map.get(key) as OlMap | undefined).filter((m): m is OlMap => !!m);
+}

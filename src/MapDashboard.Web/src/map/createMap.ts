@@ -43,6 +43,8 @@ export interface MapOptions {
   findingKinds?: readonly string[];
   /** Building footprints from this resolution in (src/map/levelOfDetail.ts): street zoom on the wall, closer out on a desk. */
   buildingsMaxResolution?: number;
+  /** Today's tracks and coverage from this resolution in (src/map/levelOfDetail.ts): the wall's; a desk draws them at every zoom. */
+  patrolMaxResolution?: number;
 }
 
 export const toMercator = (bbox: BBox) => transformExtent(bbox, 'EPSG:4326', 'EPSG:3857');
@@ -59,7 +61,8 @@ export async function createMap(o: MapOptions): Promise<MapContext> {
   const external = externalBaseLayer(config.baseLayer);
   const c: TileSetup = { layers: config.layers ?? [], version: position.seq };
   // Patrol layers only where the server offers them (tiles it does not know answer 400).
-  const patrol = (name: string, make: (p: Palette, c: TileSetup) => BaseLayer) => (offersTiles(c, name) ? [make(o.palette, c)] : []);
+  const patrol = (name: string, make: (p: Palette, c: TileSetup, maxResolution?: number) => BaseLayer) =>
+    (offersTiles(c, name) ? [make(o.palette, c, o.patrolMaxResolution)] : []);
   const layers: BaseLayer[] = [
     ...(external ? [external] : []),
     waterLayer(o.palette, c),

@@ -10,7 +10,8 @@ export const STREET_RESOLUTION = 2.5;
 
 /**
  * A few communities on screen (about zoom 14.3). From here in: every hazard (further out only the unresolved
- * critical ones), the unvisited marks, micro-grid hairlines, and on /lead and /plan the building footprints — a
- * demo-sized district fitted to a desk screen still shows them, a city zoomed out does not load 51,000 of them.
+ * critical ones), the unvisited marks, micro-grid hairlines, on the wall today's tracks and coverage (a city's 2,000
+ * tracks, reloaded every 15 s, are a faint carpet at district zoom), and on /lead and /plan the building footprints —
+ * a demo-sized district fitted to a desk screen (or the wall) still shows them, a city zoomed out does not load them.
  */
 export const NEIGHBOURHOOD_RESOLUTION = 8;

@@ -1,6 +1,6 @@
 import type Map from 'ol/Map';
 import type Layer from 'ol/layer/Layer';
-import { ANIMATION_MAP } from './animationMap';
+import { ANIMATION_MAP, DOTS_MAP } from './animationMap';
 
 /** Milliseconds one layer's rendering took over a profile window, by OpenLayers' phase. */
 export interface LayerRenderTime {
@@ -22,6 +22,9 @@ export interface RenderProfile {
   /** Renders of the map of what animates over it (the wall's rings and pulses, map/animationMap.ts) and their time. */
   animationRenders: number;
   animationRenderMs: number;
+  /** Renders of the map of the worker dots over it (the wall's, map/animationMap.ts) and their time. */
+  dotsRenders: number;
+  dotsRenderMs: number;
   /** Per layer, by its name (an unnamed layer by what it is the overlay of, or its z-index). */
   layers: Record<string, LayerRenderTime>;
 }
@@ -62,6 +65,8 @@ export function renderProfiler(map: Map) {
     time(map as unknown as Timed, 'renderFrame_', (ms) => { profile.renders++; profile.renderMs += ms; });
     const animated = map.get(ANIMATION_MAP) as Map | undefined;
     if (animated) time(animated as unknown as Timed, 'renderFrame_', (ms) => { profile.animationRenders++; profile.animationRenderMs += ms; });
+    const dots = map.get(DOTS_MAP) as Map | undefined;
+    if (dots) time(dots as unknown as Timed, 'renderFrame_', (ms) => { profile.dotsRenders++; profile.dotsRenderMs += ms; });
     map.getAllLayers().forEach(wrapLayer);
     // Layers added after the first take (the live overlays, the workers) are timed from the next frame on.
     map.on('precompose', () => map.getAllLayers().forEach(wrapLayer));
@@ -77,7 +82,7 @@ export function renderProfiler(map: Map) {
   };
 }
 
-const empty = (): RenderProfile => ({ renders: 0, renderMs: 0, animationRenders: 0, animationRenderMs: 0, layers: {} });
+const empty = (): RenderProfile => ({ renders: 0, renderMs: 0, animationRenders: 0, animationRenderMs: 0, dotsRenders: 0, dotsRenderMs: 0, layers: {} });
 
 function labelOf(layer: Layer): string {
   const name = (layer.get('name') as string | undefined) ?? (layer.get('overlayOf') ? `${layer.get('overlayOf')} (live overlay)` : undefined);

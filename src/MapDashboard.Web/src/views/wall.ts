@@ -1,7 +1,7 @@
 import type { GridReason, GridStatus } from '../api';
 import { createMap, fitBBox } from '../map/createMap';
-import { animationMap } from '../map/animationMap';
-import { STREET_RESOLUTION } from '../map/levelOfDetail';
+import { animationMap, dotsMap } from '../map/animationMap';
+import { NEIGHBOURHOOD_RESOLUTION, STREET_RESOLUTION } from '../map/levelOfDetail';
 import { installTestHook } from '../testHook';
 import { dark } from '../theme';
 import { onLang, t } from '../i18n';
@@ -41,6 +41,7 @@ export async function wallView(root: HTMLElement): Promise<void> {
 
   const ctx = await createMap({
     target: mapEl, palette: dark, interactive: false, findingKinds: ACTION_FINDING_KINDS, buildingsMaxResolution: STREET_RESOLUTION,
+    patrolMaxResolution: NEIGHBOURHOOD_RESOLUTION,
   });
   const stats = gridStats(dark, ctx.units);
   const reasons = reasonCounts(dark, ctx.units);
@@ -49,7 +50,9 @@ export async function wallView(root: HTMLElement): Promise<void> {
   const overdue = overdueList(ctx.categories, ctx.units);
   const numbers = refresher(() => Promise.all([strip.load(), overdue.load()]), INDICATOR_REFRESH_MS);
   const incidents = ctx.map.getAllLayers().find((l) => l.get('name') === 'incidents')!;
-  // What animates (overdue rings, pulses) is drawn on a map of its own over the district's.
+  // The worker dots, and above them what animates (overdue rings, pulses), are drawn on maps of their own over the
+  // district's: a change of theirs redraws only them.
+  const dots = dotsMap(ctx.map);
   const animated = animationMap(ctx.map);
   const rings = overdueRings(ctx.map, incidents, dark, animated);
   const feed = wallFeed(ctx.categories, ctx.units);
@@ -62,6 +65,7 @@ export async function wallView(root: HTMLElement): Promise<void> {
   const live = startLive(ctx, {
     pulse: true,
     animationMap: animated,
+    dotsMap: dots,
     onHeard: banner.heard,
     onFeature: (layer, props) => {
       if (layer === 'grids') {
