@@ -94,7 +94,7 @@ public sealed class LiveLoad(NpgsqlDataSource db)
         for (var i = 0; clock.Elapsed < duration; i++)
         {
             var due = TimeSpan.FromSeconds(i / (double)perSecond);
-            if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed, cancel);
+            await Pacing.UntilAsync(clock, due, cancel);
             running.Add(action(i));
         }
         await Task.WhenAll(running);

@@ -106,7 +106,7 @@ public static class PatrolBenchmark
         for (var i = 0; i < requests.Count; i++)
         {
             var due = TimeSpan.FromSeconds(i / perSecond);
-            if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
+            await Pacing.UntilAsync(clock, due);
             var index = i;
             running.Add(Task.Run(async () =>
             {

@@ -114,7 +114,7 @@ public sealed class WallLoad(NpgsqlDataSource db, IReadOnlyList<PingLoad.Device>
             for (var i = 0; !cancel.IsCancellationRequested; i++)
             {
                 var due = TimeSpan.FromSeconds(i / (double)perSecond);
-                if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed, cancel);
+                await Pacing.UntilAsync(clock, due, cancel);
                 running.Add(action(i));
                 running.RemoveAll(t => t.IsCompleted);
             }

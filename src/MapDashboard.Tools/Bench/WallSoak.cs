@@ -53,7 +53,7 @@ public static class WallSoak
                 await district.Cluster.EnsureStartedAsync();
                 recoveries.Add(await RecoveryAsync(wall, "PostgreSQL", before, down, report));
             }
-            if (next > clock.Elapsed) await Task.Delay(next - clock.Elapsed);
+            await Pacing.UntilAsync(clock, next);
             var metrics = await wall.MetricsAsync();
             var counts = await wall.FeatureCountsAsync();
             var live = await wall.LiveAsync();
