@@ -109,6 +109,9 @@ public sealed class ImportPageApiTests(ImportApiHost host)
         Assert.Contains("limit", await Refusal(await admin.SendAsync(tooBig), 413));
         Assert.Contains("outside", await Refusal(await admin.PostAsync("api/admin/import", ImportApiHost.Form(ZipOf(("../escape.shp", "x"), ("../escape.dbf", "x")), "evil.zip", "hazards")), 400));
         Assert.False(File.Exists(Path.Combine(Path.GetTempPath(), "mapdashboard-imports", "escape.shp"))); // where ../ would have led
+        // A .geojson that is JSON of another shape, or cut short: refused naming the file, not a server failure.
+        Assert.Contains("wrong.geojson 不是 GeoJSON 要素集合", await Refusal(await admin.PostAsync("api/admin/import", ImportApiHost.Form("{\"type\":\"Nope\"}"u8.ToArray(), "wrong.geojson", "hazards")), 400));
+        Assert.Contains("text.geojson 不是 GeoJSON 要素集合", await Refusal(await admin.PostAsync("api/admin/import", ImportApiHost.Form("{\"type\":\"FeatureCollection\",\"features\":["u8.ToArray(), "text.geojson", "hazards")), 400));
         Assert.Contains("no .shp", await Refusal(await admin.PostAsync("api/admin/import", ImportApiHost.Form(ZipOf(("readme.txt", "x")), "empty.zip", "hazards")), 400));
         // A Shapefile set without its .prj: the page is told which of its fields to fill, not the command's --srs.
         var shp = DemoSurveyFiles.ShapefileGbk4326(DemoSurveyFiles.HazardsGeoJson("page-no-prj"));

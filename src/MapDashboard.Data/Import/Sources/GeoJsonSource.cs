@@ -16,8 +16,15 @@ public static class GeoJsonSource
     public static SourceLayer Read(string path)
     {
         var text = File.ReadAllText(path);
-        var collection = JsonSerializer.Deserialize<FeatureCollection>(text, Options)
-            ?? throw new ImportInputException($"{Path.GetFileName(path)} 不是 GeoJSON 要素集合", $"{Path.GetFileName(path)} is not a GeoJSON feature collection");
+        var name = Path.GetFileName(path);
+        FeatureCollection? collection;
+        // Not JSON, or JSON of another shape: the person importing sent the wrong file (a 400), not a server fault.
+        try { collection = JsonSerializer.Deserialize<FeatureCollection>(text, Options); }
+        catch (JsonException e)
+        {
+            throw new ImportInputException($"{name} 不是 GeoJSON 要素集合（{e.Message}）", $"{name} is not a GeoJSON feature collection ({e.Message})");
+        }
+        if (collection is null) throw new ImportInputException($"{name} 不是 GeoJSON 要素集合", $"{name} is not a GeoJSON feature collection");
         var features = collection.Select((f, i) => new SourceFeature(i + 1,
             f.Attributes?.GetNames().ToDictionary(n => n, n => Plain(f.Attributes[n]), StringComparer.OrdinalIgnoreCase)
                 ?? new Dictionary<string, object?>(),
