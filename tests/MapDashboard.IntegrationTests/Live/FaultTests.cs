@@ -65,6 +65,7 @@ public class FaultTests
             var writing = writer.WriteAsync(120, TimeSpan.FromMilliseconds(20));
             await Task.Delay(800);
             await cluster.StopAsync();
+            await AssertAnOutageIsAnswered503WithRetryAfter(server);
             await Task.Delay(1000);
             await cluster.EnsureStartedAsync();
             await writing;
@@ -150,6 +151,17 @@ public class FaultTests
             await Task.Delay(200);
         }
         Assert.Fail($"retention did not prune through seq {through}");
+    }
+
+    /// <summary>While PostgreSQL is down a request that needs it is an outage the client may retry, not a server bug.</summary>
+    static async Task AssertAnOutageIsAnswered503WithRetryAfter(ServerProcess server)
+    {
+        using var http = server.CreateClient();
+        using var answer = await http.GetAsync("/api/territory");
+        var problem = await answer.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, answer.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(5), answer.Headers.RetryAfter?.Delta);
+        Assert.Equal("Database unavailable", (string?)problem!["title"]);
     }
 
     /// <summary>A database of its own with the schema and the demo district, for servers started as processes.</summary>
