@@ -67,6 +67,16 @@ public sealed class WallPage : IAsyncDisposable
         return new WallPage(playwright, browser, context, page, devTools);
     }
 
+    /// <summary>
+    /// The wall as a command centre leaves it: reloaded without tour=off, so its focus tour zooms to an incident, a
+    /// finding and a grid in turn (drawing the street-level layers the district view leaves out) and back.
+    /// </summary>
+    public async Task<bool> ReloadWithTourAsync(TimeSpan timeout)
+    {
+        await Page.GotoAsync(Page.Url.Replace("?tour=off", ""), new() { Timeout = 120_000 });
+        return await WaitReadyAsync(timeout);
+    }
+
     /// <summary>Waits for the test hook's first full render (a bundle built with MAPDASHBOARD_TEST_HOOK=1), or gives up after the timeout.</summary>
     public async Task<bool> WaitReadyAsync(TimeSpan timeout)
     {

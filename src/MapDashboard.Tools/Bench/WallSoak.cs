@@ -20,13 +20,19 @@ public static class WallSoak
     {
         report.WriteLine();
         report.WriteLine($"soak: {soak.TotalMinutes:F0} min under the live load, a sample a minute; server restart at 1/3, PostgreSQL restart at 2/3");
+        report.WriteLine(await wall.ReloadWithTourAsync(TimeSpan.FromMinutes(4))
+            ? "the wall reloaded with its focus tour on (every ~28 s: zoom to an item, back to the district)"
+            : "the wall, reloaded with its focus tour on, reported no full render within 4 min");
         report.WriteLine($"{"min",5} {"heap MB",8} {"DOM",6} {"listeners",10} {"features",9} {"live",12} {"load average",14}");
         load.Start();
+        var (changesAtStart, failuresAtStart) = (load.Changes, load.Failures);
+        long failuresWhileDatabaseDown = 0;
         var samples = new List<Sample>();
         var clock = Stopwatch.StartNew();
         bool serverRestarted = false, databaseRestarted = false;
         var told = "";
         var recoveries = new List<string>();
+        (HeapCensus Heap, Dictionary<string, int>? Layers, double Minutes)? warm = null;
         while (clock.Elapsed < soak)
         {
             var next = Every * (samples.Count + 1);
@@ -48,9 +54,11 @@ public static class WallSoak
                 report.WriteLine("  restarting PostgreSQL (fast stop, start)…");
                 var before = await wall.LiveAsync();
                 var down = Stopwatch.StartNew();
+                var failuresBefore = load.Failures;
                 await district.Cluster.StopAsync();
                 await Task.Delay(5000);
                 await district.Cluster.EnsureStartedAsync();
+                failuresWhileDatabaseDown = load.Failures - failuresBefore;
                 recoveries.Add(await RecoveryAsync(wall, "PostgreSQL", before, down, report));
             }
             await Pacing.UntilAsync(clock, next);
@@ -61,11 +69,20 @@ public static class WallSoak
             samples.Add(new Sample(clock.Elapsed.TotalHours, metrics, features));
             report.WriteLine($"{clock.Elapsed.TotalMinutes,5:F0} {metrics.HeapMb,8:F1} {metrics.Nodes,6} {metrics.Listeners,10} {features,9} {live.State,12} {BenchFigures.LoadAverage(),14}");
             told = await TellLinkStoryAsync(wall, told, report);
+            if (warm is null && clock.Elapsed >= soak / 10)
+                warm = (await HeapCensus.TakeAsync(wall.DevTools), counts, clock.Elapsed.TotalMinutes);
         }
+        if (warm is { } start)
+            await PrintGrowthAsync(wall, start.Heap, start.Layers, start.Minutes, clock.Elapsed.TotalMinutes, report);
         await load.StopAsync();
         PrintSlopes(report, samples);
         foreach (var r in recoveries) report.WriteLine(r);
-        report.WriteLine($"failed writes while the database was down: {load.Failures}");
+        // The load is paced, not closed-loop: on a loaded machine writes queue for the connection pool and time out,
+        // so the rate the wall actually carried is what was written, not what was asked.
+        var minutes = clock.Elapsed.TotalMinutes;
+        report.WriteLine($"written over the soak: {(load.Changes - changesAtStart) / (minutes * 60):F0} hazard changes/s; " +
+                         $"failed writes (pool timeouts on a loaded machine, the database's restart): {load.Failures - failuresAtStart}, " +
+                         $"of which {failuresWhileDatabaseDown} while PostgreSQL was down");
         return server;
     }
 
@@ -94,6 +111,20 @@ public static class WallSoak
         var failed = $"  {what} restart: the wall did NOT recover within {RecoveryLimit.TotalMinutes:F0} min of the {what} being back (badge {last.State}, seq {before.Seq} → {last.Seq})";
         report.WriteLine(failed);
         return failed;
+    }
+
+    /// <summary>What grew after the warm-up: features drawn by layer, and the heap's kinds by a census at each end.</summary>
+    static async Task PrintGrowthAsync(WallPage wall, HeapCensus warmHeap, Dictionary<string, int>? warmLayers, double fromMinute,
+        double toMinute, TextWriter report)
+    {
+        var layers = await wall.FeatureCountsAsync();
+        if (warmLayers is not null && layers is not null)
+            report.WriteLine($"features drawn by layer, minute {fromMinute:F0} → {toMinute:F0}: " +
+                             string.Join(", ", layers.Keys.Union(warmLayers.Keys).Select(k => $"{k} {warmLayers.GetValueOrDefault(k)} → {layers.GetValueOrDefault(k)}")));
+        await wall.DevTools.SendAsync("HeapProfiler.collectGarbage");
+        var heap = await HeapCensus.TakeAsync(wall.DevTools);
+        report.WriteLine($"JS heap census (DevTools snapshots, self sizes), the kinds that grew most from minute {fromMinute:F0} to {toMinute:F0}:");
+        heap.PrintGrowthSince(warmHeap, report);
     }
 
     /// <summary>The link's state changes since the last told (ISO times sort as text), and the last Subscribe's figures.</summary>
