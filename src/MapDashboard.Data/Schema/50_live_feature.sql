@@ -11,9 +11,24 @@
 -- per layer, each planned once per session: as a SQL function whose body was a CASE over every layer it was
 -- neither inlined nor plan-cached, and each call planned every branch again (2–6 ms for a lookup that takes
 -- 0.05 ms once planned), under the change log's ordering lock.
--- The features of many rows of a layer, for the capture of a statement's rows (51_live_capture.sql): findings as
--- one query, the other layers row by row through live_feature. A row without a feature (a finding gone, resolved
--- or accepted: the feed sends a delete) has a null one.
+-- Buildings as GeoJSON, a set: an import captures 51,000 at once (live_features), one query rather than a call of
+-- live_feature each (~0.08 ms a building).
+create function building_features(p_ids bigint[]) returns table (id bigint, feature jsonb)
+language sql stable as $$
+    select b.id, jsonb_build_object('type', 'Feature', 'id', b.id, 'geometry', ST_AsGeoJSON(b.footprint, 7)::jsonb,
+               'properties', jsonb_build_object('code', b.code, 'name', b.name, 'households', b.households,
+                   'residents', b.residents, 'owner', coalesce(o.name, ''), 'manager', coalesce(m.name, ''),
+                   'ownerless', b.owner_id is null,
+                   'disputed', (select count(*) from ownership_claim c where c.asset_kind = 'building' and c.asset_id = b.id) > 1))
+    from building b
+    left join organisation o on o.id = b.owner_id
+    left join organisation m on m.id = b.property_manager_id
+    where b.id = any(p_ids)
+$$;
+
+-- The features of many rows of a layer, for the capture of a statement's rows (51_live_capture.sql): findings and
+-- buildings as one query, the other layers row by row through live_feature. A row without a feature (a finding
+-- gone, resolved or accepted: the feed sends a delete) has a null one.
 create function live_features(p_layer text, p_ids bigint[]) returns table (id bigint, feature jsonb)
 language plpgsql stable as $$
 begin
@@ -23,6 +38,8 @@ begin
                      from unnest(p_ids) x(id)
                      left join (finding_features(p_ids) ff join finding f on f.id = ff.id
                                                            and f.present and f.status in ('new', 'assigned')) on ff.id = x.id;
+    elsif p_layer = 'buildings' then
+        return query select x.id, bf.feature from unnest(p_ids) x(id) left join building_features(p_ids) bf on bf.id = x.id;
     else
         return query select x.id, live_feature(p_layer, x.id) from unnest(p_ids) x(id);
     end if;
@@ -71,15 +88,7 @@ begin
                     'properties', jsonb_build_object('code', t.code, 'name', t.name, 'kind', t.kind))
                 from territory_unit t where t.id = p_id);
     when 'buildings' then
-        return (select jsonb_build_object('type', 'Feature', 'id', b.id, 'geometry', ST_AsGeoJSON(b.footprint, 7)::jsonb,
-                    'properties', jsonb_build_object('code', b.code, 'name', b.name, 'households', b.households,
-                        'residents', b.residents, 'owner', coalesce(o.name, ''), 'manager', coalesce(m.name, ''),
-                        'ownerless', b.owner_id is null,
-                        'disputed', (select count(*) from ownership_claim c where c.asset_kind = 'building' and c.asset_id = b.id) > 1))
-                from building b
-                left join organisation o on o.id = b.owner_id
-                left join organisation m on m.id = b.property_manager_id
-                where b.id = p_id);
+        return (select feature from building_features(array[p_id]));
     when 'routes' then
         return route_feature(p_id);
     when 'findings' then

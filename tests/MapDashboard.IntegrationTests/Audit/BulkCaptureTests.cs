@@ -25,7 +25,8 @@ public class BulkCaptureTests
         from building order by id limit {Copies}
         """;
 
-    static async Task<NpgsqlDataSource> DemoAsync(string purpose)
+    /// <summary>A fresh database holding the demo district.</summary>
+    internal static async Task<NpgsqlDataSource> DemoAsync(string purpose)
     {
         var db = DashboardDataSource.Create(await TestCluster.CreateDatabaseAsync(purpose));
         await MigrationRunner.ApplyAsync(db);
