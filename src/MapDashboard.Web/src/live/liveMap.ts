@@ -8,7 +8,7 @@ import { liveBadge } from '../ui/liveBadge';
 import { startConnection, type ConnectionState, type Transition } from './connection';
 import { COMMIT_MS, LiveOverlays } from './overlays';
 import { atMostEvery } from './throttle';
-import { pulseLayer } from './pulse';
+import { pulseMarks, type PulseBox } from './pulse';
 import { patrolTileReloader } from './patrolTiles';
 import { perFrame } from './perFrame';
 import {
@@ -42,6 +42,8 @@ export interface LiveStatus {
   /** Features pulsing now, and pulses started since the page opened (the wall only). */
   pulsing: number;
   pulsed: number;
+  /** Where the pulses on screen are drawn (page pixels). */
+  pulses: PulseBox[];
   subscribes: number;
   resyncs: number;
   downSince: string | null;
@@ -59,7 +61,7 @@ export interface LiveStatus {
 export interface LiveOptions {
   /** The wall marks each new or changed feature for a few seconds. */
   pulse: boolean;
-  /** Where the pulses are drawn (src/map/animationMap.ts): their frames then leave the map under them alone. */
+  /** The map the pulses are drawn over (src/map/animationMap.ts): the topmost. */
   animationMap?: OlMap;
   /** Where the worker dots are drawn (src/map/animationMap.ts): their moves then leave the map under them alone. */
   dotsMap?: OlMap;
@@ -86,7 +88,7 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
   const patrolTiles = patrolTileReloader(map);
   // Every layer the server streams (its declaration, from /api/config).
   const layers: LiveLayer[] = ctx.config.layers.filter((l) => l.live && (l.name !== ROUTES || o.onRoute)).map((l) => l.name);
-  const pulses = o.pulse ? pulseLayer(o.animationMap ?? map, ctx.palette) : null;
+  const pulses = o.pulse ? pulseMarks(map, o.animationMap ?? map, ctx.palette) : null;
   const badge = liveBadge();
 
   let seq = ctx.snapshotSeq;
@@ -223,6 +225,7 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
     overlay: overlays.size,
     pulsing: pulses?.count() ?? 0,
     pulsed: pulses?.total() ?? 0,
+    pulses: pulses?.placed() ?? [],
     subscribes,
     resyncs,
     downSince: connection.downSince()?.toISOString() ?? null,

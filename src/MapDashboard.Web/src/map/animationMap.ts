@@ -20,8 +20,9 @@ function mapOver(map: OlMap, className: string, key: string): OlMap {
 }
 
 /**
- * The map of what animates (the wall's pulses and overdue rings): redrawn every frame while something pulses.
- * Made after `dotsMap`, so it lies above it: a pulse marks what it marks over the dots too.
+ * The map of what animates on a canvas (the wall's overdue rings, ~11 frames a second while any incident is overdue;
+ * without one its layer is hidden and the map has no canvas). Made after `dotsMap`, so it lies above it. The change
+ * pulses are DOM marks in its overlay container (live/pulse.ts): above the dots too, and no canvas frames at all.
  */
 export const animationMap = (map: OlMap) => mapOver(map, 'animation-map', ANIMATION_MAP);
 
