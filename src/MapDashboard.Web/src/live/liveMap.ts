@@ -8,7 +8,7 @@ import { liveBadge } from '../ui/liveBadge';
 import { startConnection, type ConnectionState, type Transition } from './connection';
 import { COMMIT_MS, LiveOverlays } from './overlays';
 import { atMostEvery } from './throttle';
-import { pulseMarks, type PulseBox } from './pulse';
+import { pulseLayer, type PulseAt } from './pulse';
 import { patrolTileReloader } from './patrolTiles';
 import { perFrame } from './perFrame';
 import {
@@ -43,7 +43,7 @@ export interface LiveStatus {
   pulsing: number;
   pulsed: number;
   /** Where the pulses on screen are drawn (page pixels). */
-  pulses: PulseBox[];
+  pulses: PulseAt[];
   subscribes: number;
   resyncs: number;
   downSince: string | null;
@@ -61,7 +61,7 @@ export interface LiveStatus {
 export interface LiveOptions {
   /** The wall marks each new or changed feature for a few seconds. */
   pulse: boolean;
-  /** The map the pulses are drawn over (src/map/animationMap.ts): the topmost. */
+  /** Where the pulses are drawn (src/map/animationMap.ts): their frames then leave the map under them alone. */
   animationMap?: OlMap;
   /** Where the worker dots are drawn (src/map/animationMap.ts): their moves then leave the map under them alone. */
   dotsMap?: OlMap;
@@ -88,7 +88,7 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
   const patrolTiles = patrolTileReloader(map);
   // Every layer the server streams (its declaration, from /api/config).
   const layers: LiveLayer[] = ctx.config.layers.filter((l) => l.live && (l.name !== ROUTES || o.onRoute)).map((l) => l.name);
-  const pulses = o.pulse ? pulseMarks(map, o.animationMap ?? map, ctx.palette) : null;
+  const pulses = o.pulse ? pulseLayer(o.animationMap ?? map, ctx.palette) : null;
   const badge = liveBadge();
 
   let seq = ctx.snapshotSeq;

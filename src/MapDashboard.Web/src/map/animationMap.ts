@@ -20,9 +20,9 @@ function mapOver(map: OlMap, className: string, key: string): OlMap {
 }
 
 /**
- * The map of what animates on a canvas (the wall's overdue rings, ~11 frames a second while any incident is overdue;
- * without one its layer is hidden and the map has no canvas). Made after `dotsMap`, so it lies above it. The change
- * pulses are DOM marks in its overlay container (live/pulse.ts): above the dots too, and no canvas frames at all.
+ * The map of what animates (the wall's pulses, 12 frames a second while any runs, and overdue rings, 11 while any
+ * incident is overdue): each layer is hidden while it has nothing to draw, so a quiet wall has no canvas here at all.
+ * Made after `dotsMap`, so it lies above it: a pulse marks what it marks over the dots too.
  */
 export const animationMap = (map: OlMap) => mapOver(map, 'animation-map', ANIMATION_MAP);
 
