@@ -75,10 +75,16 @@ public static class WallBenchmark
     {
         var profile = await WallProfile.StartAsync(wall.Page, wall.DevTools, sample);
         var before = await wall.LiveAsync();
+        var threadsBefore = BrowserThreads.Sample();
         var frames = await wall.MeasureAsync(window);
+        var threadsAfter = BrowserThreads.Sample();
         var after = await wall.LiveAsync();
         // Whether the live window was live for the page: the changes it applied, and its link at the end.
-        return (frames, await profile.StopAsync() with { Applied = after.Applied - before.Applied, LinkState = after.State });
+        return (frames, await profile.StopAsync() with
+        {
+            Applied = after.Applied - before.Applied, LinkState = after.State,
+            BrowserCpu = BrowserThreads.Describe(threadsBefore, threadsAfter, window.TotalSeconds),
+        });
     }
 
     static async Task ScreenshotsAsync(WallPage wall, string folder, TextWriter report)

@@ -28,6 +28,8 @@ public sealed class WallProfile
         /// <summary>Live changes the page applied in the window, and its link's state at the end.</summary>
         public long Applied { get; init; }
         public string LinkState { get; init; } = "";
+        /// <summary>The whole browser's CPU over the window by thread (<see cref="BrowserThreads"/>): compositing included.</summary>
+        public string BrowserCpu { get; init; } = "";
         /// <summary>Renders of the map of what animates over the district's (the wall's rings and pulses) and their time.</summary>
         public int AnimationRenders { get; init; }
         public double AnimationRenderMs { get; init; }
@@ -111,6 +113,7 @@ public sealed class WallProfile
 
     public static void Print(TextWriter report, string window, Result r, int frames, double seconds)
     {
+        if (r.BrowserCpu.Length > 0) report.WriteLine($"{window}: {r.BrowserCpu}");
         if (r.Renders > 0)
         {
             report.WriteLine($"{window}: {r.Renders} map renders in {seconds:F0} s ({frames} animation frames), {r.RenderMs / r.Renders:F1} ms a render, {r.RenderMs / seconds:F0} ms/s; " +

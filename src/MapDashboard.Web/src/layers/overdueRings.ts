@@ -36,7 +36,7 @@ export function overdueRings(map: OlMap, incidents: Layer, p: Palette, animated:
     });
   });
   const source = new VectorSource();
-  const layer = new VectorLayer({ source, zIndex: 59, updateWhileAnimating: true, style: () => styles[phase] });
+  const layer = new VectorLayer({ source, zIndex: 59, updateWhileAnimating: true, visible: false, style: () => styles[phase] });
   animated.addLayer(layer);
   let phase = 0;
   let timer: ReturnType<typeof setInterval> | undefined;
@@ -53,8 +53,14 @@ export function overdueRings(map: OlMap, incidents: Layer, p: Palette, animated:
         points.push(new Feature(new Point(getCenter(f.getGeometry()!.getExtent()))));
       }
     }
-    source.clear(true);
-    source.addFeatures(points);
+    // Nothing overdue, as before: no change event, so the map over the district's is not redrawn every RESYNC_MS for
+    // nothing; and the layer hidden, so OpenLayers takes its full-screen canvas out of the page (one layer fewer for
+    // the browser to composite in every frame).
+    if (points.length || source.getFeatures().length) {
+      source.clear(true);
+      source.addFeatures(points);
+    }
+    layer.setVisible(points.length > 0);
     if (points.length && !timer) {
       timer = setInterval(() => { phase = Math.floor(((performance.now() % PERIOD_MS) / PERIOD_MS) * STEPS); layer.changed(); }, FRAME_MS);
     } else if (!points.length && timer) {

@@ -8,7 +8,7 @@ import { liveBadge } from '../ui/liveBadge';
 import { startConnection, type ConnectionState, type Transition } from './connection';
 import { COMMIT_MS, LiveOverlays } from './overlays';
 import { atMostEvery } from './throttle';
-import { pulseLayer } from './pulse';
+import { pulseLayer, type PulseAt } from './pulse';
 import { patrolTileReloader } from './patrolTiles';
 import { perFrame } from './perFrame';
 import {
@@ -42,6 +42,8 @@ export interface LiveStatus {
   /** Features pulsing now, and pulses started since the page opened (the wall only). */
   pulsing: number;
   pulsed: number;
+  /** Where the pulses on screen are drawn (page pixels). */
+  pulses: PulseAt[];
   subscribes: number;
   resyncs: number;
   downSince: string | null;
@@ -223,6 +225,7 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
     overlay: overlays.size,
     pulsing: pulses?.count() ?? 0,
     pulsed: pulses?.total() ?? 0,
+    pulses: pulses?.placed() ?? [],
     subscribes,
     resyncs,
     downSince: connection.downSince()?.toISOString() ?? null,

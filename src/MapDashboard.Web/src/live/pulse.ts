@@ -5,6 +5,7 @@ import VectorLayer from 'ol/layer/Vector';
 import VectorSource from 'ol/source/Vector';
 import { Circle, Stroke, Style } from 'ol/style';
 import { asArray } from 'ol/color';
+import { getCenter } from 'ol/extent';
 import type { Palette } from '../theme';
 
 /** How long a new or changed feature stands out on the wall before it settles. */
@@ -14,12 +15,22 @@ const STEPS = 20;
 // A replay after a long outage can bring hundreds of changes at once; a wall full of
 // rings says nothing, and each ring costs a redraw per frame.
 const MAX_PULSES = 40;
+// The rings move 12 times a second, not every animation frame: each step redraws the animation map's full-screen
+// canvas and has chromium rasterise and composite it again (~42 a second on the city wall before, the live window's
+// largest native cost). 12 a second still reads as an expanding ring; the overdue rings run at 11.
+const FRAME_MS = 80;
+
+/** A pulse on screen, in page pixels: where its ring is centred (a point) or its outline's extent centre. */
+export interface PulseAt { kind: 'ring' | 'outline'; x: number; y: number }
 
 /**
  * The wall's "this just changed" cue: an expanding, fading ring around a point, a
  * glowing outline around a polygon, drawn above everything for PULSE_MS. Only the
  * geometry is copied: a pulse carries no properties, so no personal data can show.
- * Styles are made once per animation step; the frame only picks one.
+ * Styles are made once per animation step; the frame only picks one. The layer is hidden while no pulse runs, so
+ * that OpenLayers takes its canvas out of the page (nothing for the browser to composite on a quiet wall).
+ * (Tried: pulses as CSS-animated DOM marks, no canvas at all; chromium's software compositor then redrew them every
+ * step on its own threads, and under load the live wall drew fewer frames than with this layer — web README.)
  */
 export function pulseLayer(map: OlMap, p: Palette) {
   const [r, g, b] = asArray(p.selection);
@@ -39,7 +50,7 @@ export function pulseLayer(map: OlMap, p: Palette) {
 
   const source = new VectorSource();
   // No name: the test hook and hit detection skip it, so a pulse never hides what it marks.
-  const layer = new VectorLayer({ source, style, zIndex: 85 });
+  const layer = new VectorLayer({ source, style, zIndex: 85, visible: false });
   map.addLayer(layer);
 
   const stop = (pulse: Feature) => {
@@ -56,7 +67,9 @@ export function pulseLayer(map: OlMap, p: Palette) {
       if (now - started.get(f)! >= PULSE_MS) stop(f as Feature);
     }
     layer.changed(); // re-run the style function: a vector layer caches its last drawing
-    frame = source.getFeatures().length ? requestAnimationFrame(tick) : 0;
+    const running = source.getFeatures().length > 0;
+    layer.setVisible(running);
+    frame = running ? window.setTimeout(tick, FRAME_MS) : 0;
   };
 
   return {
@@ -72,7 +85,8 @@ export function pulseLayer(map: OlMap, p: Palette) {
       started.set(pulse, performance.now());
       source.addFeature(pulse);
       startedCount++;
-      if (!frame) frame = requestAnimationFrame(tick);
+      layer.setVisible(true);
+      if (!frame) frame = window.setTimeout(tick, FRAME_MS);
     },
     /** A deleted feature stops pulsing at once: a ring around nothing would mislead. */
     remove(key: string) {
@@ -83,5 +97,16 @@ export function pulseLayer(map: OlMap, p: Palette) {
     count: () => source.getFeatures().length,
     /** Pulses started since the page opened. */
     total: () => startedCount,
+    /** Where the pulses on screen are (page pixels; the map may be drawn scaled on a wall's screen). */
+    placed(): PulseAt[] {
+      const box = map.getViewport()!.getBoundingClientRect();
+      const k = box.width / (map.getSize()?.[0] || box.width);
+      return source.getFeatures().flatMap((f) => {
+        const g = f.getGeometry();
+        const at = g && map.getPixelFromCoordinate(getCenter(g.getExtent()));
+        if (!g || !at) return [];
+        return [{ kind: g.getType().endsWith('Point') ? 'ring' : 'outline', x: box.left + at[0] * k, y: box.top + at[1] * k }];
+      });
+    },
   };
 }

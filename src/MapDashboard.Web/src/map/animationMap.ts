@@ -20,7 +20,8 @@ function mapOver(map: OlMap, className: string, key: string): OlMap {
 }
 
 /**
- * The map of what animates (the wall's pulses and overdue rings): redrawn every frame while something pulses.
+ * The map of what animates (the wall's pulses, 12 frames a second while any runs, and overdue rings, 11 while any
+ * incident is overdue): each layer is hidden while it has nothing to draw, so a quiet wall has no canvas here at all.
  * Made after `dotsMap`, so it lies above it: a pulse marks what it marks over the dots too.
  */
 export const animationMap = (map: OlMap) => mapOver(map, 'animation-map', ANIMATION_MAP);
