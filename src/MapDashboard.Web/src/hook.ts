@@ -12,6 +12,7 @@ import { drawnFeatures, withOverlay } from './map/drawnFeatures';
 import type { FocusState } from './ui/focusPanel';
 import { renderProfiler, type RenderProfile } from './map/renderProfile';
 import { mapsOver } from './map/animationMap';
+import { mapPixelToPage, pagePixelToMap } from './map/pagePixels';
 
 /**
  * window.mapDashboard — a read-only TEST / AUTOMATION HOOK, not an API for features.
@@ -113,17 +114,8 @@ export function installHook(view: MapDashboardHook['view'], map: Map, palette: P
   const layers = () => maps().flatMap((m) => m.getAllLayers()).filter((l) => nameOf(l));
   const byName = (name: string) => layers().find((l) => nameOf(l) === name);
   const viewExtent = () => map.getView().calculateExtent(map.getSize());
-  const mapOffset = () => map.getViewport()!.getBoundingClientRect();
-  // The map may be drawn scaled (the wall on a 4K screen or a video wall's tile, ui/wallScreen.ts): a map pixel is
-  // then k page pixels.
-  const toPage = (px: number[]): [number, number] => {
-    const r = mapOffset(), k = r.width / (map.getSize()?.[0] || r.width);
-    return [r.left + px[0] * k, r.top + px[1] * k];
-  };
-  const toMap = (x: number, y: number): [number, number] => {
-    const r = mapOffset(), k = r.width / (map.getSize()?.[0] || r.width);
-    return [(x - r.left) / k, (y - r.top) / k];
-  };
+  const toPage = (px: number[]) => mapPixelToPage(map, px);
+  const toMap = (x: number, y: number) => pagePixelToMap(map, x, y);
 
   // OpenLayers judges "complete" only when it renders, and the map renders only when something on it changes: a
   // source or renderer that settles without a change event would leave the last render incomplete for good. The

@@ -6,6 +6,7 @@ import VectorSource from 'ol/source/Vector';
 import { Circle, Stroke, Style } from 'ol/style';
 import { asArray } from 'ol/color';
 import { getCenter } from 'ol/extent';
+import { mapPixelToPage } from '../map/pagePixels';
 import type { Palette } from '../theme';
 
 /** How long a new or changed feature stands out on the wall before it settles. */
@@ -99,13 +100,12 @@ export function pulseLayer(map: OlMap, p: Palette) {
     total: () => startedCount,
     /** Where the pulses on screen are (page pixels; the map may be drawn scaled on a wall's screen). */
     placed(): PulseAt[] {
-      const box = map.getViewport()!.getBoundingClientRect();
-      const k = box.width / (map.getSize()?.[0] || box.width);
       return source.getFeatures().flatMap((f) => {
         const g = f.getGeometry();
         const at = g && map.getPixelFromCoordinate(getCenter(g.getExtent()));
         if (!g || !at) return [];
-        return [{ kind: g.getType().endsWith('Point') ? 'ring' : 'outline', x: box.left + at[0] * k, y: box.top + at[1] * k }];
+        const [x, y] = mapPixelToPage(map, at);
+        return [{ kind: g.getType().endsWith('Point') ? 'ring' : 'outline', x, y }];
       });
     },
   };
