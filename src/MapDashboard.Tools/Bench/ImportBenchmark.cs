@@ -13,7 +13,10 @@ namespace MapDashboard.Tools.Bench;
 /// reproject, stage, validate, write with live capture, findings and audit, one transaction); ogr2ogr writes a new
 /// table. Each round gets a fresh database copied from a template that holds the district's units and grids,
 /// imported first through the same command (a district loads its territory before its buildings; that import is
-/// not timed), and the two sides alternate which goes first.
+/// not timed), and the two sides alternate which goes first. After both, the same round times our table's floor: the
+/// buildings the import wrote, written again by one INSERT with every trigger off (<c>bare_write.sql</c>) — what a
+/// write into <c>building</c> costs before the import's guarantees (live capture, audit, findings), against which a
+/// restated target could be set.
 /// </summary>
 public static class ImportBenchmark
 {
@@ -21,6 +24,9 @@ public static class ImportBenchmark
 
     const double TargetRatio = 1.5;
     const string Template = "import_template";
+    static readonly string BareWriteSetupSql = SqlResource.Beside<Settings>("bare_write_setup.sql");
+    static readonly string BareWriteColumnsSql = SqlResource.Beside<Settings>("bare_write_columns.sql");
+    static readonly string BareWriteSql = SqlResource.Beside<Settings>("bare_write.sql");
 
     public static async Task<int> RunAsync(Settings settings, TextWriter output)
     {
@@ -39,9 +45,10 @@ public static class ImportBenchmark
 
         output.WriteLine($"load average before the rounds: {LoadAverage()}");
         output.WriteLine();
-        output.WriteLine($"{"round",-7}{"ours s",10}{"ogr2ogr s",12}{"ratio",8}{"ours peak",12}{"ogr2ogr peak",14}");
+        output.WriteLine($"{"round",-7}{"ours s",10}{"ogr2ogr s",12}{"ratio",8}{"ours peak",12}{"ogr2ogr peak",14}{"bare write s",15}");
         var ours = new List<MeasuredProcess.Run>();
         var ogr = new List<MeasuredProcess.Run>();
+        var bare = new List<double>();
         for (var round = 1; round <= settings.Rounds; round++)
         {
             var database = $"import_round_{round}";
@@ -55,10 +62,12 @@ public static class ImportBenchmark
             else { b = (await Ogr2Ogr()).Succeeded("ogr2ogr"); a = (await Ours()).Succeeded("import"); }
             await ExpectCountAsync(cs, "building", buildings);
             await ExpectCountAsync(cs, "ogr_buildings", buildings);
+            var bareSeconds = await BareWriteSecondsAsync(cs, buildings);
             await AdminAsync(district, $"drop database {database} with (force)");
             ours.Add(a);
             ogr.Add(b);
-            output.WriteLine($"{round,-7}{a.Seconds,10:F2}{b.Seconds,12:F2}{a.Seconds / b.Seconds,8:F2}{a.PeakMiB,8:F0} MiB{b.PeakMiB,10:F0} MiB");
+            bare.Add(bareSeconds);
+            output.WriteLine($"{round,-7}{a.Seconds,10:F2}{b.Seconds,12:F2}{a.Seconds / b.Seconds,8:F2}{a.PeakMiB,8:F0} MiB{b.PeakMiB,10:F0} MiB{bareSeconds,15:F2}");
         }
 
         var ratio = Median(ours.Zip(ogr, (a, b) => a.Seconds / b.Seconds).ToList());
@@ -68,6 +77,9 @@ public static class ImportBenchmark
         output.WriteLine($"import of {buildings:N0} buildings, median of {settings.Rounds}: ours {ourSeconds:F2} s ({buildings / ourSeconds:N0} buildings/s, " +
                          $"peak {MedianOf(ours, r => r.PeakMiB):F0} MiB resident), ogr2ogr {ogrSeconds:F2} s (peak {MedianOf(ogr, r => r.PeakMiB):F0} MiB)");
         output.WriteLine($"ours / ogr2ogr: {ratio:F2} (median of the rounds' ratios), {ourSeconds / ogrSeconds:F2} (of the medians); target ≤ {TargetRatio}");
+        var bareMedian = Median(bare);
+        output.WriteLine($"our table's floor, the same buildings written again by one INSERT with no trigger: {bareMedian:F2} s (median); " +
+                         $"ours / that: {Median(ours.Zip(bare, (a, b) => a.Seconds / b).ToList()):F2}");
         output.WriteLine($"load average at the end: {LoadAverage()}");
         output.WriteLine(ratio <= TargetRatio ? "target met" : "target NOT met");
         return ratio <= TargetRatio ? 0 : 1;
@@ -77,6 +89,29 @@ public static class ImportBenchmark
     static Task<MeasuredProcess.Run> ImportAsync(string gpkg, string table, string connectionString) =>
         MeasuredProcess.RunAsync("dotnet", [typeof(ImportBenchmark).Assembly.Location, "import", gpkg, "--layer", table, "--table", table,
             "--write", "--actor", BenchAccount.UserName, "--connection", connectionString]);
+
+    /// <summary>
+    /// The buildings the import wrote, written again into <c>building</c> by one statement with every trigger off, in a
+    /// transaction rolled back: seconds of that INSERT alone, as the server ran it.
+    /// </summary>
+    static async Task<double> BareWriteSecondsAsync(string connectionString, long expected)
+    {
+        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await conn.OpenAsync();
+        await using var transaction = await conn.BeginTransactionAsync();
+        await conn.ExecuteAsync(BareWriteSetupSql);
+        var columns = await conn.ScalarAsync<string>(BareWriteColumnsSql);
+        var clock = Stopwatch.StartNew();
+        await using (var insert = new NpgsqlCommand(BareWriteSql.Replace("{columns}", columns), conn))
+        {
+            insert.CommandTimeout = 0;
+            var written = await insert.ExecuteNonQueryAsync();
+            if (written != expected) throw new InvalidOperationException($"the bare write wrote {written} buildings, the import {expected}");
+        }
+        var seconds = clock.Elapsed.TotalSeconds;
+        await transaction.RollbackAsync();
+        return seconds;
+    }
 
     static async Task ExpectCountAsync(string connectionString, string table, long expected)
     {
