@@ -31,6 +31,20 @@ public sealed class WallLevelOfDetailTests(DashboardFixture dashboard)
     }
 
     /// <summary>
+    /// Live, the wall's district map is redrawn about once a second, at whatever fractional zoom fits the district: its
+    /// vector tile images are scaled nearest-neighbour there, which more than halves a redraw on a PC without a GPU
+    /// (src/map/tileLayer.ts). A desk's map, zoomed by hand and read up close, keeps OpenLayers' linear scaling.
+    /// </summary>
+    [Fact]
+    public async Task The_wall_scales_its_tile_images_nearest_neighbour_and_a_desk_linearly()
+    {
+        await using (var wall = await dashboard.OpenAsync("/wall", 1920, 1080))
+            Assert.Equal(["nearest"], await wall.HookAsync<string[]>("tileResampling()"));
+        await using (var lead = await dashboard.OpenAsync("/lead"))
+            Assert.Equal(["linear"], await lead.HookAsync<string[]>("tileResampling()"));
+    }
+
+    /// <summary>
     /// The wall draws its worker dots on a map of their own over the district's (src/map/animationMap.ts): their moves,
     /// once a second at city scale, then redraw only them. They are still drawn, on top, where the workers are, and the
     /// hook's hit detection still reaches each one there.

@@ -1,5 +1,6 @@
 import type Map from 'ol/Map';
 import type Layer from 'ol/layer/Layer';
+import VectorTileLayer from 'ol/layer/VectorTile';
 import type { FeatureLike } from 'ol/Feature';
 import type { StyleFunction } from 'ol/style/Style';
 import { fromLonLat, toLonLat, transformExtent } from 'ol/proj';
@@ -85,6 +86,8 @@ export interface MapDashboardHook {
   stale(): { stale: boolean; lastHeartbeat: string } | null;
   /** Map renders and each layer's render time since the previous call (the wall benchmark's profile, map/renderProfile.ts). */
   renderProfile(): RenderProfile;
+  /** How the map's vector tile images are scaled between zoom levels (map/tileLayer.ts): each tile source's own answer. */
+  tileResampling(): ('linear' | 'nearest')[];
 }
 
 type Extra = Partial<Pick<MapDashboardHook, 'selectedGrid' | 'routeLengthMetres' | 'live' | 'plan' | 'gridCoverage' | 'overviewUnit' | 'locatedIncident' | 'deskQueue' | 'deskIncident' | 'fieldLiveReloads' | 'focus' | 'stale'>>;
@@ -269,6 +272,8 @@ export function installHook(view: MapDashboardHook['view'], map: Map, palette: P
     focus: extra.focus ?? (() => null),
     stale: extra.stale ?? (() => null),
     renderProfile: renderProfiler(map).take,
+    tileResampling: () => [...new Set(map.getAllLayers().filter((l) => l instanceof VectorTileLayer)
+      .map((l) => ((l as VectorTileLayer).getSource()?.getInterpolate() === false ? 'nearest' : 'linear') as 'linear' | 'nearest'))],
   };
   window.mapDashboard = hook;
 

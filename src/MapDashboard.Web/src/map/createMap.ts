@@ -20,7 +20,7 @@ import { externalBaseLayer } from '../layers/externalBase';
 import { coverageLayer } from '../layers/coverage';
 import { trackLayer } from '../layers/tracks';
 import { unvisitedLayer } from '../layers/unvisited';
-import { offersTiles, type TileSetup } from './tileLayer';
+import { offersTiles, type TileResampling, type TileSetup } from './tileLayer';
 import { NEIGHBOURHOOD_RESOLUTION } from './levelOfDetail';
 
 export interface MapContext {
@@ -45,6 +45,8 @@ export interface MapOptions {
   buildingsMaxResolution?: number;
   /** Today's tracks and coverage from this resolution in (src/map/levelOfDetail.ts): the wall's; a desk draws them at every zoom. */
   patrolMaxResolution?: number;
+  /** How tile images are scaled between zoom levels (map/tileLayer.ts): linear unless the view redraws often and must stay cheap. */
+  tileResampling?: TileResampling;
 }
 
 export const toMercator = (bbox: BBox) => transformExtent(bbox, 'EPSG:4326', 'EPSG:3857');
@@ -59,7 +61,7 @@ export async function createMap(o: MapOptions): Promise<MapContext> {
   o.target.style.background = o.palette.background;
 
   const external = externalBaseLayer(config.baseLayer);
-  const c: TileSetup = { layers: config.layers ?? [], version: position.seq };
+  const c: TileSetup = { layers: config.layers ?? [], version: position.seq, resampling: o.tileResampling };
   // Patrol layers only where the server offers them (tiles it does not know answer 400).
   const patrol = (name: string, make: (p: Palette, c: TileSetup, maxResolution?: number) => BaseLayer) =>
     (offersTiles(c, name) ? [make(o.palette, c, o.patrolMaxResolution)] : []);

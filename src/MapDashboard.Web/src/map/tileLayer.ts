@@ -19,6 +19,25 @@ export interface TileSetup {
   layers: LayerConfig[];
   /** The seq from GET /api/live/position, read before any tile (see src/live/). */
   version: number;
+  /** How a tile's image is drawn when the view lies between two zoom levels (see `TileResampling`); linear by default. */
+  resampling?: TileResampling;
+}
+
+/**
+ * A vector tile's polygons and lines are drawn once into an image at its zoom level ('hybrid' below), and that image
+ * is scaled onto the map at the view's fractional zoom. With linear resampling (OpenLayers' only choice for vector
+ * tiles) chromium's software rasteriser filters every pixel of every tile at every redraw: on the wall's city view
+ * (zoom 13.29) a redraw cost 44–62 ms of main-thread CPU, and 20–22 ms with nearest-neighbour, as little as at a whole
+ * zoom level, where nothing is scaled (web README, "sixth round"). Nearest-neighbour repeats or skips a pixel row here
+ * and there; the labels and point symbols are drawn as vectors either way.
+ */
+export type TileResampling = 'linear' | 'nearest';
+
+/** A vector tile source whose tile images are scaled nearest-neighbour (OpenLayers hard-codes interpolation on for vector tiles). */
+class NearestVectorTileSource extends VectorTileSource {
+  override getInterpolate(): boolean {
+    return false;
+  }
 }
 
 export interface TileLayerOptions {
@@ -45,7 +64,8 @@ export function mvtLayer(o: TileLayerOptions): VectorTileLayer {
   const minZoom = cfg.minZoom ?? 0;
   const maxZoom = Math.max(minZoom, Math.min(cfg.maxZoom ?? CLIENT_MAX_TILE_ZOOM, CLIENT_MAX_TILE_ZOOM));
   const format = new MVT({ idProperty: undefined });
-  const source = new VectorTileSource({
+  const Source = o.config.resampling === 'nearest' ? NearestVectorTileSource : VectorTileSource;
+  const source = new Source({
     format,
     // A failed tile is fetched again until it arrives: never a hole in the wall's map (src/map/tileRetry.ts).
     tileLoadFunction: retryingTileLoad(format),
