@@ -14,6 +14,7 @@ import type { FocusState } from './ui/focusPanel';
 import { renderProfiler, type RenderProfile } from './map/renderProfile';
 import { mapsOver } from './map/animationMap';
 import { mapPixelToPage, pagePixelToMap } from './map/pagePixels';
+import type { TileResampling } from './map/tileLayer';
 
 /**
  * window.mapDashboard — a read-only TEST / AUTOMATION HOOK, not an API for features.
@@ -87,7 +88,7 @@ export interface MapDashboardHook {
   /** Map renders and each layer's render time since the previous call (the wall benchmark's profile, map/renderProfile.ts). */
   renderProfile(): RenderProfile;
   /** How the map's vector tile images are scaled between zoom levels (map/tileLayer.ts): each tile source's own answer. */
-  tileResampling(): ('linear' | 'nearest')[];
+  tileResampling(): TileResampling[];
 }
 
 type Extra = Partial<Pick<MapDashboardHook, 'selectedGrid' | 'routeLengthMetres' | 'live' | 'plan' | 'gridCoverage' | 'overviewUnit' | 'locatedIncident' | 'deskQueue' | 'deskIncident' | 'fieldLiveReloads' | 'focus' | 'stale'>>;
@@ -273,7 +274,7 @@ export function installHook(view: MapDashboardHook['view'], map: Map, palette: P
     stale: extra.stale ?? (() => null),
     renderProfile: renderProfiler(map).take,
     tileResampling: () => [...new Set(map.getAllLayers().filter((l) => l instanceof VectorTileLayer)
-      .map((l) => ((l as VectorTileLayer).getSource()?.getInterpolate() === false ? 'nearest' : 'linear') as 'linear' | 'nearest'))],
+      .map((l): TileResampling => ((l as VectorTileLayer).getSource()?.getInterpolate() === false ? 'nearest' : 'linear')))],
   };
   window.mapDashboard = hook;
 
