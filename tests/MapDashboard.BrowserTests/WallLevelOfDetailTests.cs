@@ -45,6 +45,20 @@ public sealed class WallLevelOfDetailTests(DashboardFixture dashboard)
     }
 
     /// <summary>
+    /// Where the worker dots have a map of their own (the wall) they are a canvas layer; on a desk's map, shared with the
+    /// district, WebGL (layers/workers.ts: WebGL dots that moved cost the wall's main thread two long frames a second
+    /// in software rendering).
+    /// </summary>
+    [Fact]
+    public async Task The_wall_draws_its_worker_dots_on_a_canvas_and_a_desk_with_WebGL()
+    {
+        await using (var wall = await dashboard.OpenAsync("/wall", 1920, 1080))
+            Assert.Equal("canvas", await wall.HookAsync<string>("workerDots()"));
+        await using (var lead = await dashboard.OpenAsync("/lead"))
+            Assert.Equal("webgl", await lead.HookAsync<string>("workerDots()"));
+    }
+
+    /// <summary>
     /// The wall draws its worker dots on a map of their own over the district's (src/map/animationMap.ts): their moves,
     /// once a second at city scale, then redraw only them. They are still drawn, on top, where the workers are, and the
     /// hook's hit detection still reaches each one there.
@@ -85,8 +99,8 @@ public sealed class WallLevelOfDetailTests(DashboardFixture dashboard)
         return walkers.Select(w => w.Code).ToArray();
     }
 
-    // The dots' map draws the dots once their WebGL buffers are built, asynchronously, and the hook's `idle` waits for
-    // the district's map only: the screenshot is taken again for a few seconds until the dot's white shows.
+    // The dots' map draws a dot on its own next render, and the hook's `idle` waits for the district's map only: the
+    // screenshot is taken again for a few seconds until the dot's white shows.
     static async Task<int[]> DotPixelAsync(MapPage wall, int x, int y, string saveAs)
     {
         var until = DateTime.UtcNow.AddSeconds(10);

@@ -1,5 +1,6 @@
 import type Map from 'ol/Map';
 import type Layer from 'ol/layer/Layer';
+import WebGLVectorLayer from 'ol/layer/WebGLVector';
 import VectorTileLayer from 'ol/layer/VectorTile';
 import type { FeatureLike } from 'ol/Feature';
 import type { StyleFunction } from 'ol/style/Style';
@@ -89,6 +90,8 @@ export interface MapDashboardHook {
   renderProfile(): RenderProfile;
   /** How the map's vector tile images are scaled between zoom levels (map/tileLayer.ts): each tile source's own answer. */
   tileResampling(): TileResampling[];
+  /** How the worker dots are drawn (layers/workers.ts): 'canvas' on a map of their own (the wall), 'webgl' on a desk's map. */
+  workerDots(): 'canvas' | 'webgl' | null;
 }
 
 type Extra = Partial<Pick<MapDashboardHook, 'selectedGrid' | 'routeLengthMetres' | 'live' | 'plan' | 'gridCoverage' | 'overviewUnit' | 'locatedIncident' | 'deskQueue' | 'deskIncident' | 'fieldLiveReloads' | 'focus' | 'stale'>>;
@@ -193,7 +196,7 @@ export function installHook(view: MapDashboardHook['view'], map: Map, palette: P
     return null;
   }
 
-  // Map pixels of the worker dots drawn: the dots' layer is WebGL, whose hit detection has no tolerance.
+  // Map pixels of the worker dots drawn: on a desk the dots' layer is WebGL, whose hit detection has no tolerance.
   const dotPixels = () => featuresOf('workers').map((f) => map.getPixelFromCoordinate((f.getGeometry() as Point).getCoordinates()));
 
   function probeGridFill(code?: string, status?: string) {
@@ -275,6 +278,10 @@ export function installHook(view: MapDashboardHook['view'], map: Map, palette: P
     renderProfile: renderProfiler(map).take,
     tileResampling: () => [...new Set(map.getAllLayers().filter((l) => l instanceof VectorTileLayer)
       .map((l): TileResampling => ((l as VectorTileLayer).getSource()?.getInterpolate() === false ? 'nearest' : 'linear')))],
+    workerDots: () => {
+      const dots = byName('workers');
+      return dots ? (dots instanceof WebGLVectorLayer ? 'webgl' : 'canvas') : null;
+    },
   };
   window.mapDashboard = hook;
 

@@ -5,7 +5,7 @@ import Point from 'ol/geom/Point';
 import VectorLayer from 'ol/layer/Vector';
 import VectorSource from 'ol/source/Vector';
 import { fromLonLat } from 'ol/proj';
-import { Fill, Stroke, Style, Text } from 'ol/style';
+import { Circle as CircleStyle, Fill, Stroke, Style, Text } from 'ol/style';
 import type { ChangeItem } from '../live/protocol';
 import type { WorkerPosition } from '../patrolApi';
 import { tFill, t } from '../i18n';
@@ -40,13 +40,47 @@ export function pingAge(recordedAt: string, now = Date.now()): string {
 
 const isStale = (recordedAt: string, now = Date.now()) => now - Date.parse(recordedAt) > STALE_AFTER_MS;
 
+const STALE_FILL = 'rgba(148, 163, 184, 0.55)';
+const STALE_STROKE = 'rgba(148, 163, 184, 0.8)';
+/** A dot's size: [resolution, px, resolution, px], linear between (full size from street zoom in, small at district). */
+const DOT_SIZE = { radius: [WORKER_LABEL_MAX_RESOLUTION, 7, 20, 3], strokeWidth: [WORKER_LABEL_MAX_RESOLUTION, 3, 20, 1] };
+const sizeAt = ([r0, px0, r1, px1]: number[], resolution: number) =>
+  px0 + (px1 - px0) * Math.min(1, Math.max(0, (resolution - r0) / (r1 - r0)));
+
+/**
+ * The dots as a canvas layer, for a map of their own. In chromium without a GPU (software rendering, as on the test
+ * machines) the wall's WebGL dots, moved once a second at city scale, cost the page's main thread ~190 ms a second
+ * outside any script (the profile's "(program)"), in two long frames each time: nearly all of the live wall's long
+ * frames (src/MapDashboard.Web/README.md). A canvas layer on a map with nothing else draws 2,000 cached circle images
+ * instead. Its styles are made once per half pixel of radius, fresh and stale.
+ */
+function canvasDots(p: Palette) {
+  const cache = new Map<string, Style>();
+  return (f: FeatureLike, resolution: number) => {
+    const stale = f.get('stale') === 1;
+    const radius = Math.round(sizeAt(DOT_SIZE.radius, resolution) * 2) / 2;
+    const key = `${stale}/${radius}`;
+    let style = cache.get(key);
+    if (!style) {
+      style = new Style({ image: new CircleStyle({
+        radius,
+        fill: new Fill({ color: stale ? STALE_FILL : p.label }),
+        stroke: new Stroke({ color: stale ? STALE_STROKE : p.selection, width: sizeAt(DOT_SIZE.strokeWidth, resolution) }),
+      }) });
+      cache.set(key, style);
+    }
+    return style;
+  };
+}
+
 /**
  * Grid workers' positions: the snapshot (GET /api/patrols/workers, load()) and then the
  * hub's coalesced `positions` messages (apply()). Features are keyed by the worker's code,
  * which both carry; an older position never replaces a newer one, whichever arrives last.
- * The dots are a WebGL layer: 2,000 moving points a second cost a canvas layer a full redraw each
- * time, the GPU (or SwiftShader) draws them in one call. The names ("name · age of the last ping") are a
- * canvas layer over the same source that exists only from street zoom in; a stale ping is drawn faded.
+ * On a map shared with the district (the desks) the dots are a WebGL layer: 2,000 moving points a second cost a
+ * canvas layer a full redraw of that map each time, the GPU (or SwiftShader) draws them in one call. On a map of their
+ * own (the wall's, map/animationMap.ts) they are a canvas layer: see `canvasDots`. The names ("name · age of the last
+ * ping") are a canvas layer over the same source that exists only from street zoom in; a stale ping is drawn faded.
  */
 export function workerLayer(p: Palette, projection: string) {
   const labelFont = `600 ${Math.round(p.communityLabelPx * 0.8)}px ${FONT_STACK}`;
@@ -67,10 +101,10 @@ export function workerLayer(p: Palette, projection: string) {
   const rgba = (c: string) => asArray(c).slice() as number[];
   const dotStyle: FlatStyle = {
     // Full size from street zoom in; smaller further out, where a city's 2,000 dots would cover the grid colours.
-    'circle-radius': ['interpolate', ['linear'], ['resolution'], WORKER_LABEL_MAX_RESOLUTION, 7, 20, 3],
-    'circle-fill-color': ['case', ['==', ['get', 'stale'], 1], rgba('rgba(148, 163, 184, 0.55)'), rgba(p.label)],
-    'circle-stroke-color': ['case', ['==', ['get', 'stale'], 1], rgba('rgba(148, 163, 184, 0.8)'), rgba(p.selection)],
-    'circle-stroke-width': ['interpolate', ['linear'], ['resolution'], WORKER_LABEL_MAX_RESOLUTION, 3, 20, 1],
+    'circle-radius': ['interpolate', ['linear'], ['resolution'], ...DOT_SIZE.radius],
+    'circle-fill-color': ['case', ['==', ['get', 'stale'], 1], rgba(STALE_FILL), rgba(p.label)],
+    'circle-stroke-color': ['case', ['==', ['get', 'stale'], 1], rgba(STALE_STROKE), rgba(p.selection)],
+    'circle-stroke-width': ['interpolate', ['linear'], ['resolution'], ...DOT_SIZE.strokeWidth],
   };
 
   const source = new VectorSource();
@@ -81,7 +115,7 @@ export function workerLayer(p: Palette, projection: string) {
     properties: { overlayOf: 'workers', styleFn: labelStyle },
   });
   // The test hook reads a layer together with its `overlay`: here the names drawn over the dots.
-  const layer = new WebGLVectorLayer({ source, style: dotStyle, zIndex: 70, properties: { name: 'workers', overlay: labels } });
+  const properties = { name: 'workers', overlay: labels };
   const format = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: projection });
 
   const drop = (f: Feature) => { source.removeFeature(f); f.dispose(); };
@@ -117,8 +151,11 @@ export function workerLayer(p: Palette, projection: string) {
      */
     place(map: OlMap, dots: OlMap = map) {
       map.addLayer(labels);
-      dots.addLayer(layer);
-      if (dots === map) return;
+      if (dots === map) {
+        map.addLayer(new WebGLVectorLayer({ source, style: dotStyle, zIndex: 70, properties }));
+        return;
+      }
+      dots.addLayer(new VectorLayer({ source, style: canvasDots(p), zIndex: 70, properties }));
       const view = map.getView();
       const follow = () => {
         const wanted = view.getResolution()! <= WORKER_LABEL_MAX_RESOLUTION ? source : none;

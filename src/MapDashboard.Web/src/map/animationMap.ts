@@ -27,11 +27,11 @@ function mapOver(map: OlMap, className: string, key: string): OlMap {
 export const animationMap = (map: OlMap) => mapOver(map, 'animation-map', ANIMATION_MAP);
 
 /**
- * The map of the worker dots (a WebGL layer): 2,000 positions a second, moved on the district's map, made OpenLayers
+ * The map of the worker dots: 2,000 positions a second, moved on the district's map as a WebGL layer, made OpenLayers
  * redraw the whole city once more each second when their buffers were rebuilt (it calls `changed()` on the layer when
  * they are ready). Not on the animation map either: live, the pulses redraw that one every frame (~22 a second), and
- * each would draw 2,000 dots and their hit-detection buffer again. Here they are drawn only when they move. Their names
- * stay on the district's map, to declutter with the street names.
+ * each would draw 2,000 dots again. Here they are drawn only when they move, as a canvas layer (layers/workers.ts says
+ * why not WebGL). Their names stay on the district's map, to declutter with the street names.
  */
 export const dotsMap = (map: OlMap) => mapOver(map, 'dots-map', DOTS_MAP);
 
