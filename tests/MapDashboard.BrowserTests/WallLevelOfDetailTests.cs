@@ -59,6 +59,19 @@ public sealed class WallLevelOfDetailTests(DashboardFixture dashboard)
     }
 
     /// <summary>
+    /// The wall puts what arrived on its map every two seconds, a desk every second (live/overlays.ts: at one a second
+    /// the wall's city redraws held up more than 5 % of its live frames); the pulses mark each change at once.
+    /// </summary>
+    [Fact]
+    public async Task The_wall_commits_live_changes_every_two_seconds_and_a_desk_every_second()
+    {
+        await using (var wall = await dashboard.OpenAsync("/wall", 1920, 1080))
+            Assert.Equal(2000, await wall.HookAsync<int>("live().commitMs"));
+        await using (var lead = await dashboard.OpenAsync("/lead"))
+            Assert.Equal(1000, await lead.HookAsync<int>("live().commitMs"));
+    }
+
+    /// <summary>
     /// The wall draws its worker dots on a map of their own over the district's (src/map/animationMap.ts): their moves,
     /// once a second at city scale, then redraw only them. They are still drawn, on top, where the workers are, and the
     /// hook's hit detection still reaches each one there.

@@ -56,6 +56,8 @@ export interface LiveStatus {
   longestStallMs: number;
   /** The last Subscribe's round trip and the changes it replayed. */
   lastSubscribe: { ms: number; replayed: number; resync: boolean } | null;
+  /** How often what arrived is put on the map, at most (ms). */
+  commitMs: number;
 }
 
 export interface LiveOptions {
@@ -71,6 +73,8 @@ export interface LiveOptions {
   onRoute?(item: ChangeItem): void;
   /** Told whenever the server's feed proves alive: a heartbeat, a change batch, a subscription answered. */
   onHeard?(): void;
+  /** How often what arrived is put on the map, at most (ms; COMMIT_MS unless given: the wall's is WALL_COMMIT_MS). */
+  commitMs?: number;
 }
 
 /**
@@ -131,12 +135,14 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
   }
 
   // Live messages are queued in arrival order and taken once a frame (of a worker's positions only the latest is kept:
-  // an older one would lose to it anyway). What they change on the map is put there at most every COMMIT_MS, all at
-  // once: the overlays, the tiles' hidden ids and the worker dots, so the city is redrawn once a second, not every frame.
+  // an older one would lose to it anyway). What they change on the map is put there at most every COMMIT_MS (the wall:
+  // WALL_COMMIT_MS), all at once: the overlays, the tiles' hidden ids and the worker dots, so the city is redrawn once
+  // a second (or two), not every frame.
   const queued: (() => void)[] = [];
   const positions = new Map<string | number, ChangeItem>();
   let positionsToSeq = 0;
-  const commit = atMostEvery(COMMIT_MS, () => {
+  const commitMs = o.commitMs ?? COMMIT_MS;
+  const commit = atMostEvery(commitMs, () => {
     overlays.commit();
     if (positions.size) {
       workers.apply([...positions.values()]);
@@ -233,6 +239,7 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
     transitions: connection.transitions(),
     ...connection.silence(),
     lastSubscribe,
+    commitMs,
   });
   return { badge: badge.element, status };
 }

@@ -21,6 +21,14 @@ type Id = number | string;
 export const COMMIT_MS = 1000;
 
 /**
+ * The wall's own commit period. Each commit redraws the city once (40–180 ms in software rendering, bench wall): at one
+ * a second those renders and the frames they held up were over 5 % of the live frames, and the live p95 was 2–3× the
+ * paused one; every two seconds it equals it (src/MapDashboard.Web/README.md, seventh round). Nobody reads a wall
+ * closer than that, and each change is marked at once all the same by its pulse, drawn on the animation map.
+ */
+export const WALL_COMMIT_MS = 2000;
+
+/**
  * The live copy of one tile source (hazards, buildings, grids, territory). Vector tiles
  * cannot be edited, so a changed feature is drawn from `source`, and the tile's stale copy
  * with the same id is hidden: `overridden` maps each such id to the seq of the change,

@@ -20,6 +20,7 @@ import { findingAt, findingPopup } from '../ui/findingPopup';
 import { overdueRings } from '../layers/overdueRings';
 import { ACTION_FINDING_KINDS } from '../layers/findings';
 import { startLive } from '../live/liveMap';
+import { WALL_COMMIT_MS } from '../live/overlays';
 import { incidentEvents } from '../live/incidentEvents';
 import { staleBanner } from '../ui/staleBanner';
 import { focusPanel } from '../ui/focusPanel';
@@ -69,6 +70,7 @@ export async function wallView(root: HTMLElement): Promise<void> {
     pulse: true,
     animationMap: animated,
     dotsMap: dots,
+    commitMs: WALL_COMMIT_MS,
     onHeard: banner.heard,
     onFeature: (layer, props) => {
       if (layer === 'grids') {
