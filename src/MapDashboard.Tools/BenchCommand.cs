@@ -57,11 +57,13 @@ public static class BenchCommand
         var webRoot = new Option<string?>("--web-root") { Description = "serve another build of the web client (a copy of an earlier wwwroot), to compare two builds" };
         var profile = new Option<bool>("--profile") { Description = "also sample the page's CPU (DevTools profiler) in each window and print the functions that took it" };
         var noScreenshots = new Option<bool>("--no-screenshots") { Description = "skip the 1080p and 4K screenshots (quicker runs when comparing builds)" };
+        var view = new Option<string>("--view") { Description = "the page measured: wall (/wall, a display account) or lead (/lead as it opens, the whole district, a district leader's account)", DefaultValueFactory = _ => WallView.Wall.Name };
+        view.AcceptOnlyFromAmong(WallView.All.Select(v => v.Name).ToArray());
         var command = new Command("wall", "/wall in chromium on a generated district under live load: frame gaps paused and live, long tasks, heap, DOM, each layer's render time; --soak for slopes and recovery")
-            { size, workers, changes, seconds, warmUp, soak, output, webRoot, profile, noScreenshots };
+            { size, workers, changes, seconds, warmUp, soak, output, webRoot, profile, noScreenshots, view };
         command.SetAction(parse => WallBenchmark.RunAsync(new WallBenchmark.Settings(parse.GetValue(size), parse.GetValue(workers), parse.GetValue(changes),
             parse.GetValue(seconds), parse.GetValue(warmUp), parse.GetValue(soak), parse.GetValue(output)!, parse.GetValue(webRoot),
-            parse.GetValue(profile), !parse.GetValue(noScreenshots)), Console.Out));
+            parse.GetValue(profile), !parse.GetValue(noScreenshots), WallView.Named(parse.GetValue(view)!)), Console.Out));
         return command;
     }
 

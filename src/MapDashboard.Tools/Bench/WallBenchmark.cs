@@ -13,7 +13,7 @@ namespace MapDashboard.Tools.Bench;
 public static class WallBenchmark
 {
     public sealed record Settings(DistrictSize Size, int Workers, int ChangesPerSecond, int Seconds, int WarmUpSeconds, TimeSpan? Soak, string Output,
-        string? WebRoot = null, bool Profile = false, bool Screenshots = true);
+        string? WebRoot = null, bool Profile = false, bool Screenshots = true, WallView? View = null);
 
     public static async Task<int> RunAsync(Settings settings, TextWriter output)
     {
@@ -36,7 +36,9 @@ public static class WallBenchmark
             await load.StopAsync();
             report.WriteLine($"{settings.Workers} workers pinging at 1 Hz and {settings.ChangesPerSecond} hazard changes/s while live");
 
-            await using var wall = await WallPage.OpenAsync(district.Cluster.ConnectionString, server.BaseUrl, 1920, 1080);
+            var view = settings.View ?? WallView.Wall;
+            report.WriteLine($"page: {view.Path}, signed in as a {view.Role} account");
+            await using var wall = await WallPage.OpenAsync(district.Cluster.ConnectionString, server.BaseUrl, 1920, 1080, view);
             var clock = Stopwatch.StartNew();
             var ready = await wall.WaitReadyAsync(TimeSpan.FromMinutes(4));
             report.WriteLine(ready ? $"wall ready (all tiles drawn) after {clock.Elapsed.TotalSeconds:F0} s" : "the wall reported no full render within 4 min (or the bundle has no test hook)");

@@ -7,14 +7,13 @@ using Microsoft.Playwright;
 namespace MapDashboard.Tools.Bench;
 
 /// <summary>
-/// /wall in Debian's chromium through Playwright, signed in as a display account, with software rendering (the STACK
+/// /wall (or another <see cref="WallView"/>) in Debian's chromium through Playwright, signed in as its account, with software rendering (the STACK
 /// arguments: no GPU, never --disable-software-rasterizer, which would kill WebGL). Measures frame gaps and long tasks
 /// in the page, and reads heap, DOM nodes and event listeners through the DevTools protocol's Performance metrics.
 /// </summary>
 public sealed class WallPage : IAsyncDisposable
 {
     public const string ChromiumPath = "/usr/bin/chromium";
-    const string DisplayUser = "bench-wall";
     static readonly string[] Args =
     [
         "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -49,21 +48,22 @@ public sealed class WallPage : IAsyncDisposable
 
     public sealed record Metrics(double HeapMb, int Nodes, int Listeners);
 
-    /// <summary>A display account with a password only this run knows, signed in like the wall's PC.</summary>
-    public static async Task<WallPage> OpenAsync(string connectionString, string baseUrl, int width, int height)
+    /// <summary>The view's account with a password only this run knows, signed in like the wall's PC (or the leader's).</summary>
+    public static async Task<WallPage> OpenAsync(string connectionString, string baseUrl, int width, int height, WallView? view = null)
     {
+        view ??= WallView.Wall;
         if (!File.Exists(ChromiumPath)) throw new InvalidOperationException($"{ChromiumPath} is missing: apt-get install chromium fonts-noto-cjk");
-        var password = await DisplayAccountAsync(connectionString);
+        var password = await AccountAsync(connectionString, view);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = Args });
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "zh-CN" });
-        var signIn = await context.APIRequest.PostAsync(baseUrl + "/api/auth/signin", new() { DataObject = new { userName = DisplayUser, password } });
-        if (!signIn.Ok) throw new InvalidOperationException($"sign-in as {DisplayUser} failed: {signIn.Status}");
+        var signIn = await context.APIRequest.PostAsync(baseUrl + "/api/auth/signin", new() { DataObject = new { userName = view.UserName, password } });
+        if (!signIn.Ok) throw new InvalidOperationException($"sign-in as {view.UserName} failed: {signIn.Status}");
         var page = await context.NewPageAsync();
         var devTools = await context.NewCDPSessionAsync(page);
         await devTools.SendAsync("Performance.enable");
-        // tour=off: the figures are of the district view; the focus tour would zoom in every 28 s.
-        await page.GotoAsync(baseUrl + "/wall?tour=off", new() { Timeout = 120_000 });
+        // The wall with tour=off: the figures are of the district view; the focus tour would zoom in every 28 s.
+        await page.GotoAsync(baseUrl + view.Path, new() { Timeout = 120_000 });
         return new WallPage(playwright, browser, context, page, devTools);
     }
 
@@ -154,15 +154,15 @@ public sealed class WallPage : IAsyncDisposable
         _playwright.Dispose();
     }
 
-    static async Task<string> DisplayAccountAsync(string connectionString)
+    static async Task<string> AccountAsync(string connectionString, WallView view)
     {
         await using var db = DashboardDataSource.Create(connectionString);
         string district;
         await using (var unit = db.CreateCommand(DistrictSql))
             district = (string)(await unit.ExecuteScalarAsync())!;
         var password = AccessTokens.NewToken();
-        var (id, problem) = await new AccountStore(db).CreateAsync(new NewAccount(DisplayUser, "Benchmark wall", "display", district, null, password));
-        if (id is null) throw new InvalidOperationException($"the wall's display account could not be created: {problem}");
+        var (id, problem) = await new AccountStore(db).CreateAsync(new NewAccount(view.UserName, view.DisplayName, view.Role, district, null, password));
+        if (id is null) throw new InvalidOperationException($"the {view.Name} account could not be created: {problem}");
         return password;
     }
 
