@@ -32,14 +32,20 @@ $$;
 create function live_features(p_layer text, p_ids bigint[]) returns table (id bigint, feature jsonb)
 language plpgsql stable as $$
 begin
+    -- The features as the set function gives them, then the ids without a row (deleted since), each once. Joined
+    -- to unnest(p_ids) instead, the join hashed or sorted the features themselves: an import's 102,000 finding
+    -- features, 140 MB, spilled to disk in 32 batches (4.3 s of the findings' 11 s capture under auto_explain).
     if p_layer = 'findings' then
-        -- A finding that is gone, resolved or accepted is not shown.
-        return query select x.id, ff.feature
-                     from unnest(p_ids) x(id)
-                     left join (finding_features(p_ids) ff join finding f on f.id = ff.id
-                                                           and f.present and f.status in ('new', 'assigned')) on ff.id = x.id;
+        -- A finding that is gone, resolved or accepted is not shown. Its row joined inside (no outer join), so the
+        -- feature is built once, at the top, for the shown ones only.
+        return query select f.id, case when f.present and f.status in ('new', 'assigned') then ff.feature end
+                     from finding_features(p_ids) ff join finding f on f.id = ff.id
+                     union all
+                     select x.id, null from unnest(p_ids) x(id) where not exists (select from finding f where f.id = x.id);
     elsif p_layer = 'buildings' then
-        return query select x.id, bf.feature from unnest(p_ids) x(id) left join building_features(p_ids) bf on bf.id = x.id;
+        return query select bf.id, bf.feature from building_features(p_ids) bf
+                     union all
+                     select x.id, null from unnest(p_ids) x(id) where not exists (select from building b where b.id = x.id);
     else
         return query select x.id, live_feature(p_layer, x.id) from unnest(p_ids) x(id);
     end if;

@@ -75,18 +75,27 @@ begin
         return null;
     end if;
     perform pg_advisory_xact_lock(1296126019); -- 'MAPC', as capture_change: seq order is commit order
-    execute format($q$
-        with c as (select l.layer, r.%1$I::bigint as id,
-                          case when %2$L = 'DELETE' then ST_SetSRID(r.%3$I::geometry, 4326) end as old_geom
-                   from %4$I r cross join lateral (select %5$s as layer) l),
-        f as (select g.layer, lf.id, lf.feature
-              from (select layer, array_agg(id) as ids from c where %2$L = 'INSERT' group by layer) g
-              cross join lateral live_features(g.layer, g.ids) lf)
-        insert into change_log (seq, layer, feature_id, op, feature, geom, old_geom)
-        select nextval('change_log_seq'), c.layer, c.id, case when f.feature is null then 'delete' else 'upsert' end, f.feature,
-               case when f.feature is not null then ST_SetSRID(ST_GeomFromGeoJSON(f.feature -> 'geometry'), 4326) end, c.old_geom
-        from c left join f on f.layer = c.layer and f.id = c.id$q$,
-        tg_argv[2], tg_op, tg_argv[1], case when tg_op = 'INSERT' then 'new_table' else 'old_table' end, v_layer);
+    if tg_op = 'INSERT' then
+        -- An insert's rows are its features: live_features gives one row per id, so the change-log rows are taken
+        -- from it as they come. Joined back to the transition table by layer and id, they were sorted first — an
+        -- import's 102,000 finding features, 140 MB, written to disk and read back (1.7 s of the 11 s its findings'
+        -- capture took under auto_explain). Rows of one statement are distinct features: their order among
+        -- themselves tells a reader nothing.
+        execute format($q$
+            insert into change_log (seq, layer, feature_id, op, feature, geom, old_geom)
+            select nextval('change_log_seq'), g.layer, lf.id, case when lf.feature is null then 'delete' else 'upsert' end, lf.feature,
+                   case when lf.feature is not null then ST_SetSRID(ST_GeomFromGeoJSON(lf.feature -> 'geometry'), 4326) end, null
+            from (select l.layer, array_agg(r.%1$I::bigint) as ids
+                  from new_table r cross join lateral (select %2$s as layer) l group by l.layer) g
+            cross join lateral live_features(g.layer, g.ids) lf$q$,
+            tg_argv[2], v_layer);
+    else
+        execute format($q$
+            insert into change_log (seq, layer, feature_id, op, feature, geom, old_geom)
+            select nextval('change_log_seq'), l.layer, r.%1$I::bigint, 'delete', null, null, ST_SetSRID(r.%3$I::geometry, 4326)
+            from old_table r cross join lateral (select %2$s as layer) l$q$,
+            tg_argv[2], v_layer, tg_argv[1]);
+    end if;
     perform pg_notify('map_changes', '');
     return null;
 end
