@@ -90,8 +90,11 @@ export interface MapDashboardHook {
   renderProfile(): RenderProfile;
   /** How the map's vector tile images are scaled between zoom levels (map/tileLayer.ts): each tile source's own answer. */
   tileResampling(): TileResampling[];
-  /** How the worker dots are drawn (layers/workers.ts): 'canvas' on a map of their own (the wall), 'webgl' on a desk's map. */
-  workerDots(): 'canvas' | 'webgl' | null;
+  /**
+   * How the worker dots are drawn (layers/workers.ts), and whether on a map of their own over the district's
+   * (map/animationMap.ts); null on a view without them.
+   */
+  workerDots(): { drawnAs: 'canvas' | 'webgl'; ownMap: boolean } | null;
 }
 
 type Extra = Partial<Pick<MapDashboardHook, 'selectedGrid' | 'routeLengthMetres' | 'live' | 'plan' | 'gridCoverage' | 'overviewUnit' | 'locatedIncident' | 'deskQueue' | 'deskIncident' | 'fieldLiveReloads' | 'focus' | 'stale'>>;
@@ -115,7 +118,7 @@ const propsOf = (f: FeatureLike) => {
 };
 
 export function installHook(view: MapDashboardHook['view'], map: Map, palette: Palette, dataLoaded: Promise<unknown>, extra: Extra = {}) {
-  // The wall draws its worker dots on a map of their own over this one (map/animationMap.ts): same view, same pixels.
+  // A live view draws its worker dots on a map of their own over this one (map/animationMap.ts): same view, same pixels.
   // Its layers count as this map's, and are hit first (they are drawn on top).
   const maps = () => [...mapsOver(map), map];
   const layers = () => maps().flatMap((m) => m.getAllLayers()).filter((l) => nameOf(l));
@@ -196,7 +199,7 @@ export function installHook(view: MapDashboardHook['view'], map: Map, palette: P
     return null;
   }
 
-  // Map pixels of the worker dots drawn: on a desk the dots' layer is WebGL, whose hit detection has no tolerance.
+  // Map pixels of the worker dots drawn, from their positions (no hit detection needed).
   const dotPixels = () => featuresOf('workers').map((f) => map.getPixelFromCoordinate((f.getGeometry() as Point).getCoordinates()));
 
   function probeGridFill(code?: string, status?: string) {
@@ -280,7 +283,8 @@ export function installHook(view: MapDashboardHook['view'], map: Map, palette: P
       .map((l): TileResampling => ((l as VectorTileLayer).getSource()?.getInterpolate() === false ? 'nearest' : 'linear')))],
     workerDots: () => {
       const dots = byName('workers');
-      return dots ? (dots instanceof WebGLVectorLayer ? 'webgl' : 'canvas') : null;
+      if (!dots) return null;
+      return { drawnAs: dots instanceof WebGLVectorLayer ? 'webgl' : 'canvas', ownMap: !map.getAllLayers().includes(dots as never) };
     },
   };
   window.mapDashboard = hook;

@@ -166,6 +166,7 @@ export const en: Strings = {
   legendCoverage: "Today's patrol coverage",
   legendUnvisited: 'Not visited today',
   patrolLayers: 'Patrol layers',
+  layersZoomIn: 'Shown when zoomed in to a few communities',
   analysisTitle: 'Coverage analysis',
   analysisFailed: 'Analysis failed',
   analysing: 'Analysing…',

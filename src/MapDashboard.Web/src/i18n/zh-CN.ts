@@ -165,6 +165,7 @@ export const zhCN = {
   legendCoverage: '今日巡查覆盖',
   legendUnvisited: '今日未巡查楼栋/隐患点',
   patrolLayers: '巡查图层',
+  layersZoomIn: '放大到几个社区后显示',
   analysisTitle: '覆盖分析',
   analysisFailed: '分析失败',
   analysing: '正在分析…',

@@ -11,9 +11,6 @@ import type { WorkerPosition } from '../patrolApi';
 import { tFill, t } from '../i18n';
 import { FONT_STACK, type Palette } from '../theme';
 import { STREET_RESOLUTION } from '../map/levelOfDetail';
-import WebGLVectorLayer from 'ol/layer/WebGLVector';
-import type { FlatStyle } from 'ol/style/flat';
-import { asArray } from 'ol/color';
 import type OlMap from 'ol/Map';
 
 // A worker who has not pinged for this long has gone off shift (or lost the phone):
@@ -42,17 +39,20 @@ const isStale = (recordedAt: string, now = Date.now()) => now - Date.parse(recor
 
 const STALE_FILL = 'rgba(148, 163, 184, 0.55)';
 const STALE_STROKE = 'rgba(148, 163, 184, 0.8)';
-/** A dot's size: [resolution, px, resolution, px], linear between (full size from street zoom in, small at district). */
+/**
+ * A dot's size: [resolution, px, resolution, px], linear between: full size from street zoom in; smaller further out,
+ * where a city's 2,000 dots would cover the grid colours.
+ */
 const DOT_SIZE = { radius: [WORKER_LABEL_MAX_RESOLUTION, 7, 20, 3], strokeWidth: [WORKER_LABEL_MAX_RESOLUTION, 3, 20, 1] };
 const sizeAt = ([r0, px0, r1, px1]: number[], resolution: number) =>
   px0 + (px1 - px0) * Math.min(1, Math.max(0, (resolution - r0) / (r1 - r0)));
 
 /**
  * The dots as a canvas layer, for a map of their own. In chromium without a GPU (software rendering, as on the test
- * machines) the wall's WebGL dots, moved once a second at city scale, cost the page's main thread ~190 ms a second
- * outside any script (the profile's "(program)"), in two long frames each time: nearly all of the live wall's long
- * frames (src/MapDashboard.Web/README.md). A canvas layer on a map with nothing else draws 2,000 cached circle images
- * instead. Its styles are made once per half pixel of radius, fresh and stale.
+ * machines) WebGL dots, moved once a second at city scale, cost the page's main thread ~190 ms a second outside any
+ * script (the profile's "(program)"), in two long frames each time: nearly all of the live wall's long frames, and on a
+ * desk's map they redrew the whole city besides (src/MapDashboard.Web/README.md). A canvas layer on a map with nothing
+ * else draws 2,000 cached circle images instead. Its styles are made once per half pixel of radius, fresh and stale.
  */
 function canvasDots(p: Palette) {
   const cache = new Map<string, Style>();
@@ -77,10 +77,9 @@ function canvasDots(p: Palette) {
  * Grid workers' positions: the snapshot (GET /api/patrols/workers, load()) and then the
  * hub's coalesced `positions` messages (apply()). Features are keyed by the worker's code,
  * which both carry; an older position never replaces a newer one, whichever arrives last.
- * On a map shared with the district (the desks) the dots are a WebGL layer: 2,000 moving points a second cost a
- * canvas layer a full redraw of that map each time, the GPU (or SwiftShader) draws them in one call. On a map of their
- * own (the wall's, map/animationMap.ts) they are a canvas layer: see `canvasDots`. The names ("name · age of the last
- * ping") are a canvas layer over the same source that exists only from street zoom in; a stale ping is drawn faded.
+ * The dots are a canvas layer on a map of their own (map/animationMap.ts; see `canvasDots`): their moves redraw only
+ * them, never the district under them. The names ("name · age of the last ping") are a canvas layer over the same
+ * source on the district's map that exists only from street zoom in; a stale ping is drawn faded.
  */
 export function workerLayer(p: Palette, projection: string) {
   const labelFont = `600 ${Math.round(p.communityLabelPx * 0.8)}px ${FONT_STACK}`;
@@ -97,16 +96,6 @@ export function workerLayer(p: Palette, projection: string) {
     s.getText()!.setText(`${f.get('name') ?? f.get('code') ?? t('worker')} · ${pingAge(recordedAt)}`);
     return s;
   };
-  // `stale` (0/1) is kept on the feature for the GPU style, which reads properties, not functions.
-  const rgba = (c: string) => asArray(c).slice() as number[];
-  const dotStyle: FlatStyle = {
-    // Full size from street zoom in; smaller further out, where a city's 2,000 dots would cover the grid colours.
-    'circle-radius': ['interpolate', ['linear'], ['resolution'], ...DOT_SIZE.radius],
-    'circle-fill-color': ['case', ['==', ['get', 'stale'], 1], rgba(STALE_FILL), rgba(p.label)],
-    'circle-stroke-color': ['case', ['==', ['get', 'stale'], 1], rgba(STALE_STROKE), rgba(p.selection)],
-    'circle-stroke-width': ['interpolate', ['linear'], ['resolution'], ...DOT_SIZE.strokeWidth],
-  };
-
   const source = new VectorSource();
   // What the names read while they are out of their zoom (see `place`).
   const none = new VectorSource();
@@ -119,6 +108,7 @@ export function workerLayer(p: Palette, projection: string) {
   const format = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: projection });
 
   const drop = (f: Feature) => { source.removeFeature(f); f.dispose(); };
+  // `stale` (0/1) is kept on the feature: the dots' style reads it without parsing a date per dot and frame.
   const markStale = (f: Feature, now = Date.now()) => {
     const flag = isStale(f.get('recordedAt') as string, now) ? 1 : 0;
     if (f.get('stale') !== flag) f.set('stale', flag);
@@ -129,7 +119,7 @@ export function workerLayer(p: Palette, projection: string) {
       if (now - Date.parse(f.get('recordedAt')) > FORGET_AFTER_MS) drop(f);
       else markStale(f, now);
     }
-    if (labels.getSource() === source) labels.changed(); // not while out of their zoom on the wall (see `place`)
+    if (labels.getSource() === source) labels.changed(); // not while out of their zoom (see `place`)
   }, AGE_REFRESH_MS);
 
   // The newer position wins; an equal one replaces (a live copy of the snapshot's ping).
@@ -145,16 +135,12 @@ export function workerLayer(p: Palette, projection: string) {
 
   return {
     /**
-     * Puts the names on `map` and the dots on `dots` (the wall's map of them, map/animationMap.ts; else `map` too).
-     * Dots apart, the names read the positions only within their zoom: a layer whose source changes makes its map
+     * Puts the names on `map` and the dots on `dots` (the map of them over it, map/animationMap.ts).
+     * The names read the positions only within their zoom: a layer whose source changes makes its map
      * redraw, drawn or not, and the district's map should not be redrawn for moves it does not show.
      */
-    place(map: OlMap, dots: OlMap = map) {
+    place(map: OlMap, dots: OlMap) {
       map.addLayer(labels);
-      if (dots === map) {
-        map.addLayer(new WebGLVectorLayer({ source, style: dotStyle, zIndex: 70, properties }));
-        return;
-      }
       dots.addLayer(new VectorLayer({ source, style: canvasDots(p), zIndex: 70, properties }));
       const view = map.getView();
       const follow = () => {

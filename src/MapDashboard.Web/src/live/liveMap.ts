@@ -4,6 +4,7 @@ import { api } from '../api';
 import { patrolApi } from '../patrolApi';
 import type { MapContext } from '../map/createMap';
 import { workerLayer } from '../layers/workers';
+import { dotsMap } from '../map/animationMap';
 import { liveBadge } from '../ui/liveBadge';
 import { startConnection, type ConnectionState, type Transition } from './connection';
 import { COMMIT_MS, LiveOverlays } from './overlays';
@@ -65,7 +66,10 @@ export interface LiveOptions {
   pulse: boolean;
   /** Where the pulses are drawn (src/map/animationMap.ts): their frames then leave the map under them alone. */
   animationMap?: OlMap;
-  /** Where the worker dots are drawn (src/map/animationMap.ts): their moves then leave the map under them alone. */
+  /**
+   * Where the worker dots are drawn (src/map/animationMap.ts): their moves then leave the map under them alone. Made
+   * here unless given (the wall makes it first, to lay its animation map above it).
+   */
   dotsMap?: OlMap;
   /** Told of every upserted feature's properties, for views that count or list them. */
   onFeature?(layer: LiveLayer, properties: Record<string, unknown>): void;
@@ -73,8 +77,6 @@ export interface LiveOptions {
   onRoute?(item: ChangeItem): void;
   /** Told whenever the server's feed proves alive: a heartbeat, a change batch, a subscription answered. */
   onHeard?(): void;
-  /** How often what arrived is put on the map, at most (ms; COMMIT_MS unless given: the wall's is WALL_COMMIT_MS). */
-  commitMs?: number;
 }
 
 /**
@@ -86,7 +88,7 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
   const { map } = ctx;
   const overlays = new LiveOverlays(map);
   const workers = workerLayer(ctx.palette, map.getView().getProjection().getCode());
-  workers.place(map, o.dotsMap);
+  workers.place(map, o.dotsMap ?? dotsMap(map));
   // The snapshot of positions; the `positions` stream replaces them as workers move.
   patrolApi.workers().then(workers.load, (e) => console.warn(`worker positions: ${e instanceof Error ? e.message : String(e)}`));
   const patrolTiles = patrolTileReloader(map);
@@ -135,14 +137,12 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
   }
 
   // Live messages are queued in arrival order and taken once a frame (of a worker's positions only the latest is kept:
-  // an older one would lose to it anyway). What they change on the map is put there at most every COMMIT_MS (the wall:
-  // WALL_COMMIT_MS), all at once: the overlays, the tiles' hidden ids and the worker dots, so the city is redrawn once
-  // a second (or two), not every frame.
+  // an older one would lose to it anyway). What they change on the map is put there at most every COMMIT_MS, all at once: the
+  // overlays, the tiles' hidden ids and the worker dots, so the city is redrawn once every two seconds, not every frame.
   const queued: (() => void)[] = [];
   const positions = new Map<string | number, ChangeItem>();
   let positionsToSeq = 0;
-  const commitMs = o.commitMs ?? COMMIT_MS;
-  const commit = atMostEvery(commitMs, () => {
+  const commit = atMostEvery(COMMIT_MS, () => {
     overlays.commit();
     if (positions.size) {
       workers.apply([...positions.values()]);
@@ -239,7 +239,7 @@ export function startLive(ctx: MapContext, o: LiveOptions) {
     transitions: connection.transitions(),
     ...connection.silence(),
     lastSubscribe,
-    commitMs,
+    commitMs: COMMIT_MS,
   });
   return { badge: badge.element, status };
 }

@@ -16,17 +16,13 @@ type Id = number | string;
  * of a map), and a tile layer re-styles every tile in view when its hidden ids change: for a city (10,000 hazards,
  * 50 changes a second) a redraw costs most of a frame's budget. So the changes are applied to the map at most this
  * often, all at once — the overlays' features and the tiles' hidden ids together, so a changed feature never shows
- * twice — while the wall's pulse (drawn on its own map) marks each change the moment it arrives.
+ * twice. Each commit redraws the city once (40–350 ms in software rendering, bench wall): at one a second those
+ * renders and the frames they held up were over 5 % of the live frames, on the wall and on /lead alike, and the live
+ * p95 was 2–15× the paused one; every two seconds the wall's equals it (src/MapDashboard.Web/README.md, seventh and
+ * eighth rounds). Nobody reads a map closer than that: the wall's pulse (drawn on its own map) marks each change the
+ * moment it arrives, and a desk's lists (its queue, an open card) are told of each change at once (onFeature).
  */
-export const COMMIT_MS = 1000;
-
-/**
- * The wall's own commit period. Each commit redraws the city once (40–180 ms in software rendering, bench wall): at one
- * a second those renders and the frames they held up were over 5 % of the live frames, and the live p95 was 2–3× the
- * paused one; every two seconds it equals it (src/MapDashboard.Web/README.md, seventh round). Nobody reads a wall
- * closer than that, and each change is marked at once all the same by its pulse, drawn on the animation map.
- */
-export const WALL_COMMIT_MS = 2000;
+export const COMMIT_MS = 2000;
 
 /**
  * The live copy of one tile source (hazards, buildings, grids, territory). Vector tiles

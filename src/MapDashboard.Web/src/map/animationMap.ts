@@ -6,13 +6,15 @@ import OlMap from 'ol/Map';
  * frame redraw the whole district — at city scale ~180 ms of CPU a frame on the wall PC (bench wall). On a map of its
  * own a ring's frame redraws only the rings, and the district is drawn again only when something on it changes.
  * They take no pointer events: clicks go to the map below; the test hook reads their named layers too (hook.ts).
+ * They lie in the map's viewport between its layers and its overlays: a popup or a zoom button stays above the dots.
  * They do not hold up the map's readiness either: `window.mapDashboard.ready` waits for a rendercomplete of the map
  * below only (hook.ts), which no longer re-renders 11 times a second on its own (see `idle` there).
  */
 function mapOver(map: OlMap, className: string, key: string): OlMap {
   const target = document.createElement('div');
   target.className = `map-over ${className}`;
-  (map.getTargetElement() as HTMLElement).append(target);
+  // Both exist once the map has a target (the view's map is always made with one).
+  map.getViewport()!.insertBefore(target, map.getOverlayContainer()!);
   const over = new OlMap({ target, view: map.getView(), controls: [], interactions: [], layers: [] });
   // Kept on the map below for the test hook and the render profile (map/renderProfile.ts), which counts its renders apart.
   map.set(key, over);
@@ -27,11 +29,12 @@ function mapOver(map: OlMap, className: string, key: string): OlMap {
 export const animationMap = (map: OlMap) => mapOver(map, 'animation-map', ANIMATION_MAP);
 
 /**
- * The map of the worker dots: 2,000 positions a second, moved on the district's map as a WebGL layer, made OpenLayers
- * redraw the whole city once more each second when their buffers were rebuilt (it calls `changed()` on the layer when
- * they are ready). Not on the animation map either: live, the pulses redraw that one every frame (~22 a second), and
- * each would draw 2,000 dots again. Here they are drawn only when they move, as a canvas layer (layers/workers.ts says
- * why not WebGL). Their names stay on the district's map, to declutter with the street names.
+ * The map of the worker dots, on every live view: 2,000 positions a second, moved on the district's map as a WebGL
+ * layer, made OpenLayers redraw the whole city once more each second when their buffers were rebuilt (it calls
+ * `changed()` on the layer when they are ready). Not on the animation map either: live, the pulses redraw that one
+ * every frame (~22 a second), and each would draw 2,000 dots again. Here they are drawn only when they move, as a
+ * canvas layer (layers/workers.ts says why not WebGL). Their names stay on the district's map, to declutter with the
+ * street names.
  */
 export const dotsMap = (map: OlMap) => mapOver(map, 'dots-map', DOTS_MAP);
 

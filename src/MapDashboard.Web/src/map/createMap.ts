@@ -43,8 +43,6 @@ export interface MapOptions {
   findingKinds?: readonly string[];
   /** Building footprints from this resolution in (src/map/levelOfDetail.ts): street zoom on the wall, closer out on a desk. */
   buildingsMaxResolution?: number;
-  /** Today's tracks and coverage from this resolution in (src/map/levelOfDetail.ts): the wall's; a desk draws them at every zoom. */
-  patrolMaxResolution?: number;
   /** How tile images are scaled between zoom levels (map/tileLayer.ts): linear unless the view redraws often and must stay cheap. */
   tileResampling?: TileResampling;
 }
@@ -63,8 +61,8 @@ export async function createMap(o: MapOptions): Promise<MapContext> {
   const external = externalBaseLayer(config.baseLayer);
   const c: TileSetup = { layers: config.layers ?? [], version: position.seq, resampling: o.tileResampling };
   // Patrol layers only where the server offers them (tiles it does not know answer 400).
-  const patrol = (name: string, make: (p: Palette, c: TileSetup, maxResolution?: number) => BaseLayer) =>
-    (offersTiles(c, name) ? [make(o.palette, c, o.patrolMaxResolution)] : []);
+  const patrol = (name: string, make: (p: Palette, c: TileSetup) => BaseLayer) =>
+    (offersTiles(c, name) ? [make(o.palette, c)] : []);
   const layers: BaseLayer[] = [
     ...(external ? [external] : []),
     waterLayer(o.palette, c),

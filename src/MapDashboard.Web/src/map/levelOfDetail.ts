@@ -10,8 +10,9 @@ export const STREET_RESOLUTION = 2.5;
 
 /**
  * A few communities on screen (about zoom 14.3). From here in: every hazard (further out only the unresolved
- * critical ones), the unvisited marks, micro-grid hairlines, on the wall today's tracks and coverage (a city's 2,000
- * tracks, reloaded every 15 s, are a faint carpet at district zoom), and on /lead and /plan the building footprints —
- * a demo-sized district fitted to a desk screen (or the wall) still shows them, a city zoomed out does not load them.
+ * critical ones), the unvisited marks, micro-grid hairlines, today's tracks and coverage (a city's 2,000 tracks and
+ * 1,607 coverage areas, reloaded every 15 s, are a faint carpet at district zoom that costs every redraw of
+ * the map), and on /lead and /plan the building footprints — a demo-sized district fitted to a desk screen (or the
+ * wall) still shows them, a city zoomed out does not load them.
  */
 export const NEIGHBOURHOOD_RESOLUTION = 8;

@@ -1,7 +1,7 @@
 import type { GridReason, GridStatus } from '../api';
 import { createMap, fitBBox } from '../map/createMap';
 import { animationMap, dotsMap } from '../map/animationMap';
-import { NEIGHBOURHOOD_RESOLUTION, STREET_RESOLUTION } from '../map/levelOfDetail';
+import { STREET_RESOLUTION } from '../map/levelOfDetail';
 import { installTestHook } from '../testHook';
 import { dark } from '../theme';
 import { onLang, t } from '../i18n';
@@ -20,7 +20,6 @@ import { findingAt, findingPopup } from '../ui/findingPopup';
 import { overdueRings } from '../layers/overdueRings';
 import { ACTION_FINDING_KINDS } from '../layers/findings';
 import { startLive } from '../live/liveMap';
-import { WALL_COMMIT_MS } from '../live/overlays';
 import { incidentEvents } from '../live/incidentEvents';
 import { staleBanner } from '../ui/staleBanner';
 import { focusPanel } from '../ui/focusPanel';
@@ -42,7 +41,6 @@ export async function wallView(root: HTMLElement): Promise<void> {
 
   const ctx = await createMap({
     target: mapEl, palette: dark, interactive: false, findingKinds: ACTION_FINDING_KINDS, buildingsMaxResolution: STREET_RESOLUTION,
-    patrolMaxResolution: NEIGHBOURHOOD_RESOLUTION,
     // Live, the district's map is redrawn about once a second at a fractional zoom; scaling its tile images
     // nearest-neighbour more than halves a redraw on a PC without a GPU (map/tileLayer.ts).
     tileResampling: 'nearest',
@@ -70,7 +68,6 @@ export async function wallView(root: HTMLElement): Promise<void> {
     pulse: true,
     animationMap: animated,
     dotsMap: dots,
-    commitMs: WALL_COMMIT_MS,
     onHeard: banner.heard,
     onFeature: (layer, props) => {
       if (layer === 'grids') {
