@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MapDashboard.BrowserTests.Infrastructure;
 
 namespace MapDashboard.BrowserTests;
@@ -8,6 +9,8 @@ namespace MapDashboard.BrowserTests;
 /// and 1,607 coverage areas at district zoom were a carpet that every live redraw paid for. The demo district fitted to
 /// a desk is within that zoom, so a leader there still sees them at once. Zoomed further out the patrol layers' toggles
 /// are greyed, and a hint says where they come back: a ticked box over a map without its layer would read as a fault.
+/// Out there the desk's whole district is redrawn at each live commit, and its tile images are scaled nearest-neighbour,
+/// as on the wall; closer in, where a leader reads the map, linearly (src/views/deskLayout.ts).
 /// On the personal-data scan's own server, like the wall's level-of-detail tests: its pings must not recolour the
 /// shared one.
 /// </summary>
@@ -33,6 +36,7 @@ public sealed class LeadLevelOfDetailTests(DashboardFixture dashboard)
         await WaitForTracksAsync(lead, codes);
         Assert.True(await hint.IsHiddenAsync());
         Assert.DoesNotContain("out-of-range", await tracksToggle.GetAttributeAsync("class") ?? "");
+        Assert.Equal(["linear"], await lead.HookAsync<string[]>("tileResampling()"));
 
         // Zoomed out (the zoom buttons, as a leader would): no track and no coverage area is drawn, the toggles say why.
         var clicks = 0;
@@ -50,6 +54,7 @@ public sealed class LeadLevelOfDetailTests(DashboardFixture dashboard)
         Assert.Equal("放大到几个社区后显示", await hint.InnerTextAsync());
         Assert.Contains("out-of-range", await tracksToggle.GetAttributeAsync("class") ?? "");
         Assert.True(await lead.Page.Locator("[data-testid=toggle-tracks]").IsCheckedAsync(), "zooming out unticked the layer");
+        Assert.Equal(["nearest"], await lead.HookAsync<string[]>("tileResampling()"));
         await lead.SaveScreenshotAsync("lead-lod-zoomed-out");
 
         // Back in: the tracks return and the hint goes.
@@ -62,6 +67,48 @@ public sealed class LeadLevelOfDetailTests(DashboardFixture dashboard)
         await WaitForTracksAsync(lead, codes);
         Assert.True(await hint.IsHiddenAsync(), "the hint stayed after zooming back in");
         Assert.DoesNotContain("out-of-range", await tracksToggle.GetAttributeAsync("class") ?? "");
+        Assert.Equal(["linear"], await lead.HookAsync<string[]>("tileResampling()"));
+    }
+
+    /// <summary>
+    /// A desk draws its roads and water on a base map under the district's (src/map/animationMap.ts): a live commit
+    /// redraws the district's map, which holds what changes, and leaves the base map alone. At city scale roads and water
+    /// were a quarter to a third of each such redraw.
+    /// </summary>
+    [Fact]
+    public async Task A_live_change_redraws_the_desks_district_map_and_leaves_its_base_map_alone()
+    {
+        var at = (await WalkingWorkers.WalkersAsync(dashboard.Db))[0];
+        var hazards = new HazardSql(dashboard.Db);
+        const string code = "HZ-LOD-BASE";
+        await using var lead = await dashboard.OpenAsync("/lead");
+        Assert.NotEmpty(await lead.RenderedFeaturesAsync("roads"));
+        Assert.NotEmpty(await lead.RenderedFeaturesAsync("water"));
+        Assert.Equal(1, await lead.Page.Locator("#map .ol-viewport > .base-map").CountAsync());
+
+        // The base map's own tiles may still be arriving after the district's map is ready: wait for a quiet second.
+        var until = DateTime.UtcNow.AddSeconds(20);
+        await lead.HookAsync<JsonElement>("renderProfile()");
+        while (true)
+        {
+            await Task.Delay(1000);
+            if ((await lead.HookAsync<JsonElement>("renderProfile()")).GetProperty("baseRenders").GetInt32() == 0) break;
+            Assert.True(DateTime.UtcNow < until, "the base map kept rendering with nothing moving");
+        }
+
+        try
+        {
+            await hazards.InsertAsync(code, (at.Lon, at.Lat));
+            await lead.WaitUntilAsync("(code) => window.mapDashboard.renderedFeatures('hazards').some((h) => h.code === code)", code,
+                "the hazard written in PostGIS drawn live on the desk");
+            var profile = await lead.HookAsync<JsonElement>("renderProfile()");
+            Assert.True(profile.GetProperty("renders").GetInt32() > 0, "the district's map was not redrawn for the live hazard");
+            Assert.Equal(0, profile.GetProperty("baseRenders").GetInt32());
+        }
+        finally
+        {
+            await hazards.DeleteAsync(code);
+        }
     }
 
     static Task WaitForTracksAsync(MapPage page, string[] codes) => page.WaitUntilAsync(

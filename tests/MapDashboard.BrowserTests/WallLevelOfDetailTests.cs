@@ -33,7 +33,8 @@ public sealed class WallLevelOfDetailTests(DashboardFixture dashboard)
     /// <summary>
     /// Live, the wall's district map is redrawn about once a second, at whatever fractional zoom fits the district: its
     /// vector tile images are scaled nearest-neighbour there, which more than halves a redraw on a PC without a GPU
-    /// (src/map/tileLayer.ts). A desk's map, zoomed by hand and read up close, keeps OpenLayers' linear scaling.
+    /// (src/map/tileLayer.ts). A desk's map, zoomed by hand and read up close, keeps OpenLayers' linear scaling (zoomed out
+    /// past a few communities it too scales nearest-neighbour: LeadLevelOfDetailTests).
     /// </summary>
     [Fact]
     public async Task The_wall_scales_its_tile_images_nearest_neighbour_and_a_desk_linearly()

@@ -36,6 +36,9 @@ public sealed class WallProfile
         /// <summary>Renders of the map of the worker dots over the district's and their time.</summary>
         public int DotsRenders { get; init; }
         public double DotsRenderMs { get; init; }
+        /// <summary>Renders of the base map under the district's (a desk's roads and water) and their time; null without one.</summary>
+        public int? BaseRenders { get; init; }
+        public double BaseRenderMs { get; init; }
     }
 
     /// <summary>Starts counting (and sampling, if asked) from now.</summary>
@@ -75,6 +78,9 @@ public sealed class WallProfile
             // …and none of the worker dots.
             DotsRenders = h.TryGetProperty("dotsRenders", out var d) ? d.GetInt32() : 0,
             DotsRenderMs = h.TryGetProperty("dotsRenderMs", out var dms) ? dms.GetDouble() : 0,
+            // Only a view with a base map under its district's (the desks) reports one.
+            BaseRenders = h.TryGetProperty("baseRenders", out var b) ? b.GetInt32() : null,
+            BaseRenderMs = h.TryGetProperty("baseRenderMs", out var bms) ? bms.GetDouble() : 0,
         };
     }
 
@@ -122,6 +128,8 @@ public sealed class WallProfile
                 report.WriteLine($"  animation map (rings, pulses): {r.AnimationRenders} renders, {r.AnimationRenderMs / r.AnimationRenders:F1} ms a render, {r.AnimationRenderMs / seconds:F0} ms/s");
             if (r.DotsRenders > 0)
                 report.WriteLine($"  worker dots' map: {r.DotsRenders} renders, {r.DotsRenderMs / r.DotsRenders:F1} ms a render, {r.DotsRenderMs / seconds:F0} ms/s");
+            if (r.BaseRenders is { } baseRenders)
+                report.WriteLine($"  base map (roads, water): {baseRenders} renders" + (baseRenders > 0 ? $", {r.BaseRenderMs / baseRenders:F1} ms a render" : ""));
             report.WriteLine($"  {"layer",-34} {"ms/render",10} {"render",8} {"declutter",10} {"deferred",9} {"drawn in",9}");
             foreach (var l in r.Layers.Where(l => l.TotalMs >= 0.05 * r.Renders))
                 report.WriteLine($"  {l.Layer,-34} {l.TotalMs / r.Renders,10:F1} {l.RenderMs / r.Renders,8:F1} {l.DeclutterMs / r.Renders,10:F1} {l.DeferredMs / r.Renders,9:F1} {l.Calls,9}");

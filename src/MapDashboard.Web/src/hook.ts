@@ -13,7 +13,7 @@ import type { LiveStatus } from './live/liveMap';
 import { drawnFeatures, withOverlay } from './map/drawnFeatures';
 import type { FocusState } from './ui/focusPanel';
 import { renderProfiler, type RenderProfile } from './map/renderProfile';
-import { mapsOver } from './map/animationMap';
+import { mapsOver, mapsUnder } from './map/animationMap';
 import { mapPixelToPage, pagePixelToMap } from './map/pagePixels';
 import type { TileResampling } from './map/tileLayer';
 
@@ -88,7 +88,7 @@ export interface MapDashboardHook {
   stale(): { stale: boolean; lastHeartbeat: string } | null;
   /** Map renders and each layer's render time since the previous call (the wall benchmark's profile, map/renderProfile.ts). */
   renderProfile(): RenderProfile;
-  /** How the map's vector tile images are scaled between zoom levels (map/tileLayer.ts): each tile source's own answer. */
+  /** How the map's vector tile images are scaled between zoom levels (map/tileLayer.ts): each tile source's answer at the zoom now. */
   tileResampling(): TileResampling[];
   /**
    * How the worker dots are drawn (layers/workers.ts), and whether on a map of their own over the district's
@@ -118,9 +118,9 @@ const propsOf = (f: FeatureLike) => {
 };
 
 export function installHook(view: MapDashboardHook['view'], map: Map, palette: Palette, dataLoaded: Promise<unknown>, extra: Extra = {}) {
-  // A live view draws its worker dots on a map of their own over this one (map/animationMap.ts): same view, same pixels.
-  // Its layers count as this map's, and are hit first (they are drawn on top).
-  const maps = () => [...mapsOver(map), map];
+  // A live view draws its worker dots on a map of their own over this one, a desk its base map on one under it
+  // (map/animationMap.ts): same view, same pixels. Their layers count as this map's, hit in the order they are drawn.
+  const maps = () => [...mapsOver(map), map, ...mapsUnder(map)];
   const layers = () => maps().flatMap((m) => m.getAllLayers()).filter((l) => nameOf(l));
   const byName = (name: string) => layers().find((l) => nameOf(l) === name);
   const viewExtent = () => map.getView().calculateExtent(map.getSize());

@@ -22,6 +22,7 @@ import { trackLayer } from '../layers/tracks';
 import { unvisitedLayer } from '../layers/unvisited';
 import { offersTiles, type TileResampling, type TileSetup } from './tileLayer';
 import { NEIGHBOURHOOD_RESOLUTION } from './levelOfDetail';
+import { baseMap } from './animationMap';
 
 export interface MapContext {
   map: Map;
@@ -43,8 +44,18 @@ export interface MapOptions {
   findingKinds?: readonly string[];
   /** Building footprints from this resolution in (src/map/levelOfDetail.ts): street zoom on the wall, closer out on a desk. */
   buildingsMaxResolution?: number;
-  /** How tile images are scaled between zoom levels (map/tileLayer.ts): linear unless the view redraws often and must stay cheap. */
-  tileResampling?: TileResampling;
+  /**
+   * How tile images are scaled between zoom levels (map/tileLayer.ts), at the view's resolution: linear unless the view
+   * redraws often and must stay cheap.
+   */
+  tileResampling?: (resolution: number) => TileResampling;
+  /**
+   * Our offline base map (roads, water) on a map of its own under the district's (map/animationMap.ts, `baseMap`): a
+   * live commit then redraws the district without them. Not with an external base layer: that one must stay on the
+   * district's map, where its attribution control reads it, and it would then be drawn over them. The desks' choice; the wall keeps them on its map
+   * (its redraws were measured so: web README, seventh round).
+   */
+  baseMapApart?: boolean;
 }
 
 export const toMercator = (bbox: BBox) => transformExtent(bbox, 'EPSG:4326', 'EPSG:3857');
@@ -59,14 +70,20 @@ export async function createMap(o: MapOptions): Promise<MapContext> {
   o.target.style.background = o.palette.background;
 
   const external = externalBaseLayer(config.baseLayer);
-  const c: TileSetup = { layers: config.layers ?? [], version: position.seq, resampling: o.tileResampling };
+  const view = new View({ center: fromLonLat(config.center), zoom: config.zoom, maxZoom: 20 });
+  const resampling = o.tileResampling;
+  const c: TileSetup = {
+    layers: config.layers ?? [], version: position.seq,
+    resampling: resampling && (() => resampling(view.getResolution() ?? Infinity)),
+  };
   // Patrol layers only where the server offers them (tiles it does not know answer 400).
   const patrol = (name: string, make: (p: Palette, c: TileSetup) => BaseLayer) =>
     (offersTiles(c, name) ? [make(o.palette, c)] : []);
+  const base: BaseLayer[] = [waterLayer(o.palette, c), roadLayer(o.palette, c)];
+  const baseApart = o.baseMapApart && !external;
   const layers: BaseLayer[] = [
     ...(external ? [external] : []),
-    waterLayer(o.palette, c),
-    roadLayer(o.palette, c),
+    ...(baseApart ? [] : base),
     gridLayer(o.palette, c),
     ...patrol('coverage', coverageLayer),
     buildingLayer(o.palette, c, o.buildingsMaxResolution ?? NEIGHBOURHOOD_RESOLUTION),
@@ -83,12 +100,16 @@ export async function createMap(o: MapOptions): Promise<MapContext> {
   const map = new Map({
     target: o.target,
     layers,
-    view: new View({ center: fromLonLat(config.center), zoom: config.zoom, maxZoom: 20 }),
+    view,
     controls: o.interactive
       ? defaultControls({ attribution: !!external })
       : external ? [new Attribution({ collapsible: false })] : [],
     interactions: o.interactive ? defaultInteractions() : [],
   });
+  if (baseApart) {
+    const under = baseMap(map);
+    base.forEach((l) => under.addLayer(l));
+  }
   translateControls(o.target);
   const extent = district?.bbox ?? config.extent;
   map.getView().fit(toMercator(extent), { padding: [40, 40, 40, 40] });

@@ -1,6 +1,6 @@
 import type Map from 'ol/Map';
 import type Layer from 'ol/layer/Layer';
-import { ANIMATION_MAP, DOTS_MAP } from './animationMap';
+import { ANIMATION_MAP, BASE_MAP, DOTS_MAP } from './animationMap';
 
 /** Milliseconds one layer's rendering took over a profile window, by OpenLayers' phase. */
 export interface LayerRenderTime {
@@ -25,6 +25,9 @@ export interface RenderProfile {
   /** Renders of the map of the worker dots over it (the wall's, map/animationMap.ts) and their time. */
   dotsRenders: number;
   dotsRenderMs: number;
+  /** Renders of the base map under it (a desk's roads and water, map/animationMap.ts) and their time; absent without one. */
+  baseRenders?: number;
+  baseRenderMs?: number;
   /** Per layer, by its name (an unnamed layer by what it is the overlay of, or its z-index). */
   layers: Record<string, LayerRenderTime>;
 }
@@ -67,6 +70,8 @@ export function renderProfiler(map: Map) {
     if (animated) time(animated as unknown as Timed, 'renderFrame_', (ms) => { profile.animationRenders++; profile.animationRenderMs += ms; });
     const dots = map.get(DOTS_MAP) as Map | undefined;
     if (dots) time(dots as unknown as Timed, 'renderFrame_', (ms) => { profile.dotsRenders++; profile.dotsRenderMs += ms; });
+    const base = map.get(BASE_MAP) as Map | undefined;
+    if (base) time(base as unknown as Timed, 'renderFrame_', (ms) => { profile.baseRenders! += 1; profile.baseRenderMs! += ms; });
     map.getAllLayers().forEach(wrapLayer);
     // Layers added after the first take (the live overlays, the workers) are timed from the next frame on.
     map.on('precompose', () => map.getAllLayers().forEach(wrapLayer));
@@ -80,9 +85,13 @@ export function renderProfiler(map: Map) {
       return taken;
     },
   };
-}
 
-const empty = (): RenderProfile => ({ renders: 0, renderMs: 0, animationRenders: 0, animationRenderMs: 0, dotsRenders: 0, dotsRenderMs: 0, layers: {} });
+  function empty(): RenderProfile {
+    const fresh: RenderProfile = { renders: 0, renderMs: 0, animationRenders: 0, animationRenderMs: 0, dotsRenders: 0, dotsRenderMs: 0, layers: {} };
+    if (map.get(BASE_MAP)) Object.assign(fresh, { baseRenders: 0, baseRenderMs: 0 });
+    return fresh;
+  }
+}
 
 function labelOf(layer: Layer): string {
   const name = (layer.get('name') as string | undefined) ?? (layer.get('overlayOf') ? `${layer.get('overlayOf')} (live overlay)` : undefined);

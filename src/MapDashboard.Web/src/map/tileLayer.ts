@@ -1,5 +1,6 @@
 import VectorTileLayer from 'ol/layer/VectorTile';
-import VectorTileSource from 'ol/source/VectorTile';
+import VectorTileSource, { type Options as VectorTileOptions } from 'ol/source/VectorTile';
+import type { FeatureLike } from 'ol/Feature';
 import MVT from 'ol/format/MVT';
 import { createXYZ } from 'ol/tilegrid';
 import type { StyleFunction } from 'ol/style/Style';
@@ -19,8 +20,11 @@ export interface TileSetup {
   layers: LayerConfig[];
   /** The seq from GET /api/live/position, read before any tile (see src/live/). */
   version: number;
-  /** How a tile's image is drawn when the view lies between two zoom levels (see `TileResampling`); linear by default. */
-  resampling?: TileResampling;
+  /**
+   * How a tile's image is drawn when the view lies between two zoom levels (see `TileResampling`), asked at each
+   * render (a desk's answer follows its zoom); linear by default.
+   */
+  resampling?: () => TileResampling;
 }
 
 /**
@@ -33,10 +37,20 @@ export interface TileSetup {
  */
 export type TileResampling = 'linear' | 'nearest';
 
-/** A vector tile source whose tile images are scaled nearest-neighbour (OpenLayers hard-codes interpolation on for vector tiles). */
-class NearestVectorTileSource extends VectorTileSource {
+/**
+ * A vector tile source whose tile images are scaled as `resampling` says at each render (OpenLayers hard-codes
+ * interpolation on for vector tiles; its tile renderer asks getInterpolate() every frame).
+ */
+class ResampledVectorTileSource extends VectorTileSource<FeatureLike> {
+  private readonly resampling: () => TileResampling;
+
+  constructor(options: VectorTileOptions<FeatureLike>, resampling: () => TileResampling) {
+    super(options);
+    this.resampling = resampling;
+  }
+
   override getInterpolate(): boolean {
-    return false;
+    return this.resampling() === 'linear';
   }
 }
 
@@ -64,8 +78,7 @@ export function mvtLayer(o: TileLayerOptions): VectorTileLayer {
   const minZoom = cfg.minZoom ?? 0;
   const maxZoom = Math.max(minZoom, Math.min(cfg.maxZoom ?? CLIENT_MAX_TILE_ZOOM, CLIENT_MAX_TILE_ZOOM));
   const format = new MVT({ idProperty: undefined });
-  const Source = o.config.resampling === 'nearest' ? NearestVectorTileSource : VectorTileSource;
-  const source = new Source({
+  const options: VectorTileOptions<FeatureLike> = {
     format,
     // A failed tile is fetched again until it arrives: never a hole in the wall's map (src/map/tileRetry.ts).
     tileLoadFunction: retryingTileLoad(format),
@@ -76,7 +89,9 @@ export function mvtLayer(o: TileLayerOptions): VectorTileLayer {
     // No fade-in: a wall display gains nothing from it, and a screenshot taken mid-fade
     // would show half-transparent colours.
     transition: 0,
-  });
+  };
+  const resampling = o.config.resampling;
+  const source = resampling ? new ResampledVectorTileSource(options, resampling) : new VectorTileSource(options);
   const layer = new VectorTileLayer({
     source,
     style: o.style,

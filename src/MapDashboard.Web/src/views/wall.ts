@@ -43,7 +43,7 @@ export async function wallView(root: HTMLElement): Promise<void> {
     target: mapEl, palette: dark, interactive: false, findingKinds: ACTION_FINDING_KINDS, buildingsMaxResolution: STREET_RESOLUTION,
     // Live, the district's map is redrawn about once a second at a fractional zoom; scaling its tile images
     // nearest-neighbour more than halves a redraw on a PC without a GPU (map/tileLayer.ts).
-    tileResampling: 'nearest',
+    tileResampling: () => 'nearest',
   });
   const stats = gridStats(dark, ctx.units);
   const reasons = reasonCounts(dark, ctx.units);
