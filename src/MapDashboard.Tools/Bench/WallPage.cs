@@ -77,6 +77,23 @@ public sealed class WallPage : IAsyncDisposable
         return await WaitReadyAsync(timeout);
     }
 
+    /// <summary>
+    /// Waits until the focus tour shows the whole district again and the map has settled, so that every soak sample is
+    /// taken at the same point of the tour: its zooms swing the heap by ±20 MB, which made the slope of a 2-hour soak
+    /// uncertain by ~2 MB/h (web README, eighth round). A page without a tour counts as there. False after the timeout.
+    /// </summary>
+    public async Task<bool> WaitForDistrictViewAsync(TimeSpan timeout)
+    {
+        try
+        {
+            await Page.WaitForFunctionAsync("() => { const f = window.mapDashboard && window.mapDashboard.focus(); return !f || f.active === null; }",
+                null, new() { Timeout = (float)timeout.TotalMilliseconds, PollingInterval = 250 });
+            await Page.EvaluateAsync("() => window.mapDashboard.idle()");
+            return true;
+        }
+        catch (TimeoutException) { return false; }
+    }
+
     /// <summary>Waits for the test hook's first full render (a bundle built with MAPDASHBOARD_TEST_HOOK=1), or gives up after the timeout.</summary>
     public async Task<bool> WaitReadyAsync(TimeSpan timeout)
     {

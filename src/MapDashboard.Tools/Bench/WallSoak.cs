@@ -5,7 +5,9 @@ namespace MapDashboard.Tools.Bench;
 /// <summary>
 /// The wall left on under load: a sample a minute (heap and DOM after a GC, event listeners, features drawn), the
 /// slope per hour of each after the first tenth (warm-up), and, a third and two thirds of the way through, a restart
-/// of the server and of PostgreSQL. Nobody touches the page: it must reconnect and apply live changes again.
+/// of the server and of PostgreSQL. Nobody touches the page: it must reconnect and apply live changes again. Each
+/// sample (and each heap census) waits for the focus tour to show the whole district: samples taken wherever the tour
+/// happened to be swung the heap by ±20 MB.
 /// </summary>
 public static class WallSoak
 {
@@ -23,7 +25,7 @@ public static class WallSoak
         report.WriteLine(await wall.ReloadWithTourAsync(TimeSpan.FromMinutes(4))
             ? "the wall reloaded with its focus tour on (every ~28 s: zoom to an item, back to the district)"
             : "the wall, reloaded with its focus tour on, reported no full render within 4 min");
-        report.WriteLine($"{"min",5} {"heap MB",8} {"DOM",6} {"listeners",10} {"features",9} {"live",12} {"load average",14}");
+        report.WriteLine($"{"min",5} {"heap MB",8} {"DOM",6} {"listeners",10} {"features",9} {"live",12} {"load average",14}  (* = not at the district view)");
         load.Start();
         var (changesAtStart, failuresAtStart) = (load.Changes, load.Failures);
         long failuresWhileDatabaseDown = 0;
@@ -62,12 +64,13 @@ public static class WallSoak
                 recoveries.Add(await RecoveryAsync(wall, "PostgreSQL", before, down, report));
             }
             await Pacing.UntilAsync(clock, next);
+            var atDistrict = await wall.WaitForDistrictViewAsync(TimeSpan.FromSeconds(60));
             var metrics = await wall.MetricsAsync();
             var counts = await wall.FeatureCountsAsync();
             var live = await wall.LiveAsync();
             var features = counts?.Values.Sum() ?? -1;
             samples.Add(new Sample(clock.Elapsed.TotalHours, metrics, features));
-            report.WriteLine($"{clock.Elapsed.TotalMinutes,5:F0} {metrics.HeapMb,8:F1} {metrics.Nodes,6} {metrics.Listeners,10} {features,9} {live.State,12} {BenchFigures.LoadAverage(),14}");
+            report.WriteLine($"{clock.Elapsed.TotalMinutes,5:F0} {metrics.HeapMb,8:F1} {metrics.Nodes,6} {metrics.Listeners,10} {features,9} {live.State,12} {BenchFigures.LoadAverage(),14}{(atDistrict ? "" : "  *")}");
             told = await TellLinkStoryAsync(wall, told, report);
             if (warm is null && clock.Elapsed >= soak / 10)
                 warm = (await HeapCensus.TakeAsync(wall.DevTools), counts, clock.Elapsed.TotalMinutes);
@@ -117,6 +120,7 @@ public static class WallSoak
     static async Task PrintGrowthAsync(WallPage wall, HeapCensus warmHeap, Dictionary<string, int>? warmLayers, double fromMinute,
         double toMinute, TextWriter report)
     {
+        await wall.WaitForDistrictViewAsync(TimeSpan.FromSeconds(60));
         var layers = await wall.FeatureCountsAsync();
         if (warmLayers is not null && layers is not null)
             report.WriteLine($"features drawn by layer, minute {fromMinute:F0} → {toMinute:F0}: " +
