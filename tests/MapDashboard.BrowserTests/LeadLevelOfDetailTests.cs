@@ -26,13 +26,16 @@ public sealed class LeadLevelOfDetailTests(DashboardFixture dashboard)
         using (var district = BrowserAccount.Client(dashboard.BaseUrl, TimeSpan.FromSeconds(30)))
             await WalkingWorkers.WalkAsync(district, walkers);
         var codes = walkers.Select(w => w.Code).ToArray();
+        // The server folds pings into tracks on its own period: the tiles the page reads must already hold them.
+        var desk = new PatrolDesk(dashboard.BaseUrl, dashboard.Db);
+        foreach (var code in codes) await desk.TrackedAsync(code);
 
         await using var lead = await dashboard.OpenAsync("/lead");
         var hint = lead.Page.Locator("[data-testid=toggles-zoom-hint]");
         var tracksToggle = lead.Page.Locator("label.toggle", new() { Has = lead.Page.Locator("[data-testid=toggle-tracks]") });
 
         // The demo district fitted to the desk: within the zoom, the walkers' tracks drawn, no hint.
-        Assert.True(await ResolutionAsync(lead) < NeighbourhoodResolution, "the demo district fitted to a desk is already past the patrol layers' zoom");
+        Assert.True(await lead.ResolutionAsync() < NeighbourhoodResolution, "the demo district fitted to a desk is already past the patrol layers' zoom");
         await WaitForTracksAsync(lead, codes);
         Assert.True(await hint.IsHiddenAsync());
         Assert.DoesNotContain("out-of-range", await tracksToggle.GetAttributeAsync("class") ?? "");
@@ -40,14 +43,14 @@ public sealed class LeadLevelOfDetailTests(DashboardFixture dashboard)
 
         // Zoomed out (the zoom buttons, as a leader would): no track and no coverage area is drawn, the toggles say why.
         var clicks = 0;
-        while (await ResolutionAsync(lead) < NeighbourhoodResolution && clicks < 5)
+        while (await lead.ResolutionAsync() < NeighbourhoodResolution && clicks < 5)
         {
             await lead.Page.Locator(".ol-zoom-out").ClickAsync();
             clicks++;
             await Task.Delay(400); // the zoom button animates for 250 ms
         }
         await lead.IdleAsync();
-        Assert.True(await ResolutionAsync(lead) >= NeighbourhoodResolution, $"still within the patrol layers' zoom after {clicks} clicks");
+        Assert.True(await lead.ResolutionAsync() >= NeighbourhoodResolution, $"still within the patrol layers' zoom after {clicks} clicks");
         Assert.Empty(await lead.RenderedFeaturesAsync("tracks"));
         Assert.Empty(await lead.RenderedFeaturesAsync("coverage"));
         Assert.True(await hint.IsVisibleAsync(), "no hint while the patrol layers are out of their zoom");
@@ -123,7 +126,4 @@ public sealed class LeadLevelOfDetailTests(DashboardFixture dashboard)
     static Task WaitForTracksAsync(MapPage page, string[] codes) => page.WaitUntilAsync(
         "(codes) => codes.every((c) => window.mapDashboard.renderedFeatures('tracks').some((t) => t.worker === c))",
         codes, "the walkers' tracks drawn");
-
-    // Metres per pixel of the view at its zoom (EPSG:3857; OpenLayers' default grid).
-    static async Task<double> ResolutionAsync(MapPage page) => 156543.03392804097 / Math.Pow(2, await page.HookAsync<double>("zoom()"));
 }

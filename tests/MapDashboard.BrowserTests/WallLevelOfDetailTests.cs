@@ -22,7 +22,7 @@ public sealed class WallLevelOfDetailTests(DashboardFixture dashboard)
         await using (var wall = await dashboard.OpenAsync("/wall", 1920, 1080))
         {
             await WaitForWalkersAsync(wall, codes);
-            Assert.True(await ResolutionAsync(wall) > StreetResolution, "the 1080p wall is not at district zoom");
+            Assert.True(await wall.ResolutionAsync() > StreetResolution, "the 1080p wall is not at district zoom");
             await wall.SaveScreenshotAsync("wall-lod-district-zoom");
             var counts = await RenderAssertions.LayersRenderedAsync(wall, ("grids", 10), ("hazards", 5), ("workers", codes.Length));
             Assert.Equal(0, counts["buildings"]);
@@ -146,9 +146,6 @@ public sealed class WallLevelOfDetailTests(DashboardFixture dashboard)
             codes, "the walking workers on the wall");
         await wall.IdleAsync();
     }
-
-    // Metres per pixel of the view at its zoom (EPSG:3857, 512 px tiles of OpenLayers' default grid: 256-px levels).
-    static async Task<double> ResolutionAsync(MapPage wall) => 156543.03392804097 / Math.Pow(2, await wall.HookAsync<double>("zoom()"));
 
     static async Task<string[]> WorkerLabelsAsync(MapPage wall) =>
         (await wall.HookAsync<JsonElement>("labels('workers')")).GetProperty("texts").EnumerateArray().Select(t => t.GetString()!).ToArray();

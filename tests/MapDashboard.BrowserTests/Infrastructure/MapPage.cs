@@ -110,6 +110,9 @@ public sealed class MapPage : IAsyncDisposable
     /// <summary>Current view extent, EPSG:4326 [minLon, minLat, maxLon, maxLat].</summary>
     public Task<double[]> ExtentAsync() => HookAsync<double[]>("extent()");
 
+    /// <summary>Metres per pixel of the view at its zoom (EPSG:3857, OpenLayers' default grid): what levelOfDetail.ts compares.</summary>
+    public async Task<double> ResolutionAsync() => 156543.03392804097 / Math.Pow(2, await HookAsync<double>("zoom()"));
+
     public async Task<JsonElement?> ProbeGridFillAsync(string? status = null)
     {
         var probe = await Page.EvaluateAsync<JsonElement>("(s) => window.mapDashboard.probeGridFill(undefined, s ?? undefined)", status);
