@@ -34,7 +34,8 @@ public static class WallBenchmark
             load.Start();
             await Task.Delay(3000);
             await load.StopAsync();
-            report.WriteLine($"{settings.Workers} workers pinging at 1 Hz and {settings.ChangesPerSecond} hazard changes/s while live");
+            report.WriteLine($"{settings.Workers} workers pinging at 1 Hz and {settings.ChangesPerSecond} hazard changes/s while live" +
+                (load.ChangesPerStatement > 1 ? $" ({load.StatementsPerSecond} statements/s of {load.ChangesPerStatement} hazards each)" : ""));
 
             var view = settings.View ?? WallView.Wall;
             report.WriteLine($"page: {view.Path}, signed in as a {view.Role} account");
